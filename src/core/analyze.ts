@@ -1,0 +1,130 @@
+/**
+ * analyze(): reads an account once, runs every enabled rule and the rubric's checks, and
+ * returns findings with the stage, paragraph and criterion maps the CLI and editor show.
+ */
+import { bundledRubrics } from './bundled-rubrics.js';
+import { runRubricChecks } from './checks/index.js';
+import { parseAccount, type AccountDocument, type Block } from './document.js';
+import { readInlineConfig } from './inline-config.js';
+import { rankerFor } from './ranking.js';
+import { findReferences, type CriterionReference } from './references.js';
+import { DOCS_BASE, type ParagraphInfo, type Report, type RuleContext } from './rule.js';
+import { rules } from './rules/index.js';
+import { SUGGESTION_MIN_SCORE } from './rules/criterion-not-evidenced.js';
+import { analyseCycle } from './stages.js';
+import { Statements } from './statements.js';
+import { STAGES, type AnalysisResult, type AnalyzeOptions, type CriterionResult, type Finding, type Rubric, type Stage } from './types.js';
+
+/** Which rubric an account asks for: front matter `unit:` (or `rubric:`), else the option. */
+export function rubricIdFor(doc: AccountDocument, fallback?: string): string | undefined {
+  const fm = doc.frontMatter?.data;
+  const named = fm?.unit ?? fm?.rubric;
+  if (typeof named === 'string' && named.trim()) return named.trim();
+  if (typeof named === 'number') return String(named);
+  return fallback;
+}
+
+function paragraphInfos(doc: AccountDocument, statements: Statements, references: CriterionReference[], rubric?: Rubric): ParagraphInfo[] {
+  const ranker = rubric ? rankerFor(rubric) : undefined;
+  const infos: ParagraphInfo[] = [];
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.paragraph < 0) continue;
+    // A lead-in line and the list straight after it are read as one piece of evidence.
+    const group: Block[] = [block];
+    for (let j = i + 1; j < blocks.length && blocks[j].kind === 'list-item'; j++) group.push(blocks[j]);
+    const sentences = group.flatMap((b) => b.sentences);
+    const refs = references.filter((r) => group.includes(r.block));
+    const describesAction = sentences.some((s) => statements.tellsOfAction(s));
+    infos.push({
+      block,
+      blocks: group,
+      sentences,
+      references: refs,
+      ranked: ranker ? ranker.rank(group.flatMap((b) => b.words)) : [],
+      describesAction,
+    });
+  }
+  return infos;
+}
+
+/** Analyses an account: the per-file object of the JSON output (without its path). */
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  return analyzeAccount(text, options).result;
+}
+
+/** As analyze(), plus notices for the host to show (unreadable front matter, an unknown unit). */
+export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; notices: string[] } {
+  const doc = parseAccount(text);
+  const notices: string[] = [];
+  if (doc.frontMatter?.error) notices.push(doc.frontMatter.error);
+  const rubrics = options.rubrics ?? bundledRubrics();
+  const wanted = rubricIdFor(doc, options.rubric);
+  const rubric = wanted ? rubrics.find((r) => r.id === wanted) : undefined;
+  if (wanted && !rubric) notices.push(`unknown unit "${wanted}" (known: ${rubrics.map((r) => r.id).join(', ') || 'none'}); only the general rules ran`);
+
+  const statements = new Statements(doc.prose);
+  const references = findReferences(doc);
+  const paragraphs = paragraphInfos(doc, statements, references, rubric);
+  const cycle = analyseCycle(doc, statements);
+  const inline = readInlineConfig(doc);
+  const findings: Finding[] = [];
+  const severities = options.severities ?? {};
+
+  const makeContext = (ruleId: string, defaultSeverity: Finding['severity']): RuleContext => ({
+    doc,
+    statements,
+    rubric,
+    cycle,
+    references,
+    paragraphs,
+    report(r: Report) {
+      const id = r.rule ?? ruleId;
+      const setting = severities[id];
+      if (setting === 'off') return;
+      const range = doc.lines.range(r.start, r.end);
+      if (!inline.enabled(id, range.start.line)) return;
+      findings.push({
+        rule: id,
+        severity: setting ?? r.severity ?? defaultSeverity,
+        message: r.message,
+        range,
+        ...(r.data ? { data: r.data } : {}),
+        ...(r.fixes && r.fixes.length
+          ? { fixes: r.fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })), ...(f.safe ? { safe: true } : {}) })) }
+          : {}),
+        url: r.rule ? `${DOCS_BASE}rubric-checks.md#${id}` : `${DOCS_BASE}${id}.md`,
+      });
+    },
+  });
+
+  for (const rule of rules) {
+    if (severities[rule.id] === 'off' || (rule.needsRubric && !rubric)) continue;
+    rule.check(makeContext(rule.id, rule.severity));
+  }
+  if (rubric) runRubricChecks(makeContext('rubric-check', 'warning'), (id) => severities[id] !== 'off');
+
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+
+  const stages = Object.fromEntries(STAGES.map((s) => [s, cycle.evidence.get(s)!.map((x) => doc.lines.range(x.start, x.end))])) as Record<Stage, AnalysisResult['stages'][Stage]>;
+  const criteria: CriterionResult[] = (rubric?.criteria ?? []).map((c) => {
+    const citing = paragraphs.filter((p) => p.references.some((r) => r.id === c.id)).map((p) => p.block.paragraph);
+    if (citing.length) return { id: c.id, status: 'referenced', paragraphs: citing };
+    const suggesting = paragraphs.filter((p) => p.describesAction && p.ranked[0]?.id === c.id && p.ranked[0].score >= SUGGESTION_MIN_SCORE).map((p) => p.block.paragraph);
+    return { id: c.id, status: suggesting.length ? 'suggested' : 'missing', paragraphs: suggesting };
+  });
+
+  const result: AnalysisResult = {
+    rubric: rubric?.id ?? null,
+    findings,
+    stages,
+    paragraphs: paragraphs.map((p) => ({
+      range: doc.lines.range(p.block.start, p.block.end),
+      criteria: [...new Set(p.references.map((r) => r.id))],
+      suggestedCriteria: p.ranked.filter((r) => r.score > 0).slice(0, 3).map((r) => r.id),
+    })),
+    criteria,
+  };
+  return { result, notices };
+}

@@ -1,0 +1,43 @@
+/** Where rubric phrases are looked for: the learner's own statements of what happened. */
+import type { Sentence } from '../document.js';
+import type { PhraseMatch, PhraseSet } from '../phrases.js';
+import type { RuleContext } from '../rule.js';
+
+export interface Hit {
+  sentence: Sentence;
+  match: PhraseMatch;
+}
+
+/** Prose sentences, without headings and quotations. */
+export function proseSentences(ctx: RuleContext): Sentence[] {
+  return ctx.doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'quote');
+}
+
+/** Matches in sentences the learner states as fact: not negated, not hypothetical, not opinion. */
+export function evidenceHits(ctx: RuleContext, phrases: PhraseSet): Hit[] {
+  const hits: Hit[] = [];
+  for (const s of proseSentences(ctx)) {
+    if (!ctx.statements.isFactual(s)) continue;
+    for (const m of phrases.matchAll(s.words)) {
+      if (ctx.statements.isEvidenceAt(s, m.from)) hits.push({ sentence: s, match: m });
+    }
+  }
+  return hits;
+}
+
+export function hitRange(h: Hit): { start: number; end: number } {
+  return { start: h.sentence.words[h.match.from].start, end: h.sentence.words[h.match.to - 1].end };
+}
+
+/** Fills {found}, {missing}, {count} and {min} in a rubric check's message. */
+export function fillMessage(template: string, values: { found?: string[]; missing?: string[]; count?: number; min?: number }): string {
+  const list = (xs: string[] | undefined) => {
+    if (!xs || !xs.length) return 'none';
+    return xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+  };
+  return template
+    .replace(/\{found\}/g, list(values.found))
+    .replace(/\{missing\}/g, list(values.missing))
+    .replace(/\{count\}/g, String(values.count ?? 0))
+    .replace(/\{min\}/g, String(values.min ?? 0));
+}

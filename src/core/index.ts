@@ -1,0 +1,9 @@
+/** reflect-lint's analyser: pure TypeScript, no editor or Node-only API, so it runs anywhere. */
+export { analyze, analyzeAccount, rubricIdFor } from './analyze.js';
+export { bundledRubrics } from './bundled-rubrics.js';
+export { checkRubric, readRubric, type RubricResult } from './rubric.js';
+export { rankRubrics } from './ranking.js';
+export { rules } from './rules/index.js';
+export { parseAccount } from './document.js';
+export { STAGES } from './types.js';
+export type * from './types.js';

@@ -1,0 +1,112 @@
+/**
+ * Phrase lists: the small pattern language that rubrics and rule lexicons share. A phrase is a
+ * run of words matched on stems, case-insensitively; `*` stands for any one word and `#n` for
+ * any number. Phrases are data: they are compiled into lookup tables, never into code or regexes.
+ */
+import { isNumberWord, normalise, stem, type Word } from './words.js';
+
+type Token = { kind: 'word'; stem: string; lower: string } | { kind: 'any' } | { kind: 'number' };
+
+export interface CompiledPhrase {
+  source: string;
+  tokens: Token[];
+  /** Which group or label the phrase belongs to. */
+  tag: string;
+}
+
+export interface PhraseMatch {
+  phrase: CompiledPhrase;
+  /** Index of the first and one past the last matched word. */
+  from: number;
+  to: number;
+}
+
+const PHRASE_WORD = /#n|\*|[\p{L}\p{N}]+(?:['’]\p{L}+)*(?:\.\d+\p{L}*)*/gu;
+
+function compile(source: string, tag: string): CompiledPhrase | undefined {
+  const tokens: Token[] = [];
+  for (const m of source.matchAll(PHRASE_WORD)) {
+    if (m[0] === '*') tokens.push({ kind: 'any' });
+    else if (m[0] === '#n') tokens.push({ kind: 'number' });
+    else {
+      const lower = normalise(m[0]);
+      tokens.push({ kind: 'word', stem: stem(lower), lower });
+    }
+  }
+  return tokens.length ? { source, tokens, tag } : undefined;
+}
+
+function tokenMatches(t: Token, w: Word): boolean {
+  if (t.kind === 'any') return true;
+  if (t.kind === 'number') return isNumberWord(w);
+  return w.stem === t.stem || w.lower === t.lower;
+}
+
+/** A set of phrases indexed by their first word's stem, so matching costs one lookup per word. */
+export class PhraseSet {
+  private readonly byStem = new Map<string, CompiledPhrase[]>();
+  private readonly wild: CompiledPhrase[] = [];
+  readonly size: number;
+
+  constructor(groups: Record<string, readonly string[]> | readonly string[]) {
+    const entries: Array<[string, readonly string[]]> = Array.isArray(groups)
+      ? [['', groups as readonly string[]]]
+      : Object.entries(groups as Record<string, readonly string[]>);
+    let n = 0;
+    for (const [tag, list] of entries) {
+      for (const source of list) {
+        const p = compile(source, tag);
+        if (!p) continue;
+        n++;
+        const first = p.tokens[0];
+        if (first.kind === 'word') {
+          for (const key of new Set([first.stem, first.lower])) {
+            const bucket = this.byStem.get(key);
+            if (bucket) bucket.push(p);
+            else this.byStem.set(key, [p]);
+          }
+        } else this.wild.push(p);
+      }
+    }
+    this.size = n;
+  }
+
+  /** Every match in a run of words, longest first at each start, without overlaps. */
+  matchAll(ws: readonly Word[], from = 0, to = ws.length): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    let i = from;
+    while (i < to) {
+      const m = this.matchAt(ws, i, to);
+      if (m) {
+        out.push(m);
+        i = m.to;
+      } else i++;
+    }
+    return out;
+  }
+
+  /** The longest phrase that starts at word i. */
+  matchAt(ws: readonly Word[], i: number, to = ws.length): PhraseMatch | undefined {
+    const w = ws[i];
+    let best: PhraseMatch | undefined;
+    const consider = (list: CompiledPhrase[] | undefined) => {
+      if (!list) return;
+      for (const p of list) {
+        const n = p.tokens.length;
+        if (i + n > to || (best && best.to - best.from >= n)) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) ok = tokenMatches(p.tokens[k], ws[i + k]);
+        if (ok) best = { phrase: p, from: i, to: i + n };
+      }
+    };
+    consider(this.byStem.get(w.stem));
+    if (w.lower !== w.stem) consider(this.byStem.get(w.lower));
+    if (this.wild.length) consider(this.wild);
+    return best;
+  }
+
+  test(ws: readonly Word[], from = 0, to = ws.length): boolean {
+    for (let i = from; i < to; i++) if (this.matchAt(ws, i, to)) return true;
+    return false;
+  }
+}

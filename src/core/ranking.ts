@@ -1,0 +1,81 @@
+/**
+ * Ranks a rubric's criteria for a piece of text by content similarity: TF-IDF over stemmed words
+ * (natural's TfIdf, each criterion's text, ability, signals and key terms being one document), plus
+ * a bonus for each of the criterion's signal phrases found whole in the text.
+ */
+import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
+import { words as stopwordList } from 'natural/lib/natural/util/stopwords.js';
+import { PhraseSet } from './phrases.js';
+import type { Rubric } from './types.js';
+import { words, type Word } from './words.js';
+
+const STOP = new Set([...stopwordList, 'customer', 'custom', 'servic', 'service', 'work', 'use', 'show', 'evid', 'evidence', 'demonstr', 'abil', 'award', 'credit', 'includ', 'organis', 'organ']);
+
+export interface RankedCriterion {
+  id: string;
+  score: number;
+}
+
+function terms(ws: readonly Word[]): string[] {
+  const out: string[] = [];
+  for (const w of ws) if (w.stem.length > 1 && !STOP.has(w.stem) && !STOP.has(w.lower) && !/^\d/.test(w.stem)) out.push(w.stem);
+  return out;
+}
+
+export class CriterionRanker {
+  private readonly tfidf = new TfIdf();
+  private readonly signals: PhraseSet;
+  private readonly ids: string[];
+
+  constructor(readonly rubric: Rubric) {
+    this.ids = rubric.criteria.map((c) => c.id);
+    for (const c of rubric.criteria) {
+      const related = rubric.keyTerms.filter((k) => k.criteria?.includes(c.id)).flatMap((k) => [k.term, ...(k.aliases ?? [])]);
+      const text = [c.text, c.ability, ...c.signals, ...related].join(' . ');
+      // Term counts are capped so a criterion with a long signal list does not win on length alone.
+      const counts = new Map<string, number>();
+      for (const t of terms(words(text))) counts.set(t, Math.min(3, (counts.get(t) ?? 0) + 1));
+      this.tfidf.addDocument([...counts].flatMap(([t, n]) => Array<string>(n).fill(t)));
+    }
+    this.signals = new PhraseSet(Object.fromEntries(rubric.criteria.map((c) => [c.id, c.signals.filter((s) => s.trim().split(/\s+/).length > 1)])));
+  }
+
+  rank(ws: readonly Word[]): RankedCriterion[] {
+    const distinct = [...new Set(terms(ws))];
+    const scores = this.ids.map((id, i) => ({ id, score: distinct.length ? this.tfidf.tfidf(distinct, i) : 0 }));
+    for (const m of this.signals.matchAll(ws)) {
+      const entry = scores.find((s) => s.id === m.phrase.tag);
+      if (entry) entry.score += 1.5 * (m.to - m.from);
+    }
+    // Stable: ties keep the rubric's order.
+    return scores.map((s, i) => ({ ...s, i })).sort((a, b) => b.score - a.score || a.i - b.i).map(({ id, score }) => ({ id, score }));
+  }
+}
+
+const rankers = new WeakMap<Rubric, CriterionRanker>();
+
+export function rankerFor(rubric: Rubric): CriterionRanker {
+  let r = rankers.get(rubric);
+  if (!r) {
+    r = new CriterionRanker(rubric);
+    rankers.set(rubric, r);
+  }
+  return r;
+}
+
+/** How well a whole account matches each rubric, for `rubrics suggest`. */
+export function rankRubrics(text: string, rubrics: readonly Rubric[]): Array<{ id: string; title: string; score: number }> {
+  const tfidf = new TfIdf();
+  for (const r of rubrics) {
+    const body = [r.title, r.description ?? '', ...r.criteria.flatMap((c) => [c.text, ...c.signals]), ...r.keyTerms.flatMap((k) => [k.term, ...(k.aliases ?? [])])].join(' . ');
+    tfidf.addDocument(terms(words(body)));
+  }
+  const accountTerms = [...new Set(terms(words(text)))];
+  const raw = rubrics.map((r, i) => {
+    const doc = tfidf.documents[i];
+    const length = Object.keys(doc).length - 1;
+    return { id: r.id, title: r.title, score: accountTerms.length ? tfidf.tfidf(accountTerms, i) / Math.sqrt(Math.max(1, length)) : 0 };
+  });
+  const top = Math.max(...raw.map((r) => r.score), 1e-9);
+  return raw.map((r) => ({ ...r, score: Math.round((r.score / top) * 100) / 100 })).sort((a, b) => b.score - a.score);
+}

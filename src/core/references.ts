@@ -1,0 +1,37 @@
+/**
+ * Criterion references as learners write them: `AC 2`, `AC2`, `(AC 2)`, `AC 1.2`, `criterion 3`,
+ * and lists such as `AC 1 and 3`, `AC 2, 4 and 5`, `criteria 2 & 3`, `AC1/AC2`.
+ */
+import type { AccountDocument, Block } from './document.js';
+
+export interface CriterionReference {
+  id: string;
+  /** Offsets of the id itself (the `2` of `AC 2`), for findings and hover. */
+  start: number;
+  end: number;
+  /** Offsets of the whole reference, label included (`AC 2`). */
+  fullStart: number;
+  block: Block;
+}
+
+const ID = String.raw`\d+(?:\.\d+)*`;
+const LABEL = String.raw`(?:\bA\.?C\.?s?|\b[Cc]riteri(?:on|a)|\bCRITERI(?:ON|A)|\b[Aa]ssessment [Cc]riteri(?:on|a))`;
+const REFERENCE = new RegExp(String.raw`${LABEL}\s*(${ID}(?:\s*(?:,|&|\/|\band\b|\bor\b)\s*(?:${LABEL}\s*)?${ID})*)(?![\d.]*\d)`, 'g');
+const ONE_ID = new RegExp(ID, 'g');
+
+export function findReferences(doc: AccountDocument): CriterionReference[] {
+  const out: CriterionReference[] = [];
+  for (const block of doc.blocks) {
+    const text = doc.prose.slice(block.start, block.end);
+    REFERENCE.lastIndex = 0;
+    for (let m = REFERENCE.exec(text); m; m = REFERENCE.exec(text)) {
+      const listStart = m.index + m[0].length - m[1].length;
+      ONE_ID.lastIndex = 0;
+      for (let n = ONE_ID.exec(m[1]); n; n = ONE_ID.exec(m[1])) {
+        const start = block.start + listStart + n.index;
+        out.push({ id: n[0], start, end: start + n[0].length, fullStart: block.start + m.index, block });
+      }
+    }
+  }
+  return out;
+}

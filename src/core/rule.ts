@@ -1,0 +1,65 @@
+/** What a rule is, and what it is given: the account, read once, and a way to report findings. */
+import type { AccountDocument, Block, Sentence } from './document.js';
+import type { CriterionReference } from './references.js';
+import type { RankedCriterion } from './ranking.js';
+import type { CycleAnalysis } from './stages.js';
+import type { Statements } from './statements.js';
+import type { Rubric, Severity } from './types.js';
+
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface OffsetFix {
+  title: string;
+  edits: OffsetEdit[];
+  safe?: boolean;
+}
+
+export interface Report {
+  message: string;
+  start: number;
+  end: number;
+  data?: Record<string, unknown>;
+  fixes?: OffsetFix[];
+  /** Rubric checks carry their own id and severity; built-in rules leave these to the registry. */
+  rule?: string;
+  severity?: Severity;
+}
+
+/** A top-level paragraph with what the analyser knows about it. */
+export interface ParagraphInfo {
+  block: Block;
+  /** The paragraph and the list that directly follows it (a lead-in line and its bullets). */
+  blocks: Block[];
+  sentences: Sentence[];
+  references: CriterionReference[];
+  /** Criteria ranked by content similarity, best first (empty without a rubric). */
+  ranked: RankedCriterion[];
+  /** The paragraph tells of something the learner did. */
+  describesAction: boolean;
+}
+
+export interface RuleContext {
+  doc: AccountDocument;
+  statements: Statements;
+  rubric?: Rubric;
+  cycle: CycleAnalysis;
+  references: CriterionReference[];
+  paragraphs: ParagraphInfo[];
+  report(finding: Report): void;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line: what the rule finds. */
+  summary: string;
+  /** Whether the rule needs a rubric to run. */
+  needsRubric?: boolean;
+  check(context: RuleContext): void;
+}
+
+export const DOCS_BASE = 'https://github.com/reflect-lint/reflect-lint/blob/main/docs/rules/';

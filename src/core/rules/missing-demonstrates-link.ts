@@ -1,0 +1,65 @@
+/**
+ * missing-demonstrates-link: a paragraph tells of the learner's own actions but links them to no
+ * criterion, or a "This demonstrates…" sentence names no criterion. Background, job descriptions,
+ * opinions and hypotheticals are left alone. Fixes insert the link for the three best-matching
+ * criteria, best first.
+ */
+import type { OffsetFix, ParagraphInfo, Rule, RuleContext } from '../rule.js';
+import type { Criterion } from '../types.js';
+
+const DEMONSTRATES = /\b(?:this|that|which|these|it)\s+(?:demonstrates|shows|proves|evidences|is evidence)\b/i;
+
+function candidates(ctx: RuleContext, p: ParagraphInfo): Criterion[] {
+  if (!ctx.rubric) return [];
+  const byId = new Map(ctx.rubric.criteria.map((c) => [c.id, c]));
+  return p.ranked.filter((r) => r.score > 0).slice(0, 3).map((r) => byId.get(r.id)!);
+}
+
+export function linkSentence(c: Criterion): string {
+  return `This demonstrates my ability to ${c.ability} (AC ${c.id}).`;
+}
+
+export const missingDemonstratesLink: Rule = {
+  id: 'missing-demonstrates-link',
+  severity: 'warning',
+  summary: 'A paragraph about what you did is not linked to a criterion with "This demonstrates my ability to … (AC n)".',
+  check(ctx) {
+    for (const p of ctx.paragraphs) {
+      if (p.references.length) continue;
+      const text = ctx.doc.text;
+      const options = candidates(ctx, p);
+      const claim = p.sentences.find((s) => DEMONSTRATES.test(ctx.doc.prose.slice(s.start, s.end)));
+      if (claim) {
+        // Put the reference just before the sentence's full stop.
+        const body = text.slice(claim.start, claim.end);
+        const stop = /[.!?]+["”’)]*$/.exec(body);
+        const at = stop ? claim.start + stop.index : claim.end;
+        ctx.report({
+          message: 'This sentence says what it demonstrates but names no criterion. Add the criterion it evidences, for example “(AC 2)”, so the assessor can map it.',
+          start: claim.start,
+          end: claim.end,
+          data: { kind: 'unlinked-claim', suggestedCriteria: options.map((c) => c.id) },
+          fixes: options.map((c) => ({ title: `Add (AC ${c.id}): ${c.ability}`, edits: [{ start: at, end: at, newText: ` (AC ${c.id})` }] })),
+        });
+        continue;
+      }
+      if (!p.describesAction) continue;
+      const last = p.block.sentences[p.block.sentences.length - 1];
+      const first = p.block.sentences[0];
+      const end = p.block.end;
+      const joiner = /[.!?]["”’)]*$/.test(text.slice(p.block.start, end)) ? ' ' : '. ';
+      const fixes: OffsetFix[] = options.map((c) => ({
+        title: `Add “This demonstrates my ability to ${c.ability} (AC ${c.id})”`,
+        edits: [{ start: end, end, newText: joiner + linkSentence(c) }],
+      }));
+      const hint = options.length ? ` It reads closest to AC ${options[0].id}.` : '';
+      ctx.report({
+        message: `This paragraph describes what you did but does not link it to a criterion. End it with “This demonstrates my ability to … (AC n)” so the assessor can see what it evidences.${hint}`,
+        start: first.start,
+        end: first === last ? last.end : first.end,
+        data: { kind: 'unlinked-paragraph', paragraph: p.block.paragraph, suggestedCriteria: options.map((c) => c.id) },
+        fixes,
+      });
+    }
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * vague-standard: a standard, target or promise with nothing to measure it by ("good service",
+ * "as soon as possible"). A sentence that also gives a timescale or quantity is left alone, and so
+ * are quotations and headings. The fix swaps the phrase for a SMART template to fill in.
+ */
+import type { Rule } from '../rule.js';
+import { measurableSpans, vagueSpans } from '../standards.js';
+
+const TEMPLATES = {
+  time: 'within [number] [hours / working days]',
+  quality: 'a service that meets [a measurable standard, e.g. "replied within 2 working days"]',
+};
+
+export const vagueStandard: Rule = {
+  id: 'vague-standard',
+  severity: 'warning',
+  summary: 'A standard or promise with nothing measurable in it, such as "good service" or "as soon as possible".',
+  check(ctx) {
+    const seen = new Set<number>();
+    for (const s of ctx.doc.sentences) {
+      if (s.block.kind === 'heading' || s.block.kind === 'quote') continue;
+      const text = ctx.doc.prose.slice(s.start, s.end);
+      const vague = vagueSpans(text, s.start);
+      if (!vague.length) continue;
+      const timed = measurableSpans(text, s.start).length > 0;
+      let lastEnd = -1;
+      for (const v of vague) {
+        if (v.start < lastEnd || seen.has(v.start)) continue;
+        if (v.kind === 'time' && timed) continue;
+        lastEnd = v.end;
+        seen.add(v.start);
+        const original = ctx.doc.text.slice(v.start, v.end);
+        // "sorted it quickly": only the adverb is replaced, so the learner's verb stays.
+        const adverb = /^as\b/i.test(original) ? null : /\b(?:quickly|straight away|right away|soon|promptly|fast)$/i.exec(original);
+        const editStart = adverb ? v.start + adverb.index : v.start;
+        ctx.report({
+          message: `“${original}” cannot be measured, so nobody can tell whether it was met. Give a timescale or target instead, for example “within 2 working days” or “answered within 5 rings”.`,
+          start: v.start,
+          end: v.end,
+          data: { phrase: original, kind: v.kind },
+          fixes: [{ title: `Replace “${original}” with a measurable standard to fill in`, edits: [{ start: editStart, end: v.end, newText: TEMPLATES[v.kind] }] }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * Measurable and vague standards. A measurable standard names a quantity or timescale (in digits
+ * or words), a percentage, a clock time, a recurring day, or a named published standard. A vague
+ * one promises quality or speed with nothing to measure it by ("good service", "as soon as possible").
+ */
+
+const NUM = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-eight|fifty|sixty|ninety|a hundred|half an?|a couple of|a few)`;
+const UNIT = String.raw`(?:minutes?|mins?|hours?|hrs?|(?:working |business |calendar )?days?|weeks?|months?|rings?|seconds?|secs?)`;
+const DAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
+const CLOCK = String.raw`(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)|\d{1,2}[.:]\d{2}|12 noon|noon|midday|midnight)`;
+
+const MEASURABLE_PATTERNS: RegExp[] = [
+  new RegExp(String.raw`\b(?:within|in|under|inside|no (?:more|longer) than|at least|at most|every|each|after|before|for)\s+(?:the\s+|our\s+|a\s+)?${NUM}[\s-]+${UNIT}\b`, 'gi'),
+  new RegExp(String.raw`\b${NUM}[\s-]+${UNIT}\b`, 'gi'),
+  new RegExp(String.raw`\b(?:by|before|at|until|from)\s+(?:${CLOCK}|${DAY}|tomorrow|the end of (?:the )?(?:day|week|month)|end of (?:the )?(?:day|play)|close of business|the next (?:working )?day|the following (?:working )?day|the same day)\b(?:\s+(?:on\s+)?(?:the\s+)?(?:same day|next day|following day|next morning|${DAY}(?: before)?))?`, 'gi'),
+  new RegExp(String.raw`\b(?:the\s+)?same(?:\s+working)?\s+day\b`, 'gi'),
+  new RegExp(String.raw`\b(?:next|following)\s+(?:working\s+)?day\b`, 'gi'),
+  new RegExp(String.raw`\bevery\s+(?:other\s+)?(?:${DAY}|day|week|fortnight|month|morning|afternoon)\b`, 'gi'),
+  new RegExp(String.raw`\b\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)`, 'gi'),
+  new RegExp(String.raw`\b${CLOCK}`, 'gi'),
+  /\b(?:SLA|service level agreement|ISO\s?\d{3,5}|Customer Service Excellence|BS\s?\d{3,5})\b/g,
+];
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function collect(patterns: RegExp[], text: string, base: number): Span[] {
+  const spans: Span[] = [];
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      spans.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Span[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) {
+      if (s.end > last.end) {
+        last.text += text.slice(last.end - base, s.end - base);
+        last.end = s.end;
+      }
+    } else merged.push({ ...s });
+  }
+  return merged;
+}
+
+export function measurableSpans(text: string, base = 0): Span[] {
+  return collect(MEASURABLE_PATTERNS, text, base);
+}
+
+/** Vague promises and claimed service levels. `kind` picks the SMART template of the fix. */
+export interface VaguePhrase extends Span {
+  kind: 'time' | 'quality';
+}
+
+const VAGUE_TIME = [
+  String.raw`as (?:soon|quickly|fast|promptly|quick) as (?:possible|(?:i|we) (?:can|could)|poss)`,
+  String.raw`asap`,
+  String.raw`(?:with)?in (?:a )?(?:good|reasonable|timely|decent|short) (?:time|timescale|period|manner|amount of time)`,
+  String.raw`in good time`,
+  String.raw`in a timely (?:manner|way|fashion)`,
+  String.raw`(?:at|by) the earliest (?:opportunity|convenience)`,
+  String.raw`(?:very |really )?(?:promptly|speedily)`,
+  String.raw`(?:sort|sorted|sorting|deal with|dealt with|dealing with|resolve|resolved|fix|fixed|reply|replied|respond|responded|get back to (?:her|him|them|the customer))\b[^.,;]{0,25}?\b(?:quickly|straight away|right away|soon|promptly|fast)(?! as\b)`,
+  String.raw`(?:in|within) due course`,
+  String.raw`(?:very |really )?shortly`,
+];
+const VAGUE_QUALITY = [
+  String.raw`(?:a |an )?(?:good|great|excellent|high|high-quality|brilliant|outstanding|top|best|quality|first-class|5-star|five-star|exceptional|fantastic|amazing) (?:(?:level|standard|quality) of )?(?:customer )?service`,
+  String.raw`(?:a |the )?(?:high|good|excellent|professional) standards?(?: of (?:customer )?(?:service|care|work))?`,
+  String.raw`(?:go|going|went|gone) (?:the extra mile|above and beyond)`,
+  String.raw`(?:to|at) the best of (?:my|our) abilit(?:y|ies)`,
+  String.raw`(?:make sure|ensure) (?:the customer|they|customers|she|he) (?:is|are|was|were) (?:happy|satisfied)`,
+];
+
+const VAGUE_TIME_RE = new RegExp(String.raw`\b(?:${VAGUE_TIME.join('|')})\b`, 'gi');
+const VAGUE_QUALITY_RE = new RegExp(String.raw`\b(?:${VAGUE_QUALITY.join('|')})\b`, 'gi');
+
+export function vagueSpans(text: string, base = 0): VaguePhrase[] {
+  const out: VaguePhrase[] = [];
+  for (const [re, kind] of [[VAGUE_TIME_RE, 'time'], [VAGUE_QUALITY_RE, 'quality']] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0], kind });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,108 @@
+/** Shared shapes of the analyser. Positions follow LSP: 0-based lines, UTF-16 characters. */
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface TextEdit { range: Range; newText: string }
+export interface Fix { title: string; edits: TextEdit[]; /** Safe to apply without a human choice (fix-all). */ safe?: boolean }
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  data?: Record<string, unknown>;
+  fixes?: Fix[];
+  /** Link to the rule's documentation page, stamped by the registry. */
+  url?: string;
+}
+
+export const STAGES = ['identify-need', 'agree-standards', 'deliver', 'monitor', 'evaluate', 'improve'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** A unit's assessment criterion, as held in a rubric file. */
+export interface Criterion {
+  id: string;
+  text: string;
+  /** Completes "This demonstrates my ability to …" for the inserted link. */
+  ability: string;
+  /** Words and phrases that show the criterion is evidenced (matched on stems). */
+  signals: string[];
+  stages?: Stage[];
+}
+
+export interface KeyTerm {
+  term: string;
+  aliases?: string[];
+  definition: string;
+  criteria?: string[];
+}
+
+/** A rubric check: data that names a check kind implemented in src/core/checks. */
+export interface RubricCheck {
+  id: string;
+  kind: 'existence' | 'count-distinct' | 'conditional' | 'co-occurrence';
+  severity?: Severity;
+  message: string;
+  criteria?: string[];
+  /** Phrases that make the check apply (any of them, in evidence). Absent: always applies. */
+  when?: string[];
+  /** The check also applies when the account references one of these criteria. */
+  whenCriteria?: string[];
+  /** existence: phrases to report. co-occurrence: first set. */
+  phrases?: string[];
+  /** co-occurrence: second set that must occur in the same sentence. */
+  with?: string[];
+  /** co-occurrence / existence: a sentence holding one of these is left alone. */
+  unless?: string[];
+  /** count-distinct / conditional: named groups of phrases. */
+  groups?: Record<string, string[]>;
+  /** count-distinct / conditional: how many groups must be present. */
+  min?: number;
+}
+
+export interface Rubric {
+  id: string;
+  title: string;
+  awardingBody: string;
+  level: number;
+  qualification?: string;
+  description?: string;
+  source?: string;
+  criteria: Criterion[];
+  keyTerms: KeyTerm[];
+  checks: RubricCheck[];
+}
+
+export interface StageEvidence { range: Range; offset: number; end: number }
+
+export interface ParagraphResult {
+  range: Range;
+  criteria: string[];
+  suggestedCriteria: string[];
+}
+
+export interface CriterionResult {
+  id: string;
+  status: 'referenced' | 'suggested' | 'missing';
+  paragraphs: number[];
+}
+
+export interface AnalysisResult {
+  rubric: string | null;
+  findings: Finding[];
+  stages: Record<Stage, Range[]>;
+  paragraphs: ParagraphResult[];
+  criteria: CriterionResult[];
+}
+
+export interface AnalyzeOptions {
+  /** Rubric id to use when the account's front matter names none. */
+  rubric?: string;
+  /** Rubrics available; defaults to the rubrics shipped with reflect-lint. */
+  rubrics?: Rubric[];
+  /** Per-rule severity overrides; 'off' disables the rule. */
+  severities?: Record<string, Severity | 'off'>;
+}

@@ -1,0 +1,78 @@
+/**
+ * Words with their offsets and stems. Tokenising keeps offsets (natural's tokenisers drop them);
+ * stemming is natural's Porter stemmer, so "monitored", "monitoring" and "monitors" meet one stem.
+ */
+// Submodule import: natural's main entry costs ~480 ms and prints to stdout.
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+export interface Word {
+  /** The word as written. */
+  text: string;
+  /** Lower case, curly apostrophes straightened, possessive removed. */
+  lower: string;
+  stem: string;
+  start: number;
+  end: number;
+}
+
+// Letters and digits, keeping inner apostrophes and decimal points ("didn't", "9.20am", "1.2").
+// Hyphens split words, so "follow-up" meets "follow up".
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*(?:\.\d+\p{L}*)*/gu;
+
+const stemCache = new Map<string, string>();
+
+export function stem(lower: string): string {
+  let s = stemCache.get(lower);
+  if (s === undefined) {
+    s = stemOne(lower);
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(lower, s);
+  }
+  return s;
+}
+
+function stemOne(w: string): string {
+  if (/\d/.test(w)) return w;
+  // Irregular forms the Porter stemmer leaves apart but a learner uses for one idea.
+  const irregular = IRREGULAR[w];
+  if (irregular) return irregular;
+  return PorterStemmer.stem(w);
+}
+
+const IRREGULAR: Record<string, string> = {
+  rang: 'ring', rung: 'ring', sent: 'send', told: 'tell', said: 'sai', spoke: 'speak', spoken: 'speak',
+  wrote: 'write', written: 'write', gave: 'give', given: 'give', took: 'take', taken: 'take', made: 'make',
+  found: 'find', got: 'get', kept: 'keep', met: 'meet', brought: 'bring', bought: 'bui', thought: 'think',
+  felt: 'feel', knew: 'know', known: 'know', went: 'go', gone: 'go', saw: 'see', seen: 'see', came: 'come',
+  held: 'hold', left: 'leav', chose: 'choos', chosen: 'choos', began: 'begin', begun: 'begin', paid: 'pai',
+  analysed: 'analys', analyse: 'analys', analyses: 'analys', analysing: 'analys', analyzed: 'analys', analyze: 'analys',
+  summarised: 'summaris', summarise: 'summaris', summarising: 'summaris', summarized: 'summaris', summarize: 'summaris',
+  emailed: 'email', emails: 'email', emailing: 'email',
+};
+
+export function normalise(word: string): string {
+  let w = word.toLowerCase().replace(/’/g, "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("s'")) w = w.slice(0, -1);
+  return w;
+}
+
+/** Splits text into words; `base` is added to every offset. */
+export function words(text: string, base = 0): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const lower = normalise(m[0]);
+    out.push({ text: m[0], lower, stem: stem(lower), start: base + m.index, end: base + m.index + m[0].length });
+  }
+  return out;
+}
+
+const NUMBER_WORDS = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen',
+  'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'half', 'a', 'an', 'single', 'couple',
+]);
+
+export function isNumberWord(w: Word): boolean {
+  return /\d/.test(w.lower) || (NUMBER_WORDS.has(w.lower) && w.lower !== 'a' && w.lower !== 'an');
+}

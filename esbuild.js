@@ -1,0 +1,33 @@
+// One build script for every bundle: `node esbuild.js [--production] [--watch]`.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const shared = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  external: ['vscode'],
+  // ES modules bundled into CommonJS (fdir, under tinyglobby) read import.meta.url.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const bundles = [
+  { ...shared, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.cjs' },
+  { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' },
+];
+
+if (watch) {
+  for (const options of bundles) await (await esbuild.context(options)).watch();
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(bundles.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,172 @@
+/**
+ * The `reflect-lint` command line. Bad input never stops the run: each problem is one line on
+ * standard error naming the file and the reason, the other files are still checked, and the exit
+ * code is 2. Otherwise it is 1 when any finding is a warning or an error, else 0.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json' with { type: 'json' };
+import { analyzeAccount, rankRubrics, type Rubric } from '../core/index.js';
+import { formatSarif } from './format-sarif.js';
+import { formatText, paint, type FileResult } from './format-text.js';
+import { expandPaths, readInput } from './inputs.js';
+import { formatReport, type ReportFormat } from './report.js';
+import { loadRubrics } from './rubric-files.js';
+
+const USAGE = `Usage:
+  reflect-lint [--rubric ID] [--rubrics DIR] [--format text|json|sarif] PATH...
+  reflect-lint report PATH... [--rubric ID] [--rubrics DIR] [--format md|html|csv]
+  reflect-lint rubrics [--rubrics DIR]
+  reflect-lint rubrics suggest FILE [--rubrics DIR]
+
+PATH is a Markdown account, a folder of them, a glob ("portfolio/**/*.md") or - for standard input.
+The unit comes from the account's front matter (unit: ID), else --rubric.
+
+Options:
+  --rubric ID       unit rubric for accounts whose front matter names none
+  --rubrics DIR     also load rubric JSON files from DIR (repeatable)
+  --format FORMAT   text (default), json or sarif; for report: md (default), html or csv
+  --no-color        plain output (also when NO_COLOR is set or output is not a terminal)
+  -h, --help        show this help
+  -v, --version     show the version
+
+Exit: 0 no warnings or errors, 1 findings, 2 usage or input error.`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  stdin: () => Buffer;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export function run(argv: string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        rubric: { type: 'string' },
+        rubrics: { type: 'string', multiple: true },
+        format: { type: 'string', short: 'f' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    io.err(`reflect-lint: ${(e as Error).message.split('\n')[0]}\n${USAGE.split('\n')[0]} (see --help)\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(USAGE + '\n');
+    return 0;
+  }
+  if (values.version) {
+    io.out(`${pkg.version}\n`);
+    return 0;
+  }
+  const colours = { enabled: io.isTTY && !values['no-color'] && !io.env.NO_COLOR };
+  try {
+    const loaded = loadRubrics(values.rubrics ?? []);
+    let status = 0;
+    for (const e of loaded.errors) {
+      io.err(`reflect-lint: ${e}\n`);
+      status = 2;
+    }
+    const [command, ...rest] = positionals;
+    if (command === 'rubrics') return Math.max(status, rubricsCommand(rest, loaded.rubrics, loaded.origin, io));
+    const isReport = command === 'report';
+    const paths = isReport ? rest : positionals;
+    const format = values.format ?? (isReport ? 'md' : 'text');
+    const allowed = isReport ? ['md', 'html', 'csv'] : ['text', 'json', 'sarif'];
+    if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" (use ${allowed.join(', ')})`);
+    if (!paths.length) throw new UsageError('no account given');
+    if (values.rubric && !loaded.rubrics.some((r) => r.id === values.rubric)) {
+      io.err(`reflect-lint: --rubric ${values.rubric}: unknown rubric (known: ${loaded.rubrics.map((r) => r.id).join(', ')}); only the general rules run\n`);
+      status = 2;
+    }
+    const files: FileResult[] = [];
+    for (const input of expandPaths(paths)) {
+      const read = readInput(input, io.stdin);
+      if (read.error !== undefined || read.text === undefined) {
+        io.err(`${read.path}: ${read.error}\n`);
+        status = 2;
+        continue;
+      }
+      const { result, notices } = analyzeAccount(read.text, { rubric: values.rubric, rubrics: loaded.rubrics });
+      for (const n of notices) {
+        io.err(`${read.path}: ${n}\n`);
+        if (n.startsWith('unknown unit')) status = 2;
+      }
+      files.push({ path: read.path, ...result });
+      if (result.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) status = Math.max(status, 1);
+    }
+    if (isReport) io.out(formatReport(files, loaded.rubrics, format as ReportFormat));
+    else if (format === 'json') io.out(JSON.stringify({ version: 1, files: files.map(jsonFile) }, null, 2) + '\n');
+    else if (format === 'sarif') io.out(formatSarif(files, loaded.rubrics, pkg.version));
+    else if (files.length) io.out(formatText(files, loaded.rubrics, colours));
+    return isReport ? (status === 2 ? 2 : 0) : status;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`reflect-lint: ${e.message}\n${USAGE.split('\n')[1].trim()} (see --help)\n`);
+      return 2;
+    }
+    throw e;
+  }
+
+  function jsonFile(f: FileResult) {
+    return { path: f.path, rubric: f.rubric, findings: f.findings, stages: f.stages, paragraphs: f.paragraphs, criteria: f.criteria };
+  }
+
+  function rubricsCommand(args: string[], rubrics: Rubric[], origin: Map<string, string>, io: Io): number {
+    if (args[0] === 'suggest') {
+      if (args.length !== 2) throw new UsageError('rubrics suggest takes one account file');
+      const read = readInput(expandPaths([args[1]])[0], io.stdin);
+      if (read.error !== undefined || read.text === undefined) {
+        io.err(`${read.path}: ${read.error}\n`);
+        return 2;
+      }
+      const ranked = rankRubrics(read.text, rubrics);
+      if (values.format === 'json') io.out(JSON.stringify({ version: 1, path: read.path, rubrics: ranked }, null, 2) + '\n');
+      else for (const r of ranked) io.out(`${r.score.toFixed(2)}  ${r.id.padEnd(34)} ${r.title}\n`);
+      return 0;
+    }
+    if (args.length) throw new UsageError(`unknown rubrics command "${args[0]}" (use: rubrics, rubrics suggest FILE)`);
+    if (values.format === 'json') {
+      io.out(JSON.stringify({ version: 1, rubrics: rubrics.map((r) => ({ id: r.id, title: r.title, awardingBody: r.awardingBody, level: r.level, criteria: r.criteria.length, origin: origin.get(r.id) })) }, null, 2) + '\n');
+      return 0;
+    }
+    for (const r of rubrics) {
+      io.out(`${paint(colours, 'bold', r.id.padEnd(34))} ${r.title} · Level ${r.level} · ${r.criteria.length} criteria · ${origin.get(r.id) === 'bundled' ? 'bundled' : origin.get(r.id)}\n`);
+    }
+    return 0;
+  }
+}
+
+// Run when bundled as the command; tests import run() directly too.
+if (typeof require !== 'undefined' && require.main === module) main();
+else if (process.argv[1] && /reflect-lint(?:\.cjs)?$|cli\.cjs$/.test(process.argv[1])) main();
+
+function main() {
+  let code: number;
+  try {
+    code = run(process.argv.slice(2), {
+      out: (s) => process.stdout.write(s),
+      err: (s) => process.stderr.write(s),
+      stdin: () => readFileSync(0),
+      isTTY: Boolean(process.stdout.isTTY),
+      env: process.env,
+    });
+  } catch (e) {
+    // A bug, not a user error: say so in one line, with the detail for a bug report.
+    process.stderr.write(`reflect-lint: internal error: ${(e as Error).message}\n`);
+    if (process.env.REFLECT_LINT_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}

@@ -26,7 +26,8 @@ const NEED_WORDS = set(
 
 const IDENTIFY_STRONG = set(
   'open question', 'closed question', 'probing question', 'ask question', 'ask * question', 'ask * * question',
-  'summarise back', 'summarise * back', 'summarise what', 'summarise * need', 'summarise the', 'repeat back', 'repeat * back', 'repeat what',
+  'summarise back', 'summarise * back', 'summarise * * back', 'repeat * * back', 'read * * back', 'summarising', 'identify * need',
+  'identify * * need', 'identify * * * need', 'work out what', 'work out * need', 'work out how', 'work out which', 'summarise what', 'summarise * need', 'summarise the', 'repeat back', 'repeat * back', 'repeat what',
   'read * back', 'read back', 'paraphrase', 'reflect back', 'check i understood', 'check i had understood',
   'check * understood', 'make sure i understood', 'make sure i had understood', 'find out what', 'find out how',
   'find out whether', 'find out which', 'find out why', 'find out more', 'active listening', 'listen actively',
@@ -47,14 +48,14 @@ const AGREE_WORDS = set(
 const MONITOR_CUES = set(
   'check', 'monitor', 'track', 'follow up', 'follow * up', 'chase', 'keep an eye', 'kept an eye', 'look at * account',
   'look at * record', 'look at * log', 'look at * tracker', 'look at * system', 'look at * job', 'look at * order',
-  'look at the', 'log', 'checklist', 'review * progress', 'progress', 'status', 'make sure', 'to see whether',
+  'look at the', 'checklist', 'review * progress', 'progress', 'status', 'to see whether',
   'to see if', 'to see what', 'to see how', 'confirm * arrive', 'confirm * deliver', 'confirm * complete', 'confirm * done',
   'ring * to check', 'call * to check', 'update * on progress', 'keep * updated', 'kept * updated', 'keep * informed', 'kept * informed',
 );
 const MONITOR_CONTEXT = set(
   'later', 'next day', 'next morning', 'following day', 'following morning', 'next week', 'again', 'before the deadline',
   'deadline', 'target', 'standard', 'sla', 'on track', 'progress', 'status', 'log', 'tracker', 'tracking', 'checklist',
-  'job', 'order', 'delivery', 'case', 'ticket', 'record', 'account', 'make sure', 'to see', 'whether * had', 'if * had',
+  'to make sure', 'to see', 'whether * had', 'if * had',
   'every day', 'each day', 'daily', 'weekly', 'each morning', 'every morning', 'at #n', 'still', 'arrived', 'completed',
   'sign off', 'signed',
 );
@@ -68,9 +69,16 @@ const FEEDBACK_WORDS = set(
 );
 const GATHER_WORDS = set(
   'send', 'collect', 'gather', 'ask', 'look at', 'look through', 'read', 'analyse', 'review', 'check', 'ring', 'call',
-  'phone', 'make', 'carry out', 'run', 'hand out', 'give out', 'compare', 'go through', 'found', 'find', 'count',
-  'score', 'rate', 'result', 'said', 'told', 'out of', 'per cent', '%', 'receive', 'get', 'email', 'text',
+  'phone', 'make', 'carry out', 'run', 'hand out', 'give out', 'gave', 'compare', 'go through', 'went through', 'count',
+  'score', 'rate', 'result', 'out of', 'per cent', '%', 'receive', 'email', 'text',
 );
+// Looking back over complaints is a way of evaluating the service too.
+const COMPLAINTS_ANALYSIS = [
+  set('go through', 'go back through', 'look through', 'look at', 'look back', 'analys', 'run', 'review', 'pull', 'count', 'check'),
+  set('complaints register', 'complaint register', 'complaints log', 'complaint log', 'complaints record', 'report on', 'crm report',
+    'complaints data', 'all * complaints', 'our * complaints', 'the complaints', 'previous * complaints', 'complaints for', 'complaints from',
+    'complaints over', 'complaints in the'),
+];
 const SATISFACTION_ASK = [
   set('ask', 'ring', 'call', 'phone', 'email', 'text'),
   set('how * felt', 'how * feel', 'how * found', 'how * thought', 'how * think', 'whether * happy', 'if * happy',
@@ -78,7 +86,7 @@ const SATISFACTION_ASK = [
     'for * opinion', 'to rate', 'what * thought', 'what * think', 'how * going', 'how * went', 'anything * improve',
     'how we could', 'how * could improve', 'what * could', 'worst part', 'best part'),
 ];
-const RESULTS = set('out of #n', '#n out of', 'per cent', 'percent', '%', 'score us', 'rate us', 'most said', 'majority', 'average', 'trend', 'result show', 'results show');
+const RESULTS = set('out of #n', '#n out of', '#n of our #n', '#n of the #n', 'per cent', 'percent', '%', 'score us', 'rate us', 'most said', 'majority', 'average', 'trend', 'result show', 'results show');
 
 const IMPROVE_CUES = set(
   'recommend', 'suggest', 'propose', 'put forward', 'introduce', 'implement', 'put in place', 'brought in', 'bring in',
@@ -120,6 +128,16 @@ function anyEvidence(ps: PhraseSet, s: Sentence, st: Statements): boolean {
   return false;
 }
 
+/** Evidence of a phrase that the learner (I / we, earlier in the sentence) is the subject of. */
+function learnerEvidence(ps: PhraseSet, s: Sentence, st: Statements): boolean {
+  let subject = false;
+  for (let i = 0; i < s.words.length; i++) {
+    if (s.words[i].lower === 'i' || s.words[i].lower === 'we') subject = true;
+    if (subject && ps.matchAt(s.words, i) && st.isEvidenceAt(s, i)) return true;
+  }
+  return false;
+}
+
 function all(cue: Cue, s: Sentence, st: Statements): boolean {
   return cue.every((ps) => anyEvidence(ps, s, st));
 }
@@ -144,8 +162,11 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
   const monitorContext = found.has('identify-need') ? MONITOR_CONTEXT_FIRM : MONITOR_CONTEXT;
   if (subject && anyEvidence(MONITOR_CUES, s, st) && monitorContext.test(s.words) && facts.action >= 0) found.add('monitor');
 
-  const feedback = anyEvidence(FEEDBACK_WORDS, s, st) && GATHER_WORDS.test(s.words);
-  if ((feedback && (firstPerson || RESULTS.test(s.words))) || (firstPerson && all(SATISFACTION_ASK, s, st)) || (RESULTS.test(s.words) && FEEDBACK_WORDS.test(s.words))) found.add('evaluate');
+  // Feedback counts when it was actually gathered or looked at: a past action or results, not a job description.
+  const results = RESULTS.test(s.words);
+  const acted = facts.actions.length > 0 || results;
+  const feedback = GATHER_WORDS.test(s.words) && (learnerEvidence(FEEDBACK_WORDS, s, st) || (results && anyEvidence(FEEDBACK_WORDS, s, st)));
+  if (acted && (feedback || (firstPerson && all(SATISFACTION_ASK, s, st)) || (results && FEEDBACK_WORDS.test(s.words)) || (subject && all(COMPLAINTS_ANALYSIS, s, st)))) found.add('evaluate');
 
   if (anyEvidence(IMPROVE_CUES, s, st) && !PERSONAL_LEARNING.test(s.words) && facts.hypothetical.length === 0) found.add('improve');
 

@@ -7,6 +7,7 @@
 const NUM = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-eight|fifty|sixty|ninety|a hundred|half an?|a couple of|a few)`;
 const UNIT = String.raw`(?:minutes?|mins?|hours?|hrs?|(?:working |business |calendar )?days?|weeks?|months?|rings?|seconds?|secs?)`;
 const DAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
+const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|september|october|november|december)`;
 const CLOCK = String.raw`(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)|\d{1,2}[.:]\d{2}|12 noon|noon|midday|midnight)`;
 
 const MEASURABLE_PATTERNS: RegExp[] = [
@@ -17,6 +18,9 @@ const MEASURABLE_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b(?:next|following)\s+(?:working\s+)?day\b`, 'gi'),
   new RegExp(String.raw`\bevery\s+(?:other\s+)?(?:${DAY}|day|week|fortnight|month|morning|afternoon)\b`, 'gi'),
   new RegExp(String.raw`\b\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)`, 'gi'),
+  new RegExp(String.raw`\b(?:by|before|on|from|until)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+(?:the|each|every)\s+month|\s+of\s+${MONTH}|\s+${MONTH})?\b`, 'gi'),
+  new RegExp(String.raw`\bthe\s+\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:each|every|the)\s+month\b`, 'gi'),
+  new RegExp(String.raw`\b(?:by|before|on)\s+${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'gi'),
   new RegExp(String.raw`\b${CLOCK}`, 'gi'),
   /\b(?:SLA|service level agreement|ISO\s?\d{3,5}|Customer Service Excellence|BS\s?\d{3,5})\b/g,
 ];
@@ -70,11 +74,14 @@ const VAGUE_TIME = [
   String.raw`in a timely (?:manner|way|fashion)`,
   String.raw`(?:at|by) the earliest (?:opportunity|convenience)`,
   String.raw`(?:very |really )?(?:promptly|speedily)`,
-  String.raw`(?:sort|sorted|sorting|deal with|dealt with|dealing with|resolve|resolved|fix|fixed|reply|replied|respond|responded|get back to (?:her|him|them|the customer))\b[^.,;]{0,25}?\b(?:quickly|straight away|right away|soon|promptly|fast)(?! as\b)`,
+  String.raw`(?:sort|sorted|sorting|deal with|dealt with|dealing with|resolve|resolved|fix|fixed|reply|replied|respond|responded|get|getting|send|sending|turn|turning|process|processing|answer|answering|get back to (?:her|him|them|the customer))\b[^.,;]{0,25}?\b(?:quickly|straight away|right away|soon|promptly|fast)(?! as\b)`,
+  String.raw`(?:keep|kept|keeping) (?:him|her|them|the customer|customers|everyone|you) in the loop`,
   String.raw`(?:in|within) due course`,
   String.raw`(?:very |really )?shortly`,
 ];
+const QUALITY_ADJ = String.raw`(?:quick|fast|efficient|reliable|prompt|speedy|smooth|seamless|premium|stress-free|hassle-free|positive|first-class|first class|top-class|top-notch|excellent|great|good|high-quality|outstanding|exceptional|fantastic|amazing|brilliant|5-star|five-star|world-class)`;
 const VAGUE_QUALITY = [
+  String.raw`an? ${QUALITY_ADJ}(?:,? (?:and )?${QUALITY_ADJ})* (?:customer )?(?:service|experience)`,
   String.raw`(?:a |an )?(?:good|great|excellent|high|high-quality|brilliant|outstanding|top|best|quality|first-class|5-star|five-star|exceptional|fantastic|amazing) (?:(?:level|standard|quality) of )?(?:customer )?service`,
   String.raw`(?:a |the )?(?:high|good|excellent|professional) standards?(?: of (?:customer )?(?:service|care|work))?`,
   String.raw`(?:go|going|went|gone) (?:the extra mile|above and beyond)`,

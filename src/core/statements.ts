@@ -39,8 +39,8 @@ const HEDGES = new Set(['like', 'love', 'prefer', 'rather', 'have', "'ve", 'be']
 // Past-tense verbs that are states or thoughts, not actions.
 const NOT_ACTIONS = new Set([
   'was', 'were', 'had', 'felt', 'thought', 'believed', 'wanted', 'liked', 'loved', 'hoped', 'wished', 'knew',
-  'seemed', 'learned', 'learnt', 'realised', 'realized', 'enjoyed', 'worried', 'worked', 'joined', 'needed',
-  'understood', 'meant', 'decided', 'found', 'tried', 'managed', 'included', 'appreciated', 'noticed', 'preferred',
+  'seemed', 'learned', 'learnt', 'realised', 'realized', 'enjoyed', 'worried', 'joined', 'needed',
+  'understood', 'meant', 'decided', 'tried', 'managed', 'included', 'appreciated', 'noticed', 'preferred',
   'tended', 'expected', 'assumed', 'wondered', 'did', 'could', 'would', 'should', 'might', 'must',
 ]);
 const IRREGULAR_PAST = new Set([
@@ -68,7 +68,7 @@ function isPast(w: Word): boolean {
 export function isNegatedAt(s: Sentence, i: number, prose: string): boolean {
   const ws = s.words;
   if (i > 0 && ws[i - 1].lower === 'without') return true;
-  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
     const w = ws[k];
     if (CLAUSE_WORDS.has(w.lower) || /[,;:]/.test(prose.slice(w.end, ws[k + 1].start))) return false;
     if (w.lower !== 'without' && NEGATORS.has(w.lower)) return true;
@@ -122,7 +122,9 @@ export function sentenceFacts(s: Sentence, prose: string): SentenceFacts {
     // Reported promises and agreements ("I told her I would…", "we agreed that I would…") and
     // consequences ("otherwise we would…") are fine.
     let reported = false;
-    for (let j = subj - 1; j >= 0; j--) {
+    // In "If he asked me…, I would…" the reporting verb belongs to the condition.
+    const conditional = lower[0] === 'if' || lower[0] === 'whenever';
+    for (let j = subj - 1; j >= 0 && !conditional; j--) {
       if (REPORTING.has(lower[j]) || lower[j] === 'otherwise' || lower[j] === 'or') {
         reported = true;
         break;
@@ -132,6 +134,7 @@ export function sentenceFacts(s: Sentence, prose: string): SentenceFacts {
     // The hypothetical runs from an opening "If …" (or the subject) to the clause's end.
     let from = subj;
     if (lower[0] === 'if' || lower[0] === 'whenever' || lower[0] === 'when') from = 0;
+    else if (!lower.slice(0, subj).some((x) => x === 'i' || x === 'we')) from = 0;
     let to = i + 1;
     while (to < ws.length && !['because', 'as', 'since', 'so'].includes(lower[to]) && !(to > i + 1 && punctuationBetween(prose, ws[to - 1], ws[to]) && /[;:(]/.test(prose.slice(ws[to - 1].end, ws[to].start)))) to++;
     const last = hypothetical[hypothetical.length - 1];
@@ -149,7 +152,14 @@ export function sentenceFacts(s: Sentence, prose: string): SentenceFacts {
     // A subject inside a relative clause ("a complaint I handled in January") is not the learner
     // acting; "before the event I held a call" is, because the verb takes an object.
     if (i >= 2 && DETERMINERS.has(lower[i - 2]) && !punctuationBetween(prose, ws[i - 1], ws[i]) && !OBJECT_STARTS.has(lower[j + 1] ?? '')) continue;
-    if (v.lower === 'used' && lower[j + 1] === 'to') continue;
+    const next = lower[j + 1] ?? '';
+    if (v.lower === 'used' && next === 'to') continue;
+    // "I worked as a receptionist" is background; "I worked out what he needed" is an action.
+    if (v.lower === 'worked' && next !== 'out' && next !== 'through') continue;
+    // "I found it hard", "I found that…" report a view; "I found the request" is an action.
+    if (v.lower === 'found' && ['it', 'that', 'this', 'myself'].includes(next)) continue;
+    // Improving one's own skills is personal development, not service to a customer.
+    if (['improved', 'developed', 'learned'].includes(v.lower) && (next === 'my' || next === 'myself')) continue;
     if (hypothetical.some(([a, b]) => j >= a && j < b)) continue;
     if (counterfactual.some(([a, b]) => j >= a && j < b)) continue;
     if (isNegatedAt(s, j, prose)) continue;

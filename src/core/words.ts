@@ -40,7 +40,7 @@ function stemOne(w: string): string {
 }
 
 const IRREGULAR: Record<string, string> = {
-  rang: 'ring', rung: 'ring', sent: 'send', told: 'tell', said: 'sai', spoke: 'speak', spoken: 'speak',
+  rang: 'ring', rung: 'ring', ran: 'run', sent: 'send', told: 'tell', said: 'sai', spoke: 'speak', spoken: 'speak',
   wrote: 'write', written: 'write', gave: 'give', given: 'give', took: 'take', taken: 'take', made: 'make',
   found: 'find', got: 'get', kept: 'keep', met: 'meet', brought: 'bring', bought: 'bui', thought: 'think',
   felt: 'feel', knew: 'know', known: 'know', went: 'go', gone: 'go', saw: 'see', seen: 'see', came: 'come',

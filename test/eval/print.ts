@@ -1,0 +1,15 @@
+// `npm run eval`: prints the accuracy figures, with every miss, for the labelled sets.
+import { existsSync } from 'node:fs';
+import { evaluate, formatEvaluation } from './harness.js';
+
+const verbose = process.argv.includes('--misses');
+for (const [name, dir] of [['eval-dev', '../shared/eval-dev'], ['test/corpus', 'test/corpus']] as const) {
+  if (!existsSync(`${dir}/labels.json`)) {
+    console.log(`${name}: not found at ${dir}`);
+    continue;
+  }
+  const ev = evaluate(dir);
+  console.log(formatEvaluation(name, ev));
+  if (verbose) for (const s of [ev.stages, ev.vague, ev.links, ev.personalData, ev.hypothetical]) for (const m of s.misses) console.log('    ' + m);
+  if (verbose) for (const m of ev.top1.misses) console.log('    ' + m);
+}

@@ -58,7 +58,7 @@ export function run(argv: string[], io: Io): number {
       },
     });
   } catch (e) {
-    io.err(`reflect-lint: ${(e as Error).message.split('\n')[0]}\n${USAGE.split('\n')[0]} (see --help)\n`);
+    io.err(`reflect-lint: ${(e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '')} (see --help)\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -86,9 +86,12 @@ export function run(argv: string[], io: Io): number {
     const allowed = isReport ? ['md', 'html', 'csv'] : ['text', 'json', 'sarif'];
     if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" (use ${allowed.join(', ')})`);
     if (!paths.length) throw new UsageError('no account given');
-    if (values.rubric && !loaded.rubrics.some((r) => r.id === values.rubric)) {
-      io.err(`reflect-lint: --rubric ${values.rubric}: unknown rubric (known: ${loaded.rubrics.map((r) => r.id).join(', ')}); only the general rules run\n`);
+    let rubric = values.rubric;
+    if (rubric && !loaded.rubrics.some((r) => r.id === rubric)) {
+      io.err(`reflect-lint: --rubric ${rubric}: unknown rubric (known: ${loaded.rubrics.map((r) => r.id).join(', ')}); only the general rules run\n`);
       status = 2;
+      // Said once here, not again for every account.
+      rubric = undefined;
     }
     const files: FileResult[] = [];
     for (const input of expandPaths(paths)) {
@@ -98,7 +101,7 @@ export function run(argv: string[], io: Io): number {
         status = 2;
         continue;
       }
-      const { result, notices } = analyzeAccount(read.text, { rubric: values.rubric, rubrics: loaded.rubrics });
+      const { result, notices } = analyzeAccount(read.text, { rubric, rubrics: loaded.rubrics });
       for (const n of notices) {
         io.err(`${read.path}: ${n}\n`);
         if (n.startsWith('unknown unit')) status = 2;
@@ -113,7 +116,7 @@ export function run(argv: string[], io: Io): number {
     return isReport ? (status === 2 ? 2 : 0) : status;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`reflect-lint: ${e.message}\n${USAGE.split('\n')[1].trim()} (see --help)\n`);
+      io.err(`reflect-lint: ${e.message} (see --help)\n`);
       return 2;
     }
     throw e;

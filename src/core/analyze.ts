@@ -11,7 +11,8 @@ import { findReferences, type CriterionReference } from './references.js';
 import { DOCS_BASE, type ParagraphInfo, type Report, type RuleContext } from './rule.js';
 import { rules } from './rules/index.js';
 import { SUGGESTION_MIN_SCORE } from './rules/criterion-not-evidenced.js';
-import { analyseCycle } from './stages.js';
+import { analyseCycle, type CycleAnalysis } from './stages.js';
+import type { Sentence } from './document.js';
 import { Statements } from './statements.js';
 import { STAGES, type AnalysisResult, type AnalyzeOptions, type CriterionResult, type Finding, type Rubric, type Stage } from './types.js';
 
@@ -24,7 +25,7 @@ export function rubricIdFor(doc: AccountDocument, fallback?: string): string | u
   return fallback;
 }
 
-function paragraphInfos(doc: AccountDocument, statements: Statements, references: CriterionReference[], rubric?: Rubric): ParagraphInfo[] {
+function paragraphInfos(doc: AccountDocument, statements: Statements, references: CriterionReference[], cycle: CycleAnalysis, rubric?: Rubric): ParagraphInfo[] {
   const ranker = rubric ? rankerFor(rubric) : undefined;
   const infos: ParagraphInfo[] = [];
   const blocks = doc.blocks;
@@ -42,7 +43,7 @@ function paragraphInfos(doc: AccountDocument, statements: Statements, references
       blocks: group,
       sentences,
       references: refs,
-      ranked: ranker ? ranker.rank(group.flatMap((b) => b.words)) : [],
+      ranked: ranker ? ranker.rank(group.flatMap((b) => b.words), stagesIn(cycle, sentences)) : [],
       describesAction,
     });
   }
@@ -50,6 +51,12 @@ function paragraphInfos(doc: AccountDocument, statements: Statements, references
 }
 
 /** Analyses an account: the per-file object of the JSON output (without its path). */
+function stagesIn(cycle: CycleAnalysis, sentences: readonly Sentence[]): Set<Stage> {
+  const found = new Set<Stage>();
+  for (const [stage, list] of cycle.evidence) if (list.some((s) => sentences.includes(s))) found.add(stage);
+  return found;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   return analyzeAccount(text, options).result;
 }
@@ -66,8 +73,8 @@ export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { re
 
   const statements = new Statements(doc.prose);
   const references = findReferences(doc);
-  const paragraphs = paragraphInfos(doc, statements, references, rubric);
   const cycle = analyseCycle(doc, statements);
+  const paragraphs = paragraphInfos(doc, statements, references, cycle, rubric);
   const inline = readInlineConfig(doc);
   const findings: Finding[] = [];
   const severities = options.severities ?? {};

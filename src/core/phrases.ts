@@ -88,20 +88,30 @@ export class PhraseSet {
   /** The longest phrase that starts at word i. */
   matchAt(ws: readonly Word[], i: number, to = ws.length): PhraseMatch | undefined {
     const w = ws[i];
-    let best: PhraseMatch | undefined;
-    const consider = (list: CompiledPhrase[] | undefined) => {
-      if (!list) return;
-      for (const p of list) {
-        const n = p.tokens.length;
-        if (i + n > to || (best && best.to - best.from >= n)) continue;
-        let ok = true;
-        for (let k = 0; k < n && ok; k++) ok = tokenMatches(p.tokens[k], ws[i + k]);
-        if (ok) best = { phrase: p, from: i, to: i + n };
+    let best = this.longest(this.byStem.get(w.stem), ws, i, to, 0);
+    if (w.lower !== w.stem) best = this.longest(this.byStem.get(w.lower), ws, i, to, best);
+    if (this.wild.length) best = this.longest(this.wild, ws, i, to, best);
+    if (!best) return undefined;
+    const phrase = this.lastBest!;
+    return { phrase, from: i, to: i + best };
+  }
+
+  private lastBest: CompiledPhrase | undefined;
+
+  /** Length of the longest phrase in `list` matching at i, if longer than `best`; sets lastBest. */
+  private longest(list: CompiledPhrase[] | undefined, ws: readonly Word[], i: number, to: number, best: number): number {
+    if (!list) return best;
+    for (let p = 0; p < list.length; p++) {
+      const phrase = list[p];
+      const n = phrase.tokens.length;
+      if (n <= best || i + n > to) continue;
+      let k = 0;
+      while (k < n && tokenMatches(phrase.tokens[k], ws[i + k])) k++;
+      if (k === n) {
+        best = n;
+        this.lastBest = phrase;
       }
-    };
-    consider(this.byStem.get(w.stem));
-    if (w.lower !== w.stem) consider(this.byStem.get(w.lower));
-    if (this.wild.length) consider(this.wild);
+    }
     return best;
   }
 

@@ -6,7 +6,9 @@
 import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import { words as stopwordList } from 'natural/lib/natural/util/stopwords.js';
 import { PhraseSet } from './phrases.js';
-import type { Rubric } from './types.js';
+import type { Rubric, Stage } from './types.js';
+
+const STAGE_BONUS = 1.5;
 import { words, type Word } from './words.js';
 
 const STOP = new Set([...stopwordList, 'customer', 'custom', 'servic', 'service', 'work', 'use', 'show', 'evid', 'evidence', 'demonstr', 'abil', 'award', 'credit', 'includ', 'organis', 'organ']);
@@ -40,9 +42,19 @@ export class CriterionRanker {
     this.signals = new PhraseSet(Object.fromEntries(rubric.criteria.map((c) => [c.id, c.signals.filter((s) => s.trim().split(/\s+/).length > 1)])));
   }
 
-  rank(ws: readonly Word[]): RankedCriterion[] {
+  /**
+   * Ranks the criteria for some words. `stages` are the service-cycle stages the text evidences:
+   * a criterion that declares one of them gets a bonus, since its rubric says that is how it is shown.
+   */
+  rank(ws: readonly Word[], stages: ReadonlySet<Stage> = new Set()): RankedCriterion[] {
     const distinct = [...new Set(terms(ws))];
     const scores = this.ids.map((id, i) => ({ id, score: distinct.length ? this.tfidf.tfidf(distinct, i) : 0 }));
+    if (stages.size) {
+      this.rubric.criteria.forEach((c, i) => {
+        const shared = (c.stages ?? []).filter((s) => stages.has(s)).length;
+        if (shared && scores[i].score > 0) scores[i].score += STAGE_BONUS * shared;
+      });
+    }
     for (const m of this.signals.matchAll(ws)) {
       const entry = scores.find((s) => s.id === m.phrase.tag);
       if (entry) entry.score += 1.5 * (m.to - m.from);

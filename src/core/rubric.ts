@@ -9,7 +9,7 @@ import type { Rubric } from './types.js';
 let validator: ValidateFunction | undefined;
 
 function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 

@@ -6,8 +6,6 @@
  */
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import { parse as parseYaml } from 'yaml';
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import { LineIndex } from './positions.js';
@@ -74,38 +72,42 @@ export interface AccountDocument {
   sentences: Sentence[];
 }
 
-let plain: Processor<Root> | undefined;
-let rich: Processor<Root> | undefined;
+let processor: Processor<Root> | undefined;
 
 /**
- * GFM and front matter extensions slow the parser down on every document, so they are only
- * switched on when the text could use them (a table delimiter row, strikethrough or a leading `---`).
+ * Plain remark-parse only. Front matter is found here and blanked before parsing, and GFM tables
+ * are recognised from their delimiter row below: remark-frontmatter and remark-gfm would do the
+ * same but double the parse time of every account.
  */
-function processorFor(text: string): Processor<Root> {
-  const needsRich = /^---\s*$/m.test(text.slice(0, 4)) || /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text) || /^\s*:?-{3,}:?\s*\|/m.test(text) || text.includes('~~');
-  if (needsRich) {
-    rich ??= unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze() as unknown as Processor<Root>;
-    return rich;
-  }
-  plain ??= unified().use(remarkParse).freeze() as unknown as Processor<Root>;
-  return plain;
+function parser(): Processor<Root> {
+  processor ??= unified().use(remarkParse).freeze() as unknown as Processor<Root>;
+  return processor;
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+function blank(text: string): string {
+  return text.replace(/[^\r\n]/g, ' ');
 }
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'st', 'e.g', 'eg', 'i.e', 'ie', 'etc', 'no', 'approx', 'vs', 'ref', 'tel', 'dept', 'prof', 'ave', 'rd']);
 
 export function parseAccount(text: string): AccountDocument {
   const lines = new LineIndex(text);
-  const tree = processorFor(text).parse(text) as Root;
-  const proseChars: string[] = new Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    proseChars[i] = c === '\n' || c === '\r' ? c : ' ';
+  let source = text;
+  const fm = text.startsWith('---') ? FRONT_MATTER.exec(text) : null;
+  if (fm && fm.index === 0) {
+    source = blank(fm[0]) + text.slice(fm[0].length);
   }
+  const tree = parser().parse(source) as Root;
+  // Prose is built from the stretches of text that are prose, with blanks (line breaks kept) between.
+  const kept: Array<[number, number]> = [];
   const doc: AccountDocument = { text, lines, prose: '', blocks: [], paragraphs: [], sections: [], comments: [], sentences: [] };
   const pending: Array<{ kind: BlockKind; start: number; end: number; depth?: number; topLevel: boolean }> = [];
 
   const copy = (start: number, end: number) => {
-    for (let i = start; i < end; i++) proseChars[i] = text[i];
+    if (end > start) kept.push([start, end]);
   };
   const inline = (node: Nodes) => {
     switch (node.type) {
@@ -138,18 +140,36 @@ export function parseAccount(text: string): AccountDocument {
     inline(node);
     pending.push({ kind, start: node.position.start.offset!, end: node.position.end.offset!, depth, topLevel });
   };
+  if (fm && fm.index === 0) doc.frontMatter = readFrontMatter(text, 0, fm[0].replace(/\r?\n$/, '').length, fm[1]);
+  const table = (node: Nodes): boolean => {
+    const s = node.position!.start.offset!;
+    const e = node.position!.end.offset!;
+    const rows = text.slice(s, e).split('\n');
+    if (rows.length < 2 || !rows[0].includes('|') || !TABLE_DELIMITER.test(rows[1].replace(/\r$/, ''))) return false;
+    let at = s;
+    rows.forEach((row, r) => {
+      if (r !== 1) {
+        // Cells are the stretches between pipes (a pipe after a backslash is text).
+        const re = /(?:\\\||[^|])+/g;
+        for (let m = re.exec(row); m; m = re.exec(row)) {
+          const cellStart = at + m.index + (m[0].length - m[0].trimStart().length);
+          const cellEnd = at + m.index + m[0].trimEnd().length;
+          if (cellEnd <= cellStart) continue;
+          copy(cellStart, cellEnd);
+          pending.push({ kind: 'table-cell', start: cellStart, end: cellEnd, topLevel: false });
+        }
+      }
+      at += row.length + 1;
+    });
+    return true;
+  };
   const walk = (node: RootContent, context: 'root' | 'list' | 'quote') => {
     switch (node.type) {
-      case 'yaml': {
-        const s = node.position!.start.offset!;
-        const e = node.position!.end.offset!;
-        doc.frontMatter = readFrontMatter(text, s, e, node.value);
-        return;
-      }
       case 'heading':
         addBlock(node, 'heading', context === 'root', node.depth);
         return;
       case 'paragraph':
+        if (table(node)) return;
         addBlock(node, context === 'root' ? 'paragraph' : context === 'list' ? 'list-item' : 'quote', context === 'root');
         return;
       case 'html':
@@ -162,9 +182,6 @@ export function parseAccount(text: string): AccountDocument {
       case 'blockquote':
         for (const child of node.children) walk(child, 'quote');
         return;
-      case 'table':
-        for (const row of node.children) for (const cell of row.children) addBlock(cell, 'table-cell', false);
-        return;
       case 'code':
       case 'thematicBreak':
       case 'definition':
@@ -174,9 +191,10 @@ export function parseAccount(text: string): AccountDocument {
     }
   };
   for (const child of tree.children) walk(child, 'root');
-  doc.prose = proseChars.join('');
+  doc.prose = buildProse(text, kept);
 
   let section = -1;
+  pending.sort((a, b) => a.start - b.start);
   for (const p of pending) {
     const block: Block = { kind: p.kind, start: p.start, end: p.end, depth: p.depth, sentences: [], words: [], section, paragraph: -1 };
     if (p.kind === 'heading') {
@@ -196,6 +214,20 @@ export function parseAccount(text: string): AccountDocument {
     for (const s of block.sentences) doc.sentences.push(s);
   }
   return doc;
+}
+
+function buildProse(text: string, kept: Array<[number, number]>): string {
+  kept.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of kept) {
+    if (start < at) continue;
+    if (start > at) parts.push(blank(text.slice(at, start)));
+    parts.push(text.slice(start, end));
+    at = end;
+  }
+  if (at < text.length) parts.push(blank(text.slice(at)));
+  return parts.join('');
 }
 
 function splitSentences(prose: string, block: Block): Sentence[] {

@@ -28,6 +28,10 @@ export function rubricIdFor(doc: AccountDocument, fallback?: string): string | u
 function paragraphInfos(doc: AccountDocument, statements: Statements, references: CriterionReference[], cycle: CycleAnalysis, rubric?: Rubric): ParagraphInfo[] {
   const ranker = rubric ? rankerFor(rubric) : undefined;
   const infos: ParagraphInfo[] = [];
+  const bySentence = new Map<Sentence, Stage[]>();
+  for (const [stage, list] of cycle.evidence) for (const s of list) bySentence.set(s, [...(bySentence.get(s) ?? []), stage]);
+  const refsByBlock = new Map<Block, CriterionReference[]>();
+  for (const r of references) refsByBlock.set(r.block, [...(refsByBlock.get(r.block) ?? []), r]);
   const blocks = doc.blocks;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
@@ -36,14 +40,14 @@ function paragraphInfos(doc: AccountDocument, statements: Statements, references
     const group: Block[] = [block];
     for (let j = i + 1; j < blocks.length && blocks[j].kind === 'list-item'; j++) group.push(blocks[j]);
     const sentences = group.flatMap((b) => b.sentences);
-    const refs = references.filter((r) => group.includes(r.block));
+    const refs = group.flatMap((b) => refsByBlock.get(b) ?? []);
     const describesAction = sentences.some((s) => statements.tellsOfAction(s));
     infos.push({
       block,
       blocks: group,
       sentences,
       references: refs,
-      ranked: ranker ? ranker.rank(group.flatMap((b) => b.words), stagesIn(cycle, sentences)) : [],
+      ranked: ranker ? ranker.rank(group.flatMap((b) => b.words), stagesIn(bySentence, sentences)) : [],
       describesAction,
     });
   }
@@ -51,9 +55,9 @@ function paragraphInfos(doc: AccountDocument, statements: Statements, references
 }
 
 /** Analyses an account: the per-file object of the JSON output (without its path). */
-function stagesIn(cycle: CycleAnalysis, sentences: readonly Sentence[]): Set<Stage> {
+function stagesIn(bySentence: Map<Sentence, Stage[]>, sentences: readonly Sentence[]): Set<Stage> {
   const found = new Set<Stage>();
-  for (const [stage, list] of cycle.evidence) if (list.some((s) => sentences.includes(s))) found.add(stage);
+  for (const s of sentences) for (const stage of bySentence.get(s) ?? []) found.add(stage);
   return found;
 }
 

@@ -47,6 +47,7 @@ export class PhraseSet {
   private readonly byStem = new Map<string, CompiledPhrase[]>();
   private readonly wild: CompiledPhrase[] = [];
   readonly size: number;
+  readonly phrases: CompiledPhrase[] = [];
 
   constructor(groups: Record<string, readonly string[]> | readonly string[]) {
     const entries: Array<[string, readonly string[]]> = Array.isArray(groups)
@@ -58,6 +59,7 @@ export class PhraseSet {
         const p = compile(source, tag);
         if (!p) continue;
         n++;
+        this.phrases.push(p);
         const first = p.tokens[0];
         if (first.kind === 'word') {
           for (const key of new Set([first.stem, first.lower])) {
@@ -118,5 +120,106 @@ export class PhraseSet {
   test(ws: readonly Word[], from = 0, to = ws.length): boolean {
     for (let i = from; i < to; i++) if (this.matchAt(ws, i, to)) return true;
     return false;
+  }
+}
+
+/** The matches of one run of words against every set of a PhraseIndex. */
+export class Scan {
+  constructor(
+    private readonly index: PhraseIndex,
+    /** Every match, as [set position, match], longest per set and start word, in word order. */
+    private readonly found: Array<[number, PhraseMatch]>,
+  ) {}
+
+  /** Every match of a set, at most one (the longest) per start word. */
+  of(set: PhraseSet): PhraseMatch[] {
+    if (!this.found.length) return [];
+    const at = this.index.position(set);
+    const out: PhraseMatch[] = [];
+    for (const [i, m] of this.found) if (i === at) out.push(m);
+    return out;
+  }
+
+  has(set: PhraseSet): boolean {
+    if (!this.found.length) return false;
+    const at = this.index.position(set);
+    return this.found.some(([i]) => i === at);
+  }
+
+  /** Non-overlapping matches, longest first at each start, as PhraseSet.matchAll gives. */
+  matchAll(set: PhraseSet): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    let end = -1;
+    for (const m of this.of(set)) {
+      if (m.from < end) continue;
+      out.push(m);
+      end = m.to;
+    }
+    return out;
+  }
+}
+
+/**
+ * Many phrase sets matched in one pass over the words: each word costs one or two lookups
+ * whatever the number of sets, which matters when a rubric and the stage cues hold dozens.
+ */
+export class PhraseIndex {
+  private readonly byKey = new Map<string, Array<[number, CompiledPhrase]>>();
+  private readonly wild: Array<[number, CompiledPhrase]> = [];
+  private readonly positions = new Map<PhraseSet, number>();
+
+  constructor(readonly sets: readonly PhraseSet[]) {
+    sets.forEach((set, i) => {
+      this.positions.set(set, i);
+      for (const p of set.phrases) {
+        const first = p.tokens[0];
+        if (first.kind !== 'word') {
+          this.wild.push([i, p]);
+          continue;
+        }
+        for (const key of first.stem === first.lower ? [first.stem] : [first.stem, first.lower]) {
+          const bucket = this.byKey.get(key);
+          if (bucket) bucket.push([i, p]);
+          else this.byKey.set(key, [[i, p]]);
+        }
+      }
+    });
+  }
+
+  position(set: PhraseSet): number {
+    const i = this.positions.get(set);
+    if (i === undefined) throw new Error('phrase set is not in this index');
+    return i;
+  }
+
+  scan(ws: readonly Word[]): Scan {
+    const found: Array<[number, PhraseMatch]> = [];
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i];
+      const before = found.length;
+      this.consider(this.byKey.get(w.stem), ws, i, found, before);
+      if (w.lower !== w.stem) this.consider(this.byKey.get(w.lower), ws, i, found, before);
+      if (this.wild.length) this.consider(this.wild, ws, i, found, before);
+    }
+    return new Scan(this, found);
+  }
+
+  /** Adds the matches at word i, keeping only the longest per set (those from `since` on start at i). */
+  private consider(list: Array<[number, CompiledPhrase]> | undefined, ws: readonly Word[], i: number, found: Array<[number, PhraseMatch]>, since: number): void {
+    if (!list) return;
+    outer: for (let k = 0; k < list.length; k++) {
+      const [set, phrase] = list[k];
+      const n = phrase.tokens.length;
+      if (i + n > ws.length) continue;
+      let j = 0;
+      while (j < n && tokenMatches(phrase.tokens[j], ws[i + j])) j++;
+      if (j < n) continue;
+      for (let f = since; f < found.length; f++) {
+        if (found[f][0] !== set) continue;
+        if (n > found[f][1].to - i) found[f] = [set, { phrase, from: i, to: i + n }];
+        continue outer;
+      }
+      found.push([set, { phrase, from: i, to: i + n }]);
+    }
   }
 }

@@ -26,6 +26,8 @@ function terms(ws: readonly Word[]): string[] {
 
 export class CriterionRanker {
   private readonly tfidf = new TfIdf();
+  /** tf × idf of each term, per criterion, worked out once from natural's TfIdf. */
+  private readonly weights: Array<Map<string, number>>;
   private readonly signals: PhraseSet;
   private readonly ids: string[];
 
@@ -39,6 +41,11 @@ export class CriterionRanker {
       for (const t of terms(words(text))) counts.set(t, Math.min(3, (counts.get(t) ?? 0) + 1));
       this.tfidf.addDocument([...counts].flatMap(([t, n]) => Array<string>(n).fill(t)));
     }
+    this.weights = this.tfidf.documents.map((doc) => {
+      const m = new Map<string, number>();
+      for (const term of Object.keys(doc)) if (term !== '__key') m.set(term, doc[term] * this.tfidf.idf(term));
+      return m;
+    });
     this.signals = new PhraseSet(Object.fromEntries(rubric.criteria.map((c) => [c.id, c.signals.filter((s) => s.trim().split(/\s+/).length > 1)])));
   }
 
@@ -48,7 +55,12 @@ export class CriterionRanker {
    */
   rank(ws: readonly Word[], stages: ReadonlySet<Stage> = new Set()): RankedCriterion[] {
     const distinct = [...new Set(terms(ws))];
-    const scores = this.ids.map((id, i) => ({ id, score: distinct.length ? this.tfidf.tfidf(distinct, i) : 0 }));
+    const scores = this.ids.map((id, i) => {
+      const w = this.weights[i];
+      let score = 0;
+      for (const t of distinct) score += w.get(t) ?? 0;
+      return { id, score };
+    });
     if (stages.size) {
       this.rubric.criteria.forEach((c, i) => {
         const shared = (c.stages ?? []).filter((s) => stages.has(s)).length;

@@ -5,7 +5,7 @@
  * word used incidentally ("monitoring the printer queue") needs its context to count.
  */
 import type { AccountDocument, Block, Sentence } from './document.js';
-import { PhraseSet } from './phrases.js';
+import { PhraseIndex, PhraseSet, type Scan } from './phrases.js';
 import { measurableSpans } from './standards.js';
 import type { Statements } from './statements.js';
 import { STAGES, type Stage } from './types.js';
@@ -120,26 +120,27 @@ export interface Example {
   evidence: Map<Stage, Sentence[]>;
 }
 
-function anyEvidence(ps: PhraseSet, s: Sentence, st: Statements): boolean {
-  for (let i = 0; i < s.words.length; i++) {
-    const m = ps.matchAt(s.words, i);
-    if (m && st.isEvidenceAt(s, i)) return true;
-  }
-  return false;
+/** Every cue set, matched in one pass per sentence. */
+const CUES = new PhraseIndex([
+  FIRST_PERSON, SUBJECT, ASK, NEED_WORDS, IDENTIFY_STRONG, IDENTIFY_WEAK, AGREE_WORDS, MONITOR_CUES, MONITOR_CONTEXT,
+  MONITOR_CONTEXT_FIRM, FEEDBACK_WORDS, GATHER_WORDS, ...COMPLAINTS_ANALYSIS, ...SATISFACTION_ASK, RESULTS, IMPROVE_CUES,
+  PERSONAL_LEARNING,
+]);
+
+function anyEvidence(scan: Scan, ps: PhraseSet, s: Sentence, st: Statements): boolean {
+  return scan.of(ps).some((m) => st.isEvidenceAt(s, m.from));
 }
 
 /** Evidence of a phrase that the learner (I / we, earlier in the sentence) is the subject of. */
-function learnerEvidence(ps: PhraseSet, s: Sentence, st: Statements): boolean {
-  let subject = false;
-  for (let i = 0; i < s.words.length; i++) {
-    if (s.words[i].lower === 'i' || s.words[i].lower === 'we') subject = true;
-    if (subject && ps.matchAt(s.words, i) && st.isEvidenceAt(s, i)) return true;
-  }
-  return false;
+function learnerEvidence(scan: Scan, ps: PhraseSet, s: Sentence, st: Statements): boolean {
+  const subject = scan.of(SUBJECT);
+  if (!subject.length) return false;
+  const first = subject[0].from;
+  return scan.of(ps).some((m) => m.from > first && st.isEvidenceAt(s, m.from));
 }
 
-function all(cue: Cue, s: Sentence, st: Statements): boolean {
-  return cue.every((ps) => anyEvidence(ps, s, st));
+function all(scan: Scan, cue: Cue, s: Sentence, st: Statements): boolean {
+  return cue.every((ps) => anyEvidence(scan, ps, s, st));
 }
 
 /** The stages one sentence evidences, before the account-level gates. */
@@ -148,27 +149,29 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
   if (s.block.kind === 'heading' || s.block.kind === 'quote') return found;
   if (!st.isFactual(s)) return found;
   const facts = st.of(s);
-  const firstPerson = FIRST_PERSON.test(s.words);
+  const scan = CUES.scan(s.words);
+  const firstPerson = scan.has(FIRST_PERSON);
+  const subject = scan.has(SUBJECT);
   const text = doc.prose.slice(s.start, s.end);
 
-  const subject = SUBJECT.test(s.words);
-  if (subject && (anyEvidence(IDENTIFY_STRONG, s, st) || (anyEvidence(IDENTIFY_WEAK, s, st) && NEED_WORDS.test(s.words)))) found.add('identify-need');
+  if (subject && (anyEvidence(scan, IDENTIFY_STRONG, s, st) || (anyEvidence(scan, IDENTIFY_WEAK, s, st) && scan.has(NEED_WORDS)))) found.add('identify-need');
 
-  const measurable = measurableSpans(text, s.start);
-  if (measurable.length && anyEvidence(AGREE_WORDS, s, st)) found.add('agree-standards');
-  else if (/\b(?:SLA|service level agreement|customer charter)\b/i.test(text) && firstPerson) found.add('agree-standards');
+  if (anyEvidence(scan, AGREE_WORDS, s, st) && measurableSpans(text, s.start).length) found.add('agree-standards');
+  else if (firstPerson && /\b(?:SLA|service level agreement|customer charter)\b/i.test(text)) found.add('agree-standards');
 
   // "to make sure I understood" belongs to identifying the need; monitoring then needs firmer context.
   const monitorContext = found.has('identify-need') ? MONITOR_CONTEXT_FIRM : MONITOR_CONTEXT;
-  if (subject && anyEvidence(MONITOR_CUES, s, st) && monitorContext.test(s.words) && facts.action >= 0) found.add('monitor');
+  if (subject && facts.action >= 0 && anyEvidence(scan, MONITOR_CUES, s, st) && scan.has(monitorContext)) found.add('monitor');
 
   // Feedback counts when it was actually gathered or looked at: a past action or results, not a job description.
-  const results = RESULTS.test(s.words);
+  const results = scan.has(RESULTS);
   const acted = facts.actions.length > 0 || results;
-  const feedback = GATHER_WORDS.test(s.words) && (learnerEvidence(FEEDBACK_WORDS, s, st) || (results && anyEvidence(FEEDBACK_WORDS, s, st)));
-  if (acted && (feedback || (firstPerson && all(SATISFACTION_ASK, s, st)) || (results && FEEDBACK_WORDS.test(s.words)) || (subject && all(COMPLAINTS_ANALYSIS, s, st)))) found.add('evaluate');
+  if (acted) {
+    const feedback = scan.has(GATHER_WORDS) && (learnerEvidence(scan, FEEDBACK_WORDS, s, st) || (results && anyEvidence(scan, FEEDBACK_WORDS, s, st)));
+    if (feedback || (firstPerson && all(scan, SATISFACTION_ASK, s, st)) || (results && scan.has(FEEDBACK_WORDS)) || (subject && all(scan, COMPLAINTS_ANALYSIS, s, st))) found.add('evaluate');
+  }
 
-  if (anyEvidence(IMPROVE_CUES, s, st) && !PERSONAL_LEARNING.test(s.words) && facts.hypothetical.length === 0) found.add('improve');
+  if (facts.hypothetical.length === 0 && !scan.has(PERSONAL_LEARNING) && anyEvidence(scan, IMPROVE_CUES, s, st)) found.add('improve');
 
   if (facts.actions.some((i) => !NOT_DELIVERY_VERBS.has(s.words[i].lower))) found.add('deliver');
   return found;

@@ -1,6 +1,6 @@
 /** Where rubric phrases are looked for: the learner's own statements of what happened. */
 import type { Sentence } from '../document.js';
-import type { PhraseMatch, PhraseSet } from '../phrases.js';
+import type { PhraseIndex, PhraseMatch, PhraseSet, Scan } from '../phrases.js';
 import type { RuleContext } from '../rule.js';
 
 export interface Hit {
@@ -13,16 +13,38 @@ export function proseSentences(ctx: RuleContext): Sentence[] {
   return ctx.doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'quote');
 }
 
-/** Matches in sentences the learner states as fact: not negated, not hypothetical, not opinion. */
-export function evidenceHits(ctx: RuleContext, phrases: PhraseSet): Hit[] {
-  const hits: Hit[] = [];
-  for (const s of proseSentences(ctx)) {
-    if (!ctx.statements.isFactual(s)) continue;
-    for (const m of phrases.matchAll(s.words)) {
-      if (ctx.statements.isEvidenceAt(s, m.from)) hits.push({ sentence: s, match: m });
-    }
+/** One scan of every prose sentence against a rubric's phrase index, shared by all its checks. */
+export class SentenceScans {
+  readonly sentences: Sentence[];
+  private readonly scans = new Map<Sentence, Scan>();
+
+  constructor(
+    private readonly ctx: RuleContext,
+    private readonly index: PhraseIndex,
+  ) {
+    this.sentences = proseSentences(ctx);
   }
-  return hits;
+
+  of(s: Sentence): Scan {
+    let scan = this.scans.get(s);
+    if (!scan) {
+      scan = this.index.scan(s.words);
+      this.scans.set(s, scan);
+    }
+    return scan;
+  }
+
+  /** Matches in sentences the learner states as fact: not negated, not hypothetical, not opinion. */
+  evidenceHits(phrases: PhraseSet): Hit[] {
+    const hits: Hit[] = [];
+    const st = this.ctx.statements;
+    for (const s of this.sentences) {
+      const matches = this.of(s).matchAll(phrases);
+      if (!matches.length || !st.isFactual(s)) continue;
+      for (const m of matches) if (st.isEvidenceAt(s, m.from)) hits.push({ sentence: s, match: m });
+    }
+    return hits;
+  }
 }
 
 export function hitRange(h: Hit): { start: number; end: number } {

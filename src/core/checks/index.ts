@@ -2,10 +2,10 @@
  * Rubric checks: each rubric names check kinds with parameters (as Vale styles do); the kinds are
  * implemented here. Phrase lists are compiled once per rubric.
  */
-import { PhraseSet } from '../phrases.js';
+import { PhraseIndex, PhraseSet } from '../phrases.js';
 import type { RuleContext } from '../rule.js';
-import type { RubricCheck } from '../types.js';
-import { evidenceHits, fillMessage, hitRange, proseSentences, type Hit } from './evidence.js';
+import type { Rubric, RubricCheck } from '../types.js';
+import { fillMessage, hitRange, SentenceScans, type Hit } from './evidence.js';
 
 interface CompiledCheck {
   check: RubricCheck;
@@ -17,12 +17,28 @@ interface CompiledCheck {
   groupNames: string[];
 }
 
-const compiled = new WeakMap<RubricCheck, CompiledCheck>();
+interface CompiledRubric {
+  checks: CompiledCheck[];
+  index: PhraseIndex;
+}
+
+const compiled = new WeakMap<Rubric, CompiledRubric>();
+
+/** Every phrase list of every check of a rubric, compiled once into one index. */
+function compileRubric(rubric: Rubric): CompiledRubric {
+  let c = compiled.get(rubric);
+  if (!c) {
+    const checks = rubric.checks.map(compile);
+    const sets = checks.flatMap((x) => [x.when, x.phrases, x.with, x.unless, x.groups].filter((p): p is PhraseSet => p !== undefined));
+    c = { checks, index: new PhraseIndex(sets) };
+    compiled.set(rubric, c);
+  }
+  return c;
+}
 
 function compile(check: RubricCheck): CompiledCheck {
-  let c = compiled.get(check);
-  if (!c) {
-    c = {
+  {
+    return {
       check,
       when: check.when ? new PhraseSet(check.when) : undefined,
       phrases: check.phrases ? new PhraseSet(check.phrases) : undefined,
@@ -31,23 +47,21 @@ function compile(check: RubricCheck): CompiledCheck {
       groups: check.groups ? new PhraseSet(check.groups) : undefined,
       groupNames: Object.keys(check.groups ?? {}),
     };
-    compiled.set(check, c);
   }
-  return c;
 }
 
 /** Whether the check applies to this account, and the first place that made it apply. */
-function applies(ctx: RuleContext, c: CompiledCheck): { applies: boolean; at?: Hit } {
+function applies(ctx: RuleContext, scans: SentenceScans, c: CompiledCheck): { applies: boolean; at?: Hit } {
   const { check } = c;
   if (!check.when && !check.whenCriteria) return { applies: true };
-  const at = c.when ? evidenceHits(ctx, c.when)[0] : undefined;
+  const at = c.when ? scans.evidenceHits(c.when)[0] : undefined;
   if (at) return { applies: true, at };
   if (check.whenCriteria?.some((id) => ctx.references.some((r) => r.id === id))) return { applies: true };
   return { applies: false };
 }
 
-function groupsFound(ctx: RuleContext, c: CompiledCheck): { found: string[]; hits: Hit[] } {
-  const hits = evidenceHits(ctx, c.groups!);
+function groupsFound(scans: SentenceScans, c: CompiledCheck): { found: string[]; hits: Hit[] } {
+  const hits = scans.evidenceHits(c.groups!);
   const found = c.groupNames.filter((g) => hits.some((h) => h.match.phrase.tag === g));
   return { found, hits };
 }
@@ -65,43 +79,44 @@ function anchor(ctx: RuleContext, c: CompiledCheck, at?: Hit, hits: Hit[] = []):
   return title ? { start: title.start, end: title.end } : { start: 0, end: 0 };
 }
 
-type Kind = (ctx: RuleContext, c: CompiledCheck) => void;
+type Kind = (ctx: RuleContext, scans: SentenceScans, c: CompiledCheck) => void;
 
 const KINDS: Record<RubricCheck['kind'], Kind> = {
-  existence(ctx, c) {
-    if (!applies(ctx, c).applies) return;
-    for (const s of proseSentences(ctx)) {
-      if (c.unless?.test(s.words)) continue;
-      for (const m of c.phrases!.matchAll(s.words)) {
+  existence(ctx, scans, c) {
+    if (!applies(ctx, scans, c).applies) return;
+    for (const s of scans.sentences) {
+      const scan = scans.of(s);
+      if (c.unless && scan.has(c.unless)) continue;
+      for (const m of scan.matchAll(c.phrases!)) {
         const h = { sentence: s, match: m };
         report(ctx, c, hitRange(h), { found: [m.phrase.source] });
       }
     }
   },
-  'count-distinct'(ctx, c) {
-    const when = applies(ctx, c);
+  'count-distinct'(ctx, scans, c) {
+    const when = applies(ctx, scans, c);
     if (!when.applies) return;
-    const { found, hits } = groupsFound(ctx, c);
+    const { found, hits } = groupsFound(scans, c);
     const min = c.check.min ?? 1;
     if (found.length >= min) return;
     const missing = c.groupNames.filter((g) => !found.includes(g));
     report(ctx, c, anchor(ctx, c, when.at, hits), { found, missing, count: found.length, min });
   },
-  conditional(ctx, c) {
-    const when = applies(ctx, c);
+  conditional(ctx, scans, c) {
+    const when = applies(ctx, scans, c);
     if (!when.applies || !when.at) return;
-    const { found } = groupsFound(ctx, c);
+    const { found } = groupsFound(scans, c);
     const min = c.check.min ?? 1;
     if (found.length >= min) return;
     const missing = c.groupNames.filter((g) => !found.includes(g));
     report(ctx, c, hitRange(when.at), { found, missing, count: found.length, min });
   },
-  'co-occurrence'(ctx, c) {
-    if (!applies(ctx, c).applies) return;
-    for (const s of proseSentences(ctx)) {
-      if (!ctx.statements.isFactual(s) || c.unless?.test(s.words)) continue;
-      const first = c.phrases!.matchAll(s.words)[0];
-      if (!first || !c.with!.test(s.words)) continue;
+  'co-occurrence'(ctx, scans, c) {
+    if (!applies(ctx, scans, c).applies) return;
+    for (const s of scans.sentences) {
+      const scan = scans.of(s);
+      const first = scan.matchAll(c.phrases!)[0];
+      if (!first || !scan.has(c.with!) || (c.unless && scan.has(c.unless)) || !ctx.statements.isFactual(s)) continue;
       report(ctx, c, { start: s.start, end: s.end }, { found: [first.phrase.source] });
     }
   },
@@ -119,8 +134,10 @@ function report(ctx: RuleContext, c: CompiledCheck, at: { start: number; end: nu
 }
 
 export function runRubricChecks(ctx: RuleContext, enabled: (id: string) => boolean): void {
-  for (const check of ctx.rubric?.checks ?? []) {
-    if (!enabled(check.id)) continue;
-    KINDS[check.kind](ctx, compile(check));
+  if (!ctx.rubric) return;
+  const { checks, index } = compileRubric(ctx.rubric);
+  const scans = new SentenceScans(ctx, index);
+  for (const c of checks) {
+    if (enabled(c.check.id)) KINDS[c.check.kind](ctx, scans, c);
   }
 }

@@ -74,7 +74,7 @@ const VAGUE_TIME = [
   String.raw`in a timely (?:manner|way|fashion)`,
   String.raw`(?:at|by) the earliest (?:opportunity|convenience)`,
   String.raw`(?:very |really )?(?:promptly|speedily)`,
-  String.raw`(?:sort|sorted|sorting|deal with|dealt with|dealing with|resolve|resolved|fix|fixed|reply|replied|respond|responded|get|getting|send|sending|turn|turning|process|processing|answer|answering|get back to (?:her|him|them|the customer))\b[^.,;]{0,25}?\b(?:quickly|straight away|right away|soon|promptly|fast)(?! as\b)`,
+  String.raw`(?:sort|sorted|sorting|deal with|dealt with|dealing with|resolve|resolved|fix|fixed|reply|replied|respond|responded|get|got|getting|send|sent|sending|turn|turned|turning|process|processed|processing|answer|answered|answering|handle|handled|handling|get back to (?:her|him|them|the customer)|got back to (?:her|him|them|the customer))\b[^.,;]{0,25}?\b(?:quickly|straight away|right away|soon|promptly|fast)(?! as\b)`,
   String.raw`(?:keep|kept|keeping) (?:him|her|them|the customer|customers|everyone|you) in the loop`,
   String.raw`(?:in|within) due course`,
   String.raw`(?:very |really )?shortly`,
@@ -86,7 +86,8 @@ const VAGUE_QUALITY = [
   String.raw`(?:a |the )?(?:high|good|excellent|professional) standards?(?: of (?:customer )?(?:service|care|work))?`,
   String.raw`(?:go|going|went|gone) (?:the extra mile|above and beyond)`,
   String.raw`(?:to|at) the best of (?:my|our) abilit(?:y|ies)`,
-  String.raw`(?:make sure|ensure) (?:the customer|they|customers|she|he) (?:is|are|was|were) (?:happy|satisfied)`,
+  String.raw`(?:make|made|making) sure (?:that )?(?:the customer|they|customers|she|he) (?:is|are|was|were) (?:happy|satisfied)`,
+  String.raw`(?:ensure|ensured|ensuring) (?:that )?(?:the customer|they|customers|she|he) (?:is|are|was|were) (?:happy|satisfied)`,
 ];
 
 const VAGUE_TIME_RE = new RegExp(String.raw`\b(?:${VAGUE_TIME.join('|')})\b`, 'gi');

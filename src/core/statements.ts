@@ -56,7 +56,7 @@ const SUBJECT_SKIP = new Set([
 ]);
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'every', 'each', 'one', 'any', 'some', 'another']);
 const OBJECT_STARTS = new Set(['a', 'an', 'the', 'her', 'him', 'them', 'it', 'his', 'their', 'our', 'my', 'us', 'me', 'that', 'this', 'what', 'how', 'whether', 'if', 'to', 'up', 'back', 'out', 'round', 'all', 'both', 'some', 'each', 'every', 'an']);
-const OPINION_VERBS = new Set(['think', 'feel', 'believe', 'hope', 'reckon', 'guess', 'suppose', 'consider']);
+const OPINION_VERBS = new Set(['think', 'feel', 'believe', 'hope', 'reckon', 'guess', 'suppose', 'consider', 'thought', 'felt', 'believed']);
 
 function isPast(w: Word): boolean {
   const l = w.lower;

@@ -41,8 +41,11 @@ function place(ctx: RuleContext, ex: Example, stage: Stage): { start: number; en
   );
   if (headingFor) return { start: headingFor.start, end: headingFor.end };
   const index = STAGES.indexOf(stage);
+  // Evidence of a later stage is not where an earlier one belongs ("we started offering call-backs"
+  // shows delivery too, but the missing monitoring goes before it).
+  const later = new Set(STAGES.slice(index + 1).flatMap((s) => ex.evidence.get(s)!));
   for (let i = index - 1; i >= 0; i--) {
-    const list = ex.evidence.get(STAGES[i])!;
+    const list = ex.evidence.get(STAGES[i])!.filter((s) => !later.has(s));
     if (list.length) return lastSentenceOf(list[list.length - 1].block);
   }
   for (let i = index + 1; i < STAGES.length; i++) {

@@ -8,7 +8,7 @@ import type { OffsetFix, ParagraphInfo, Rule, RuleContext } from '../rule.js';
 import type { Criterion } from '../types.js';
 
 // "This demonstrates…" (and "This shows my ability to…") claims a criterion; "I think this shows" is opinion.
-const DEMONSTRATES = /\b(?:this|that|which|these|it)\s+(?:demonstrates|evidences|is evidence|shows (?:my ability|that I can|I can))\b/i;
+const DEMONSTRATES = /\b(?:this|that|which|these|it)\s+(?:demonstrates|evidences|is evidence|(?:shows|proves) (?:my ability|that I can|I can|that I am able|I am able))\b/i;
 
 function candidates(ctx: RuleContext, p: ParagraphInfo): Criterion[] {
   if (!ctx.rubric) return [];

@@ -27,20 +27,31 @@ export const vagueStandard: Rule = {
       for (const v of vague) {
         if (v.start < lastEnd || seen.has(v.start)) continue;
         if (v.kind === 'time' && timed) continue;
+        // Words in quotation marks are somebody's words, not the learner's standard.
+        if (quoted(ctx.doc.prose, s.start, v.start)) continue;
         lastEnd = v.end;
         seen.add(v.start);
         const original = ctx.doc.text.slice(v.start, v.end);
         // "sorted it quickly": only the adverb is replaced, so the learner's verb stays.
-        const adverb = /^as\b/i.test(original) ? null : /\b(?:quickly|straight away|right away|soon|promptly|fast)$/i.exec(original);
+        const adverb = /^as\b/i.test(original) ? null : /\b(?:quickly|straight away|right away|soon|promptly|fast|in the loop)$/i.exec(original);
         const editStart = adverb ? v.start + adverb.index : v.start;
+        const template = adverb && /loop$/i.test(original) ? 'updated every [number] [days / weeks]' : TEMPLATES[v.kind];
         ctx.report({
           message: `“${original}” cannot be measured, so nobody can tell whether it was met. Give a timescale or target instead, for example “within 2 working days” or “answered within 5 rings”.`,
           start: v.start,
           end: v.end,
           data: { phrase: original, kind: v.kind },
-          fixes: [{ title: `Replace “${original}” with a measurable standard to fill in`, edits: [{ start: editStart, end: v.end, newText: TEMPLATES[v.kind] }] }],
+          fixes: [{ title: `Replace “${original}” with a measurable standard to fill in`, edits: [{ start: editStart, end: v.end, newText: template }] }],
         });
       }
     }
   },
 };
+
+/** Whether an offset sits inside quotation marks opened earlier in the sentence. */
+function quoted(prose: string, sentenceStart: number, at: number): boolean {
+  const before = prose.slice(sentenceStart, at);
+  const curly = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0);
+  const straight = (before.match(/(?:^|[\s(])"/g)?.length ?? 0) - (before.match(/"(?=[\s.,;:!?)]|$)/g)?.length ?? 0);
+  return curly > 0 || straight > 0;
+}

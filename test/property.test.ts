@@ -17,7 +17,9 @@ const fragments = [
 ];
 
 const markdown = fc.oneof(
-  fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string(), fc.string({ unit: 'grapheme' })), { maxLength: 30 }).map((parts) => parts.join(fc.sample(fc.constantFrom('\n', '\n\n', ' ', ''), 1)[0])),
+  fc
+    .array(fc.tuple(fc.oneof(fc.constantFrom(...fragments), fc.string(), fc.string({ unit: 'grapheme' })), fc.constantFrom('\n', '\n\n', ' ', '', '\r\n', '\n  ')), { maxLength: 30 })
+    .map((parts) => parts.map(([text, sep]) => text + sep).join('')),
   fc.string({ unit: 'binary', maxLength: 400 }),
 );
 
@@ -47,7 +49,7 @@ describe('analyze on arbitrary Markdown', () => {
           for (const p of r.paragraphs) inside(p.range, lines, text);
           for (const c of r.criteria) for (const p of c.paragraphs) assert.ok(p >= 0 && p < r.paragraphs.length);
         }),
-        { numRuns: 300 },
+        { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
       );
     });
   }

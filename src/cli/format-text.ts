@@ -1,9 +1,7 @@
 /** The text format: `file:line:col  severity  message  rule`, then one summary line per file. */
-import { STAGES, type AnalysisResult, type Rubric, type Severity } from '../core/index.js';
+import { STAGES, type FileResult, type Rubric, type Severity } from '../core/index.js';
 
-export interface FileResult extends AnalysisResult {
-  path: string;
-}
+export type { FileResult };
 
 export interface Colours {
   enabled: boolean;

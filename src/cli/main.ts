@@ -6,12 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { analyzeAccount, rankRubrics, type Rubric } from '../core/index.js';
+import { analyzeAccount, formatReport, rankRubrics, type ReportFormat, type Rubric } from '../core/index.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText, paint, type FileResult } from './format-text.js';
-import { expandPaths, readInput } from './inputs.js';
-import { formatReport, type ReportFormat } from './report.js';
-import { loadRubrics } from './rubric-files.js';
+import { expandPaths, readInput } from '../node/inputs.js';
+import { loadRubrics } from '../node/rubric-files.js';
 
 const USAGE = `Usage:
   reflect-lint [--rubric ID] [--rubrics DIR] [--format text|json|sarif] PATH...

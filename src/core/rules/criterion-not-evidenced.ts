@@ -20,13 +20,13 @@ export const criterionNotEvidenced: Rule = {
     for (const c of rubric.criteria) {
       if (referenced.has(c.id)) continue;
       const best = ctx.paragraphs
-        .filter((p) => p.describesAction && p.ranked[0]?.id === c.id && p.ranked[0].score >= SUGGESTION_MIN_SCORE)
+        .filter((p) => p.describesAction && p.sentences.length > 0 && p.ranked[0]?.id === c.id && p.ranked[0].score >= SUGGESTION_MIN_SCORE)
         .sort((a, b) => b.ranked[0].score - a.ranked[0].score)[0];
       const text = `AC ${c.id} (${c.text.replace(/\.$/, '')})`;
       if (best) {
         const end = best.block.end;
         const joiner = /[.!?]["”’)]*$/.test(ctx.doc.text.slice(best.block.start, end)) ? ' ' : '. ';
-        const first = best.block.sentences[0];
+        const first = best.block.sentences[0] ?? best.sentences[0];
         ctx.report({
           message: `No paragraph refers to ${text} yet. This paragraph looks like evidence for it: if it is, link it.`,
           start: first.start,

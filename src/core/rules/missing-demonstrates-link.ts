@@ -45,8 +45,10 @@ export const missingDemonstratesLink: Rule = {
         continue;
       }
       if (!p.describesAction) continue;
-      const last = p.block.sentences[p.block.sentences.length - 1];
-      const first = p.block.sentences[0];
+      // A paragraph may hold no words of its own (a lone "|") when its list tells the action.
+      const first = p.block.sentences[0] ?? p.sentences[0];
+      const last = p.block.sentences[p.block.sentences.length - 1] ?? first;
+      if (!first) continue;
       const end = p.block.end;
       const joiner = /[.!?]["”’)]*$/.test(text.slice(p.block.start, end)) ? ' ' : '. ';
       const fixes: OffsetFix[] = options.map((c) => ({

@@ -3,8 +3,11 @@
  * each cell naming the lines where it is evidenced, or that it is missing. Accounts are grouped
  * by unit, since each unit has its own criteria.
  */
-import { STAGES, type Rubric, type Stage } from '../core/index.js';
-import type { FileResult } from './format-text.js';
+import { STAGES, type AnalysisResult, type Rubric, type Stage } from './types.js';
+
+export interface FileResult extends AnalysisResult {
+  path: string;
+}
 
 export type ReportFormat = 'md' | 'html' | 'csv';
 

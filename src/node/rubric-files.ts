@@ -9,12 +9,19 @@ export interface LoadedRubrics {
   origin: Map<string, string>;
   /** One line per rubric file that could not be used. */
   errors: string[];
+  /** The same problems, by file, for an editor to show on the rubric file itself. */
+  problems: Array<{ file: string; reason: string }>;
 }
 
 export function loadRubrics(dirs: readonly string[]): LoadedRubrics {
   const rubrics = [...bundledRubrics()];
   const origin = new Map(rubrics.map((r) => [r.id, 'bundled']));
   const errors: string[] = [];
+  const problems: Array<{ file: string; reason: string }> = [];
+  const fail = (file: string, reason: string) => {
+    errors.push(`${file}: ${reason}`);
+    problems.push({ file, reason });
+  };
   for (const dir of dirs) {
     let files: string[];
     try {
@@ -22,7 +29,7 @@ export function loadRubrics(dirs: readonly string[]): LoadedRubrics {
         ? readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort().map((f) => join(dir, f))
         : [dir];
     } catch {
-      errors.push(`${dir}: rubric folder not found`);
+      fail(dir, 'rubric folder not found');
       continue;
     }
     for (const file of files) {
@@ -30,12 +37,12 @@ export function loadRubrics(dirs: readonly string[]): LoadedRubrics {
       try {
         text = readFileSync(file, 'utf8');
       } catch (e) {
-        errors.push(`${file}: cannot read rubric (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        fail(file, `cannot read rubric (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
         continue;
       }
       const result = readRubric(text);
       if (!result.ok) {
-        errors.push(`${file}: invalid rubric: ${result.reason}`);
+        fail(file, `invalid rubric: ${result.reason}`);
         continue;
       }
       // A centre's rubric with a bundled rubric's id replaces it.
@@ -45,5 +52,5 @@ export function loadRubrics(dirs: readonly string[]): LoadedRubrics {
       origin.set(result.rubric.id, file);
     }
   }
-  return { rubrics, origin, errors };
+  return { rubrics, origin, errors, problems };
 }

@@ -1,0 +1,45 @@
+/** The coverage of an account: each criterion's status and evidence, and the six stages. */
+import { STAGES } from '../core/index.js';
+import type { Coverage } from '../shared/protocol.js';
+import type { Analysis } from './server.js';
+
+export const STAGE_TITLES: Record<string, string> = {
+  'identify-need': 'Identify need',
+  'agree-standards': 'Agree standards',
+  deliver: 'Deliver',
+  monitor: 'Monitor',
+  evaluate: 'Evaluate',
+  improve: 'Improve',
+};
+
+export function emptyCoverage(uri: string, analysed: boolean): Coverage {
+  return { uri, analysed, rubric: null, criteria: [], stages: [] };
+}
+
+export function coverageOf(a: Analysis): Coverage {
+  const lines = a.text.split('\n');
+  const preview = (line: number) => {
+    const t = (lines[line] ?? '').trim();
+    return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+  };
+  return {
+    uri: a.uri,
+    analysed: true,
+    rubric: a.rubric ? { id: a.rubric.id, title: a.rubric.title } : null,
+    criteria: a.result.criteria.map((c) => ({
+      id: c.id,
+      text: a.rubric?.criteria.find((x) => x.id === c.id)?.text ?? '',
+      status: c.status,
+      paragraphs: c.paragraphs.map((p) => {
+        const line = a.result.paragraphs[p].range.start.line;
+        return { line, preview: preview(line) };
+      }),
+    })),
+    stages: STAGES.map((s) => ({
+      id: s,
+      title: STAGE_TITLES[s],
+      present: a.result.stages[s].length > 0,
+      lines: [...new Set(a.result.stages[s].map((r) => r.start.line))],
+    })),
+  };
+}

@@ -1,0 +1,40 @@
+/** Where the cursor is in an account: its paragraph, the criteria ranked for it, and where a reference goes. */
+import { parseAccount, rankerFor, type Position } from '../core/index.js';
+import type { RankedCriterionItem } from '../shared/protocol.js';
+import type { Analysis } from './server.js';
+
+const parsed = new WeakMap<Analysis, ReturnType<typeof parseAccount>>();
+
+export function documentOf(a: Analysis) {
+  let doc = parsed.get(a);
+  if (!doc) {
+    doc = parseAccount(a.text);
+    parsed.set(a, doc);
+  }
+  return doc;
+}
+
+/** The prose block (paragraph, list item or table cell) at a position, if any. */
+export function blockAt(a: Analysis, position: Position) {
+  const doc = documentOf(a);
+  const offset = doc.lines.offset(position);
+  return doc.blocks.find((b) => b.kind !== 'heading' && b.start <= offset && offset <= b.end && b.sentences.length > 0);
+}
+
+export function rankForPosition(a: Analysis, position: Position): { criteria: RankedCriterionItem[]; insertAt: Position | null; needsStop: boolean } {
+  const block = blockAt(a, position);
+  if (!block || !a.rubric) return { criteria: [], insertAt: null, needsStop: false };
+  const doc = documentOf(a);
+  const offset = doc.lines.offset(position);
+  const ranked = rankerFor(a.rubric).rank(block.words);
+  const criteria = ranked.map((r) => {
+    const c = a.rubric!.criteria.find((x) => x.id === r.id)!;
+    return { id: c.id, text: c.text, ability: c.ability, score: Math.round(r.score * 100) / 100 };
+  });
+  // The reference goes at the end of the sentence holding the cursor, before its full stop.
+  const sentence = block.sentences.find((s) => s.start <= offset && offset <= s.end) ?? block.sentences[block.sentences.length - 1];
+  const body = a.text.slice(sentence.start, sentence.end);
+  const stop = /[.!?]+["”’)]*$/.exec(body);
+  const at = stop ? sentence.start + stop.index : sentence.end;
+  return { criteria, insertAt: doc.lines.position(at), needsStop: false };
+}

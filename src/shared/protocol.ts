@@ -1,0 +1,67 @@
+/**
+ * Custom messages between the extension (client) and the language server, declared once.
+ * Each says which way it goes. Everything else is plain LSP.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+export interface CoverageCriterion {
+  id: string;
+  text: string;
+  status: 'referenced' | 'suggested' | 'missing';
+  /** Where each evidencing paragraph starts, with its first words. */
+  paragraphs: Array<{ line: number; preview: string }>;
+}
+
+export interface CoverageStage {
+  id: string;
+  title: string;
+  present: boolean;
+  lines: number[];
+}
+
+/** What the Criteria view and the status bar show for one account. */
+export interface Coverage {
+  uri: string;
+  /** Whether the document is being analysed at all. */
+  analysed: boolean;
+  rubric: { id: string; title: string } | null;
+  criteria: CoverageCriterion[];
+  stages: CoverageStage[];
+  /** Set when analysis paused (too large) or the document is not an account. */
+  note?: string;
+}
+
+/** server → client: the coverage of a document changed. */
+export const CoverageNotification = new NotificationType<Coverage>('reflectLint/coverage');
+
+/** client → server: analyse this document even though it is not recognised as an account. */
+export const CheckDocumentRequest = new RequestType<{ uri: string }, Coverage, void>('reflectLint/checkDocument');
+
+export interface RubricSummary {
+  id: string;
+  title: string;
+  level: number;
+  origin: string;
+}
+
+/** client → server: the rubrics available (bundled and workspace). */
+export const ListRubricsRequest = new RequestType<void, RubricSummary[], void>('reflectLint/listRubrics');
+
+export interface RankedCriterionItem {
+  id: string;
+  text: string;
+  ability: string;
+  score: number;
+}
+
+/** client → server: the rubric's criteria ranked for the paragraph at a position, and where a link goes. */
+export const RankCriteriaRequest = new RequestType<
+  { uri: string; line: number; character: number },
+  { criteria: RankedCriterionItem[]; insertAt: { line: number; character: number } | null; needsStop: boolean },
+  void
+>('reflectLint/rankCriteria');
+
+/** client → server: the assessor's mapping grid for some accounts, or every account in the workspace. */
+export const ReportRequest = new RequestType<{ uris: string[] | 'workspace'; format: 'html' | 'md' }, { content: string; accounts: number }, void>(
+  'reflectLint/report',
+);

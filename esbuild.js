@@ -21,8 +21,13 @@ const shared = {
 };
 
 const bundles = [
+  // The analyser, for require('reflect-lint') through dist/main.cjs.
   { ...shared, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.cjs' },
-  { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' },
+  // The package's main: loads core or extension on first use.
+  { ...shared, entryPoints: ['src/package-main.ts'], outfile: 'dist/main.cjs', external: ['vscode', './core.cjs', './extension.cjs'] },
+  { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', external: ['vscode', './server.cjs'] },
+  { ...shared, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.cjs' },
+  { ...shared, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs' },
 ];
 
 if (watch) {

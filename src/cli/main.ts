@@ -4,6 +4,7 @@
  * code is 2. Otherwise it is 1 when any finding is a warning or an error, else 0.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { analyzeAccount, formatReport, rankRubrics, type ReportFormat, type Rubric } from '../core/index.js';
@@ -17,6 +18,7 @@ const USAGE = `Usage:
   reflect-lint report PATH... [--rubric ID] [--rubrics DIR] [--format md|html|csv]
   reflect-lint rubrics [--rubrics DIR]
   reflect-lint rubrics suggest FILE [--rubrics DIR]
+  reflect-lint lsp --stdio          the language server, for editors other than VS Code
 
 PATH is a Markdown account, a folder of them, a glob ("portfolio/**/*.md") or - for standard input.
 The unit comes from the account's front matter (unit: ID), else --rubric.
@@ -42,6 +44,11 @@ interface Io {
 }
 
 export function run(argv: string[], io: Io): number {
+  if (argv[0] === 'lsp') {
+    // The language server, for any LSP editor: `reflect-lint lsp --stdio`. It speaks on stdio until the editor closes it.
+    require(join(__dirname, 'server.cjs'));
+    return -1;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -170,5 +177,5 @@ function main() {
     if (process.env.REFLECT_LINT_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     code = 2;
   }
-  process.exitCode = code;
+  if (code >= 0) process.exitCode = code;
 }

@@ -2,7 +2,7 @@
  * Custom messages between the extension (client) and the language server, declared once.
  * Each says which way it goes. Everything else is plain LSP.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export interface CoverageCriterion {
   id: string;
@@ -45,7 +45,7 @@ export interface RubricSummary {
 }
 
 /** client → server: the rubrics available (bundled and workspace). */
-export const ListRubricsRequest = new RequestType<void, RubricSummary[], void>('reflectLint/listRubrics');
+export const ListRubricsRequest = new RequestType0<RubricSummary[], void>('reflectLint/listRubrics');
 
 export interface RankedCriterionItem {
   id: string;

@@ -1,0 +1,119 @@
+/**
+ * The VS Code client: starts the language server, shows coverage in the Criteria view and the
+ * status bar, and runs the "Reflective Accounts: …" commands. The only module that imports vscode.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankCriteriaRequest, ReportRequest } from '../shared/protocol.js';
+import { CriteriaView } from './criteria-view.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; view: CriteriaView }> {
+  const module = context.asAbsolutePath('dist/server.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+    ],
+    synchronize: { configurationSection: 'reflectLint' },
+    diagnosticCollectionName: 'reflect-lint',
+  };
+  client = new LanguageClient('reflectLint', 'Reflective Accounts', serverOptions, clientOptions);
+  const view = new CriteriaView();
+  context.subscriptions.push(view, vscode.window.registerTreeDataProvider('reflectLint.criteria', view));
+  client.onNotification(CoverageNotification, (coverage) => view.update(coverage));
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => view.forget(d.uri.toString())));
+
+  const c = client;
+  const command = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  command('reflectLint.showCriteria', () => vscode.commands.executeCommand('reflectLint.criteria.focus'));
+  command('reflectLint.checkDocument', async () => {
+    const editor = markdownEditor();
+    if (!editor) return;
+    const coverage = await c.sendRequest(CheckDocumentRequest, { uri: editor.document.uri.toString() });
+    view.update(coverage);
+  });
+  command('reflectLint.selectUnit', async () => {
+    const editor = markdownEditor();
+    if (!editor) return;
+    const rubrics = await c.sendRequest(ListRubricsRequest);
+    const pick = await vscode.window.showQuickPick(
+      rubrics.map((r) => ({ label: r.id, description: `${r.title} · Level ${r.level}`, detail: r.origin === 'bundled' ? undefined : r.origin })),
+      { title: 'Select the unit this account is evidence for', placeHolder: 'Unit' },
+    );
+    if (pick) await setUnit(editor, pick.label);
+  });
+  command('reflectLint.insertCriterionReference', async () => {
+    const editor = markdownEditor();
+    if (!editor) return;
+    const position = editor.selection.active;
+    const ranked = await c.sendRequest(RankCriteriaRequest, { uri: editor.document.uri.toString(), line: position.line, character: position.character });
+    if (!ranked.insertAt || !ranked.criteria.length) {
+      void vscode.window.showInformationMessage('Put the cursor in a paragraph of an account that names its unit, then try again.');
+      return;
+    }
+    const pick = await vscode.window.showQuickPick(
+      ranked.criteria.map((x) => ({ label: `AC ${x.id}`, description: x.ability, detail: x.text, id: x.id })),
+      { title: 'Insert a criterion reference (best match first)', matchOnDetail: true },
+    );
+    if (!pick) return;
+    const at = new vscode.Position(ranked.insertAt.line, ranked.insertAt.character);
+    await editor.edit((e) => e.insert(at, ` (AC ${pick.id})`));
+  });
+  command('reflectLint.generateReport', async () => {
+    const editor = markdownEditor(false);
+    const choices = [
+      ...(editor ? [{ label: 'This account', scope: 'document' as const }] : []),
+      { label: 'Every account in the workspace', scope: 'workspace' as const },
+    ];
+    const pick = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices, { title: 'Generate the assessor report for…' });
+    if (!pick) return;
+    const uris = pick.scope === 'workspace' ? ('workspace' as const) : [editor!.document.uri.toString()];
+    const report = await c.sendRequest(ReportRequest, { uris, format: 'html' });
+    if (!report.accounts) {
+      void vscode.window.showInformationMessage('No reflective accounts found. Accounts name their unit in front matter (unit: …) or sit in folders matching reflectLint.files.');
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel('reflectLint.report', 'Mapping grid', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+    // The report is static HTML: no scripts, no remote content.
+    panel.webview.html = report.content.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">`);
+  });
+
+  await client.start();
+  return { client, view };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function markdownEditor(say = true): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === 'markdown') return editor;
+  if (say) void vscode.window.showInformationMessage('Open a Markdown reflective account first.');
+  return undefined;
+}
+
+/** Writes `unit: ID` into the front matter, adding front matter if there is none. */
+async function setUnit(editor: vscode.TextEditor, id: string): Promise<void> {
+  const doc = editor.document;
+  const text = doc.getText();
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  await editor.edit((e) => {
+    if (!fm) {
+      e.insert(new vscode.Position(0, 0), `---\nunit: ${id}\n---\n\n`);
+      return;
+    }
+    const line = /^(?:unit|rubric)[ \t]*:.*$/m.exec(fm[1]);
+    if (line) {
+      const start = doc.positionAt(fm[0].indexOf(fm[1]) + line.index);
+      e.replace(new vscode.Range(start, start.translate(0, line[0].length)), `unit: ${id}`);
+    } else e.insert(new vscode.Position(1, 0), `unit: ${id}\n`);
+  });
+}

@@ -2,19 +2,18 @@
  * Hover: a criterion reference shows the criterion and whether other paragraphs evidence it;
  * a key term of the account's rubric shows its definition and the criteria it bears on.
  */
-import { findReferences, type Position } from '../core/index.js';
+import { findReferences, type KeyTerm, type Position, type Rubric } from '../core/index.js';
 import type { Hover } from 'vscode-languageserver/node.js';
 import { documentOf } from './paragraphs.js';
 import type { Analysis } from './server.js';
 
-export function hover(a: Analysis, position: Position): Hover | null {
+export function hover(a: Analysis, position: Position, glossary: readonly Rubric[] = []): Hover | null {
   const rubric = a.rubric;
-  if (!rubric) return null;
   const doc = documentOf(a);
   const offset = doc.lines.offset(position);
 
-  const ref = findReferences(doc).find((r) => r.fullStart <= offset && offset <= r.end);
-  if (ref) {
+  const ref = rubric ? findReferences(doc).find((r) => r.fullStart <= offset && offset <= r.end) : undefined;
+  if (ref && rubric) {
     const c = rubric.criteria.find((x) => x.id === ref.id);
     const range = { start: doc.lines.position(ref.fullStart), end: doc.lines.position(ref.end) };
     if (!c) {
@@ -31,24 +30,35 @@ export function hover(a: Analysis, position: Position): Hover | null {
   if (doc.prose[offset] === ' ' && doc.prose[offset - 1] === ' ') return null;
   const lineStart = doc.lines.offset({ line: position.line, character: 0 });
   const line = doc.prose.slice(lineStart, doc.lines.lineEnd(position.line));
-  let best: { term: (typeof rubric.keyTerms)[number]; start: number; end: number } | undefined;
-  for (const term of rubric.keyTerms) {
+  // The account's own unit first; other units' glossaries explain terms it does not define.
+  const sources = [...(rubric ? [rubric] : []), ...glossary.filter((r) => r !== rubric)];
+  for (const source of sources) {
+    const best = termAt(source.keyTerms, line, position.character);
+    if (!best) continue;
+    const t = best.term;
+    const criteria = source === rubric ? (t.criteria ?? []).map((id) => `AC ${id}`).join(', ') : '';
+    const aliases = t.aliases?.length ? ` (${t.aliases.join(', ')})` : '';
+    const footer = criteria ? `\n\nBears on ${criteria} of *${source.title}*.` : source === rubric ? '' : `\n\nFrom the glossary of *${source.title}*.`;
+    return {
+      range: { start: { line: position.line, character: best.start }, end: { line: position.line, character: best.end } },
+      contents: { kind: 'markdown', value: `**${t.term}**${aliases}\n\n${t.definition}${footer}` },
+    };
+  }
+  return null;
+}
+
+function termAt(terms: readonly KeyTerm[], line: string, character: number): { term: KeyTerm; start: number; end: number } | undefined {
+  let best: { term: KeyTerm; start: number; end: number } | undefined;
+  for (const term of terms) {
     for (const name of [term.term, ...(term.aliases ?? [])]) {
       const acronym = name.length <= 6 && name === name.toUpperCase();
       const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?![\\p{L}\\p{N}])`, acronym ? 'gu' : 'giu');
       for (const m of line.matchAll(re)) {
         const start = m.index!;
         const end = start + m[0].length;
-        if (start <= position.character && position.character <= end && (!best || end - start > best.end - best.start)) best = { term, start, end };
+        if (start <= character && character <= end && (!best || end - start > best.end - best.start)) best = { term, start, end };
       }
     }
   }
-  if (!best) return null;
-  const t = best.term;
-  const criteria = (t.criteria ?? []).map((id) => `AC ${id}`).join(', ');
-  const aliases = t.aliases?.length ? ` (${t.aliases.join(', ')})` : '';
-  return {
-    range: { start: { line: position.line, character: best.start }, end: { line: position.line, character: best.end } },
-    contents: { kind: 'markdown', value: `**${t.term}**${aliases}\n\n${t.definition}${criteria ? `\n\nBears on ${criteria} of *${rubric.title}*.` : ''}` },
-  };
+  return best;
 }

@@ -242,7 +242,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params) => {
     const a = current(params.textDocument.uri);
-    return a ? hover(a, params.position) : null;
+    return a ? hover(a, params.position, rubrics) : null;
   });
 
   connection.onCompletion((params) => {

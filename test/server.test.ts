@@ -1,0 +1,336 @@
+/**
+ * The language server in-process, over JSON-RPC streams, as an editor drives it. Every wait is
+ * on a message from the server (diagnostics, coverage), never on a fixed sleep.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import { createConnection } from 'vscode-languageserver/node.js';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startServer } from '../src/server/server.js';
+import type { Coverage } from '../src/shared/protocol.js';
+
+const ACCOUNT = `---
+unit: customer-relations
+---
+
+# A missed bin collection
+
+I work in customer services at a council and we log every call on the CRM.
+
+A resident rang because her bin had been missed twice. I asked open questions and summarised back what she needed, and she confirmed it was right (AC 1).
+
+Our SLA says missed bins are collected within two working days, and we agreed the crew would return by Thursday. We always give good service.
+
+I logged the missed collection and emailed the crew supervisor with the address.
+
+She gave me her email, jo.bloggs@example.com, so I could confirm.
+`;
+
+function waitFor<T>(list: () => T[] | undefined, test: (x: T) => boolean, what: string, waiters: Array<() => void>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 10_000);
+    const check = () => {
+      const hit = (list() ?? []).find(test);
+      if (hit) {
+        clearTimeout(timer);
+        resolve(hit);
+      } else waiters.push(check);
+    };
+    check();
+  });
+}
+
+interface Harness {
+  client: MessageConnection;
+  root: string;
+  settings: Record<string, unknown>;
+  diagnostics: Map<string, PublishDiagnosticsParams[]>;
+  coverage: Map<string, Coverage[]>;
+  waitForDiagnostics(uri: string, test?: (d: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
+  waitForCoverage(uri: string, test?: (c: Coverage) => boolean): Promise<Coverage>;
+  open(path: string, text: string): Promise<string>;
+  close(): void;
+}
+
+async function startHarness(settings: Record<string, unknown> = {}, files: Record<string, string> = {}): Promise<Harness> {
+  const root = mkdtempSync(join(tmpdir(), 'reflect-lint-server-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const up = new PassThrough();
+  const down = new PassThrough();
+  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)));
+  const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  const coverage = new Map<string, Coverage[]>();
+  const waiters: Array<() => void> = [];
+  const wake = () => waiters.splice(0).forEach((w) => w());
+  client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    diagnostics.set(p.uri, [...(diagnostics.get(p.uri) ?? []), p]);
+    wake();
+  });
+  client.onNotification('reflectLint/coverage', (c: Coverage) => {
+    coverage.set(c.uri, [...(coverage.get(c.uri) ?? []), c]);
+    wake();
+  });
+  const harness: Harness = {
+    client,
+    root,
+    settings,
+    diagnostics,
+    coverage,
+    waitForDiagnostics(uri, test = () => true) {
+      return waitFor(() => diagnostics.get(uri), test, `diagnostics for ${uri}`, waiters);
+    },
+    waitForCoverage(uri, test = () => true) {
+      return waitFor(() => coverage.get(uri), test, `coverage for ${uri}`, waiters);
+    },
+    async open(path, text) {
+      const full = join(root, path);
+      mkdirSync(join(full, '..'), { recursive: true });
+      writeFileSync(full, text);
+      const uri = pathToFileURL(full).href;
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      return uri;
+    },
+    close() {
+      // The streams stay open: the server may still be writing, and its "exit" would end the process.
+      client.dispose();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+  client.onRequest('workspace/configuration', () => [harness.settings]);
+  client.onRequest('client/registerCapability', () => null);
+  client.listen();
+  await client.sendRequest('initialize', {
+    processId: null,
+    rootUri: pathToFileURL(root).href,
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'workspace' }],
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+  });
+  await client.sendNotification('initialized', {});
+  return harness;
+}
+
+function apply(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('x', 'markdown', 1, text), edits);
+}
+
+const ruleOf = (d: Diagnostic) => d.code;
+
+describe('language server', function () {
+  this.timeout(20_000);
+  let h: Harness;
+  afterEach(() => h?.close());
+
+  it('publishes diagnostics for an account, with the rule as code and its page as the link', async () => {
+    h = await startHarness();
+    const uri = await h.open('notes/bins.md', ACCOUNT);
+    const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const vague = d.diagnostics.find((x) => x.code === 'vague-standard');
+    assert.ok(vague, `no vague-standard in ${d.diagnostics.map(ruleOf).join(', ')}`);
+    assert.equal(ACCOUNT.split('\n')[vague.range.start.line].slice(vague.range.start.character, vague.range.end.character), 'good service');
+    assert.match(vague.codeDescription!.href, /docs\/rules\/vague-standard\.md$/);
+    assert.equal(vague.source, 'reflect-lint');
+    const link = d.diagnostics.find((x) => x.code === 'missing-demonstrates-link');
+    assert.ok(link?.relatedInformation?.some((r) => /^AC \d: /.test(r.message)), 'the unlinked paragraph names its candidate criteria');
+  });
+
+  it('stays silent on Markdown that is not an account, and checks it on request', async () => {
+    h = await startHarness();
+    const readme = await h.open('notes/README.md', '# Notes\n\nWe always give good service.\n');
+    const quiet = await h.waitForCoverage(readme);
+    assert.equal(quiet.analysed, false);
+    assert.equal((h.diagnostics.get(readme) ?? []).flatMap((p) => p.diagnostics).length, 0);
+    const coverage = await h.client.sendRequest<Coverage>('reflectLint/checkDocument', { uri: readme });
+    assert.equal(coverage.analysed, true);
+    const d = await h.waitForDiagnostics(readme, (p) => p.diagnostics.some((x) => x.code === 'vague-standard'));
+    assert.ok(d.diagnostics.length > 0);
+  });
+
+  it('recognises accounts by the reflectLint.files globs', async () => {
+    h = await startHarness({ files: ['**/my-evidence/*.md'] });
+    const uri = await h.open('my-evidence/one.md', 'I always give good service.\n');
+    const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.ok(d.diagnostics.some((x) => x.code === 'vague-standard'));
+  });
+
+  it('updates diagnostics after an edit, publishing only the newest version of quick edits', async () => {
+    h = await startHarness();
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'vague-standard'));
+    const line = ACCOUNT.split('\n').findIndex((l) => l.includes('good service'));
+    const character = ACCOUNT.split('\n')[line].indexOf(' We always give good service.');
+    // Three edits in quick succession: the debounce means version 4 is analysed, not 2 or 3.
+    for (const [version, text] of [[2, ' We'], [3, ' We always'], [4, '']] as const) {
+      await h.client.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character: ACCOUNT.split('\n')[line].length } }, text }],
+      });
+    }
+    const after = await h.waitForDiagnostics(uri, (p) => p.version === 4);
+    assert.ok(!after.diagnostics.some((x) => x.code === 'vague-standard'), 'the vague standard is gone');
+    assert.ok(!(h.diagnostics.get(uri) ?? []).some((p) => p.version === 2 || p.version === 3), 'stale versions were not published');
+  });
+
+  it('offers every fix with the best preferred, disable actions, and applies them to the right text', async () => {
+    h = await startHarness();
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const loggedLine = ACCOUNT.split('\n').findIndex((l) => l.startsWith('I logged the missed collection'));
+    const link = d.diagnostics.find((x) => x.code === 'missing-demonstrates-link' && x.range.start.line === loggedLine)!;
+    assert.ok(link, 'the paragraph about what was done is flagged');
+    const actions = await h.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: link.range, context: { diagnostics: [link] } });
+    const fixes = actions.filter((a) => a.title.startsWith('Add “This demonstrates'));
+    assert.ok(fixes.length >= 1 && fixes.length <= 3);
+    assert.equal(fixes[0].isPreferred, true);
+    assert.ok(fixes.slice(1).every((f) => !f.isPreferred));
+    const fixed = apply(ACCOUNT, fixes[0].edit!.changes![uri]);
+    assert.match(fixed, /emailed the crew supervisor with the address\. This demonstrates my ability to .+ \(AC \d\)\.\n/);
+    assert.equal(fixed.replace(/ This demonstrates my ability to [^\n]+\(AC \d\)\./, ''), ACCOUNT, 'nothing else changed');
+
+    const disable = actions.find((a) => a.title === 'Disable missing-demonstrates-link for this line')!;
+    const disabled = apply(ACCOUNT, disable.edit!.changes![uri]);
+    assert.match(disabled, /<!-- reflect-lint-disable-next-line missing-demonstrates-link -->\nI logged the missed collection/);
+    const fileWide = actions.find((a) => a.title === 'Disable missing-demonstrates-link for this file')!;
+    assert.match(apply(ACCOUNT, fileWide.edit!.changes![uri]), /^---\nunit: customer-relations\n---\n<!-- reflect-lint-disable-file missing-demonstrates-link -->\n/);
+  });
+
+  it('offers "Insert criterion reference" anywhere in a paragraph, best match first', async () => {
+    h = await startHarness();
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    await h.waitForDiagnostics(uri);
+    const line = ACCOUNT.split('\n').findIndex((l) => l.startsWith('Our SLA says'));
+    const actions = await h.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line, character: 10 }, end: { line, character: 10 } },
+      context: { diagnostics: [] },
+    });
+    const inserts = actions.filter((a) => a.title.startsWith('Insert criterion reference'));
+    assert.ok(inserts.length > 0);
+    assert.match(inserts[0].title, /AC 2/, 'a paragraph about an SLA and a timescale ranks AC 2 first');
+    const edited = apply(ACCOUNT, inserts[0].edit!.changes![uri]);
+    assert.ok(edited.includes('we agreed the crew would return by Thursday (AC 2).'));
+  });
+
+  it('fixes all safe problems together, and only those', async () => {
+    h = await startHarness();
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const actions = await h.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.reflectLint'] },
+    });
+    assert.equal(actions.length, 1);
+    const fixed = apply(ACCOUNT, actions[0].edit!.changes![uri]);
+    assert.ok(!fixed.includes('jo.bloggs@example.com'));
+    assert.ok(fixed.includes('good service'), 'a fix that needs a human choice is not applied');
+  });
+
+  it('explains key terms and criterion references on hover', async () => {
+    h = await startHarness();
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    await h.waitForDiagnostics(uri);
+    const lines = ACCOUNT.split('\n');
+    const crmLine = lines.findIndex((l) => l.includes('CRM'));
+    const term = await h.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: crmLine, character: lines[crmLine].indexOf('CRM') + 1 } });
+    assert.match((term.contents as { value: string }).value, /^\*\*CRM\*\*/);
+    assert.match((term.contents as { value: string }).value, /customer/i);
+    const refLine = lines.findIndex((l) => l.includes('(AC 1)'));
+    const ref = await h.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: refLine, character: lines[refLine].indexOf('AC 1') + 3 } });
+    assert.match((ref.contents as { value: string }).value, /^\*\*AC 1\*\*/);
+    assert.match((ref.contents as { value: string }).value, /Not evidenced anywhere else/);
+    const plain = await h.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: refLine, character: 2 } });
+    assert.equal(plain, null);
+  });
+
+  it('completes criteria after "AC " and unit ids in front matter', async () => {
+    h = await startHarness();
+    const text = ACCOUNT.replace('(AC 1)', '(AC ');
+    const uri = await h.open('accounts/bins.md', text);
+    await h.waitForDiagnostics(uri);
+    const line = text.split('\n').findIndex((l) => l.includes('(AC '));
+    const character = text.split('\n')[line].indexOf('(AC ') + 4;
+    const items = await h.client.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    assert.deepEqual(items.map((i) => i.label), ['1', '2', '3', '4', '5']);
+    assert.ok(items.every((i) => typeof i.detail === 'string' && i.detail.length > 0));
+    const units = await h.client.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 6 } });
+    assert.ok(units.some((i) => i.label === 'develop-relationships'));
+    const none = await h.client.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 3 } });
+    assert.equal(none.length, 0);
+  });
+
+  it('shows a broken workspace rubric on its file, and keeps checking accounts with the good ones', async () => {
+    const custom = {
+      id: 'dog-grooming',
+      title: 'Dog grooming customer care',
+      awardingBody: 'A centre',
+      level: 2,
+      criteria: [
+        { id: '1', text: 'Find out what the owner wants for their dog.', ability: 'find out what an owner wants', signals: ['asked the owner', 'trim'] },
+        { id: '2', text: 'Agree a collection time.', ability: 'agree a collection time', signals: ['collection time'] },
+      ],
+      keyTerms: [{ term: 'hand stripping', definition: 'Removing dead coat by hand.' }],
+      checks: [],
+    };
+    h = await startHarness({}, { 'rubrics/dog-grooming.json': JSON.stringify(custom), 'rubrics/broken.json': '{ "id": "broken", ' });
+    const broken = pathToFileURL(join(h.root, 'rubrics', 'broken.json')).href;
+    const problem = await h.waitForDiagnostics(broken, (p) => p.diagnostics.length > 0);
+    assert.match(problem.diagnostics[0].message, /cannot be used/);
+    const uri = await h.open('accounts/groom.md', '---\nunit: dog-grooming\n---\n\nI asked the owner about the trim and agreed a collection time of 3pm (AC 3).\n');
+    const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const unknown = d.diagnostics.find((x) => x.code === 'unknown-criterion');
+    assert.ok(unknown, 'the custom rubric is in use: AC 3 is unknown to it');
+    // Mending the file clears its diagnostic.
+    writeFileSync(join(h.root, 'rubrics', 'broken.json'), JSON.stringify({ ...custom, id: 'mended' }));
+    await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: broken, type: 2 }] });
+    await h.waitForDiagnostics(broken, (p) => p.diagnostics.length === 0);
+  });
+
+  it('pauses on a document over the size limit, with a message', async () => {
+    h = await startHarness({ maxFileSizeKB: 1 });
+    const uri = await h.open('accounts/big.md', `---\nunit: customer-relations\n---\n\n${'I always give good service. '.repeat(100)}\n`);
+    const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.equal(d.diagnostics.length, 1);
+    assert.match(d.diagnostics[0].message, /paused/);
+  });
+
+  it('checks on save only, when reflectLint.run is onSave', async () => {
+    h = await startHarness({ run: 'onSave' });
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    await h.waitForDiagnostics(uri, (p) => p.version === 1);
+    await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ACCOUNT.replace('good service', 'a reply within 2 working days') }] });
+    await h.client.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const saved = await h.waitForDiagnostics(uri, (p) => p.version === 2);
+    assert.ok(!saved.diagnostics.some((x) => x.code === 'vague-standard'));
+    assert.equal((h.diagnostics.get(uri) ?? []).filter((p) => p.version === 2).length, 1, 'published once, on save');
+  });
+
+  it('sends coverage for the Criteria view and the status bar', async () => {
+    h = await startHarness();
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    const c = await h.waitForCoverage(uri, (x) => x.analysed);
+    assert.equal(c.rubric?.id, 'customer-relations');
+    assert.deepEqual(c.criteria.map((x) => x.id), ['1', '2', '3', '4', '5']);
+    assert.equal(c.criteria[0].status, 'referenced');
+    assert.equal(c.criteria[0].paragraphs[0].line, ACCOUNT.split('\n').findIndex((l) => l.startsWith('A resident rang')));
+    assert.equal(c.stages.length, 6);
+    assert.equal(c.stages.find((s) => s.id === 'identify-need')?.present, true);
+  });
+
+  it('writes the mapping grid for the workspace', async () => {
+    h = await startHarness({}, { 'accounts/one.md': ACCOUNT, 'notes/README.md': '# not an account\n' });
+    const report = await h.client.sendRequest<{ content: string; accounts: number }>('reflectLint/report', { uris: 'workspace', format: 'html' });
+    assert.equal(report.accounts, 1);
+    assert.match(report.content, /<table>/);
+    assert.match(report.content, /accounts\/one\.md/);
+  });
+});

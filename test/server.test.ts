@@ -334,3 +334,40 @@ describe('language server', function () {
     assert.match(report.content, /accounts\/one\.md/);
   });
 });
+
+describe('language server in an editor without workspace/configuration', function () {
+  this.timeout(20_000);
+  it('uses the settings given as initialization options', async () => {
+    const up = new PassThrough();
+    const down = new PassThrough();
+    startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)));
+    const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    const published: PublishDiagnosticsParams[] = [];
+    const arrived = new Promise<void>((resolve) =>
+      client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+        published.push(p);
+        if (p.diagnostics.length) resolve();
+      }),
+    );
+    client.onRequest('workspace/configuration', () => [null]);
+    client.onRequest('client/registerCapability', () => null);
+    client.listen();
+    const root = mkdtempSync(join(tmpdir(), 'reflect-lint-nvim-'));
+    try {
+      await client.sendRequest('initialize', {
+        processId: null,
+        rootUri: pathToFileURL(root).href,
+        capabilities: { workspace: { configuration: true } },
+        initializationOptions: { settings: { files: ['**/evidence/*.md'], defaultUnit: 'external-customers' } },
+      });
+      await client.sendNotification('initialized', {});
+      const uri = pathToFileURL(join(root, 'evidence', 'a.md')).href;
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'I met our standard (AC 7).\n' } });
+      await arrived;
+      assert.ok(published.flatMap((p) => p.diagnostics).some((d) => d.code === 'unknown-criterion'), 'the default unit from the options applies');
+    } finally {
+      client.dispose();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -47,6 +47,8 @@ const DEBOUNCE_MS = 250;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let settings: Settings = DEFAULT_SETTINGS;
+  /** Settings given at start-up, kept when the editor has none to give through workspace/configuration. */
+  let initialSettings: Settings = DEFAULT_SETTINGS;
   let folders: string[] = [];
   let rubrics: Rubric[] = [];
   let origins = new Map<string, string>();
@@ -67,7 +69,7 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     // Editors without workspace/configuration can pass settings as initialization options.
     if (params.initializationOptions && typeof params.initializationOptions === 'object') {
-      settings = readSettings((params.initializationOptions as { settings?: unknown }).settings ?? params.initializationOptions);
+      settings = initialSettings = readSettings((params.initializationOptions as { settings?: unknown }).settings ?? params.initializationOptions);
     }
     return {
       capabilities: {
@@ -92,9 +94,9 @@ export function startServer(connection: Connection): void {
     if (canPullConfiguration) {
       try {
         const [value] = await connection.workspace.getConfiguration([{ section: 'reflectLint' }]);
-        settings = readSettings(value);
+        settings = value && typeof value === 'object' ? readSettings(value) : initialSettings;
       } catch {
-        settings = DEFAULT_SETTINGS;
+        settings = initialSettings;
       }
     }
     reloadRubrics();

@@ -146,6 +146,11 @@ export class Scan {
     return this.found.some(([i]) => i === at);
   }
 
+  /** Every match with the position of its set in the index, in word order. */
+  all(): ReadonlyArray<readonly [number, PhraseMatch]> {
+    return this.found;
+  }
+
   /** Non-overlapping matches, longest first at each start, as PhraseSet.matchAll gives. */
   matchAll(set: PhraseSet): PhraseMatch[] {
     const out: PhraseMatch[] = [];

@@ -57,13 +57,23 @@ export function normalise(word: string): string {
   return w;
 }
 
+const normalised = new Map<string, [string, string]>();
+
 /** Splits text into words; `base` is added to every offset. */
 export function words(text: string, base = 0): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const lower = normalise(m[0]);
-    out.push({ text: m[0], lower, stem: stem(lower), start: base + m.index, end: base + m.index + m[0].length });
+    const raw = m[0];
+    // Accounts repeat their words: the lower-case form and stem of each are worked out once.
+    let forms = normalised.get(raw);
+    if (!forms) {
+      const lower = normalise(raw);
+      forms = [lower, stem(lower)];
+      if (normalised.size > 50_000) normalised.clear();
+      normalised.set(raw, forms);
+    }
+    out.push({ text: raw, lower: forms[0], stem: forms[1], start: base + m.index, end: base + m.index + raw.length });
   }
   return out;
 }

@@ -34,16 +34,27 @@ export class SentenceScans {
     return scan;
   }
 
+  private bySet: Hit[][] | undefined;
+
   /** Matches in sentences the learner states as fact: not negated, not hypothetical, not opinion. */
   evidenceHits(phrases: PhraseSet): Hit[] {
-    const hits: Hit[] = [];
-    const st = this.ctx.statements;
-    for (const s of this.sentences) {
-      const matches = this.of(s).matchAll(phrases);
-      if (!matches.length || !st.isFactual(s)) continue;
-      for (const m of matches) if (st.isEvidenceAt(s, m.from)) hits.push({ sentence: s, match: m });
+    if (!this.bySet) {
+      // One pass over every sentence's matches, sorted into their sets.
+      this.bySet = this.index.sets.map(() => []);
+      const st = this.ctx.statements;
+      for (const s of this.sentences) {
+        const found = this.of(s).all();
+        if (!found.length || !st.isFactual(s)) continue;
+        const ends = new Map<number, number>();
+        for (const [set, m] of found) {
+          // Non-overlapping within a set, as matchAll gives.
+          if (m.from < (ends.get(set) ?? -1)) continue;
+          ends.set(set, m.to);
+          if (st.isEvidenceAt(s, m.from)) this.bySet[set].push({ sentence: s, match: m });
+        }
+      }
     }
-    return hits;
+    return this.bySet[this.index.position(phrases)];
   }
 }
 

@@ -9,5 +9,5 @@ export { findReferences } from './references.js';
 export { formatReport, type FileResult, type ReportFormat } from './report.js';
 export { rankerFor } from './ranking.js';
 export { STAGE_NAMES } from './rules/cycle-stage-missing.js';
-export { STAGES } from './types.js';
+export { STAGES, STAGE_TITLES } from './types.js';
 export type * from './types.js';

@@ -3,7 +3,7 @@
  * each cell naming the lines where it is evidenced, or that it is missing. Accounts are grouped
  * by unit, since each unit has its own criteria.
  */
-import { STAGES, type AnalysisResult, type Rubric, type Stage } from './types.js';
+import { STAGES, STAGE_TITLES, type AnalysisResult, type Rubric, type Stage } from './types.js';
 
 export interface FileResult extends AnalysisResult {
   path: string;
@@ -20,15 +20,6 @@ interface Group {
   rubric?: Rubric;
   files: FileResult[];
 }
-
-const STAGE_TITLES: Record<Stage, string> = {
-  'identify-need': 'Identify need',
-  'agree-standards': 'Agree standards',
-  deliver: 'Deliver',
-  monitor: 'Monitor',
-  evaluate: 'Evaluate',
-  improve: 'Improve',
-};
 
 function groups(files: readonly FileResult[], rubrics: readonly Rubric[]): Group[] {
   const out: Group[] = [];

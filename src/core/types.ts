@@ -22,6 +22,16 @@ export interface Finding {
 export const STAGES = ['identify-need', 'agree-standards', 'deliver', 'monitor', 'evaluate', 'improve'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** Stage names as headings and columns show them. */
+export const STAGE_TITLES: Record<Stage, string> = {
+  'identify-need': 'Identify need',
+  'agree-standards': 'Agree standards',
+  deliver: 'Deliver',
+  monitor: 'Monitor',
+  evaluate: 'Evaluate',
+  improve: 'Improve',
+};
+
 /** A unit's assessment criterion, as held in a rubric file. */
 export interface Criterion {
   id: string;

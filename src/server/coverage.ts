@@ -1,16 +1,7 @@
 /** The coverage of an account: each criterion's status and evidence, and the six stages. */
-import { STAGES } from '../core/index.js';
+import { STAGES, STAGE_TITLES } from '../core/index.js';
 import type { Coverage } from '../shared/protocol.js';
 import type { Analysis } from './server.js';
-
-export const STAGE_TITLES: Record<string, string> = {
-  'identify-need': 'Identify need',
-  'agree-standards': 'Agree standards',
-  deliver: 'Deliver',
-  monitor: 'Monitor',
-  evaluate: 'Evaluate',
-  improve: 'Improve',
-};
 
 export function emptyCoverage(uri: string, analysed: boolean): Coverage {
   return { uri, analysed, rubric: null, criteria: [], stages: [] };

@@ -22,6 +22,7 @@ const NEED_WORDS = set(
   'need', 'want', 'problem', 'issue', 'happen', 'require', 'requirement', 'prefer', 'expect', 'expectation',
   'wrong', 'matter', 'detail', 'information', 'timing', 'date', 'deadline', 'budget', 'concern', 'worry', 'important',
   'fault', 'symptom', 'error', 'number', 'reference', 'address', 'order', 'booking', 'access', 'vulnerable', 'urgent',
+  'help', 'easier', 'better', 'difference', 'suit', 'convenient',
 );
 
 const IDENTIFY_STRONG = set(
@@ -33,7 +34,9 @@ const IDENTIFY_STRONG = set(
   'find out whether', 'find out which', 'find out why', 'find out more', 'active listening', 'listen actively',
   'listen carefully', 'listen without interrupt', 'listen to * without', 'let * explain', 'clarify', 'needs analysis',
   'confirm this was right', 'confirm that was right', 'confirm it was right', 'confirm what', 'establish what',
-  'identify what', 'understand what', 'understand the problem', 'understand * need',
+  'identify what', 'understand what', 'understand the problem', 'understand * need', 'check my understanding',
+  'check * understanding', 'agree * need', 'agree what * need', 'ask * to show', 'ask * to explain', 'ask * to describe',
+  'ask * to tell', 'ask * to talk me through', 'ask * to walk me through',
 );
 const IDENTIFY_WEAK = set('ask what', 'ask which', 'ask when', 'ask whether', 'ask if', 'ask how', 'ask about', 'ask for', 'ask * what', 'ask * which', 'ask * when', 'ask * whether', 'ask * if', 'ask * how', 'ask * about', 'ask * for');
 
@@ -42,7 +45,7 @@ const AGREE_WORDS = set(
   'policy', 'deadline', 'timescale', 'time scale', 'pledge', 'aim to', 'must be', 'have to be', 'has to be',
   'should be', 'expect', 'told * i would', 'told * we would', 'said i would', 'said we would', 'told * that i would',
   'told * that we would', 'said that i would', 'confirm that', 'procedure says',
-  'code of practice', 'kpi', 'contract', 'schedule', 'promis',
+  'code of practice', 'kpi', 'contract', 'schedule', 'promis', 'due', 'due date', 'terms', 'booking terms', 'terms say',
 );
 
 const MONITOR_CUES = set(
@@ -56,7 +59,7 @@ const MONITOR_CONTEXT = set(
   'later', 'next day', 'next morning', 'following day', 'following morning', 'next week', 'again', 'before the deadline',
   'deadline', 'target', 'standard', 'sla', 'on track', 'progress', 'status', 'log', 'tracker', 'tracking', 'checklist',
   'to make sure', 'to see', 'whether * had', 'if * had',
-  'every day', 'each day', 'daily', 'weekly', 'each morning', 'every morning', 'at #n', 'still', 'arrived', 'completed',
+  'every *', 'each *', 'daily', 'weekly', 'at #n', 'still', 'arrived', 'completed',
   'sign off', 'signed',
 );
 
@@ -84,7 +87,8 @@ const SATISFACTION_ASK = [
   set('how * felt', 'how * feel', 'how * found', 'how * thought', 'how * think', 'whether * happy', 'if * happy',
     'whether * satisfied', 'if * satisfied', 'how satisfied', 'how happy', 'for feedback', 'for * feedback', 'for * view',
     'for * opinion', 'to rate', 'what * thought', 'what * think', 'how * going', 'how * went', 'anything * improve',
-    'how we could', 'how * could improve', 'what * could', 'worst part', 'best part'),
+    'how we could', 'how * could improve', 'what * could', 'worst part', 'best part', 'what was working', 'what * working',
+    'what worked', 'what * work', 'what was not working', 'what wasn\'t working'),
 ];
 const RESULTS = set('out of #n', '#n out of', '#n of our #n', '#n of the #n', 'per cent', 'percent', '%', 'score us', 'rate us', 'most said', 'majority', 'average', 'trend', 'result show', 'results show');
 
@@ -97,6 +101,8 @@ const IMPROVE_CUES = set(
   'new template', 'new checklist', 'new form', 'trial', 'pilot', 'amend the', 'improvement', 'adopt',
 );
 const PERSONAL_LEARNING = set('improve my', 'my skill', 'my own', 'my confidence', 'my knowledge', 'my excel', 'my typing', 'my development', 'learn', 'personal development', 'cpd');
+
+const LOOKED_AT = new Set(['at', 'through', 'into', 'over', 'back', 'for', 'again', '']);
 
 // Verbs that show another stage (or only talk), not the service itself being delivered.
 const NOT_DELIVERY_VERBS = new Set([
@@ -173,7 +179,9 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
 
   if (facts.hypothetical.length === 0 && !scan.has(PERSONAL_LEARNING) && anyEvidence(scan, IMPROVE_CUES, s, st)) found.add('improve');
 
-  if (facts.actions.some((i) => !NOT_DELIVERY_VERBS.has(s.words[i].lower))) found.add('deliver');
+  // "I looked him up" is doing the work; "I looked at the results" is checking or evaluating.
+  const delivers = (i: number) => !NOT_DELIVERY_VERBS.has(s.words[i].lower) || (s.words[i].lower === 'looked' && !LOOKED_AT.has(s.words[i + 1]?.lower ?? ''));
+  if (facts.actions.some(delivers)) found.add('deliver');
   return found;
 }
 

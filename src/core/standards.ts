@@ -76,12 +76,13 @@ const VAGUE_TIME = [
   String.raw`(?:very |really )?(?:promptly|speedily)`,
   String.raw`(?:sort|sorted|sorting|deal with|dealt with|dealing with|resolve|resolved|fix|fixed|reply|replied|respond|responded|get|got|getting|send|sent|sending|turn|turned|turning|process|processed|processing|answer|answered|answering|handle|handled|handling|get back to (?:her|him|them|the customer)|got back to (?:her|him|them|the customer))\b[^.,;]{0,25}?\b(?:quickly|straight away|right away|soon|promptly|fast)(?! as\b)`,
   String.raw`(?:keep|kept|keeping) (?:him|her|them|the customer|customers|everyone|you) in the loop`,
+  String.raw`(?:keep|kept|keeping) (?:him|her|them|the customer|customers|everyone|you) (?:updated|informed|posted) (?:regularly|often|throughout|as things (?:change|progress))`,
   String.raw`(?:in|within) due course`,
   String.raw`(?:very |really )?shortly`,
 ];
-const QUALITY_ADJ = String.raw`(?:quick|fast|efficient|reliable|prompt|speedy|smooth|seamless|premium|stress-free|hassle-free|positive|first-class|first class|top-class|top-notch|excellent|great|good|high-quality|outstanding|exceptional|fantastic|amazing|brilliant|5-star|five-star|world-class)`;
+const QUALITY_ADJ = String.raw`(?:quick|fast|efficient|reliable|prompt|speedy|smooth|seamless|premium|stress-free|hassle-free|positive|first-class|first class|top-class|top-notch|excellent|great|good|decent|high-quality|outstanding|exceptional|fantastic|amazing|brilliant|perfect|5-star|five-star|world-class)`;
 const VAGUE_QUALITY = [
-  String.raw`an? ${QUALITY_ADJ}(?:,? (?:and )?${QUALITY_ADJ})* (?:customer )?(?:service|experience)`,
+  String.raw`an? ${QUALITY_ADJ}(?:,? (?:and )?${QUALITY_ADJ})* (?:customer )?(?:service|experience|day|event|stay|visit|journey|move)`,
   String.raw`(?:a |an )?(?:good|great|excellent|high|high-quality|brilliant|outstanding|top|best|quality|first-class|5-star|five-star|exceptional|fantastic|amazing) (?:(?:level|standard|quality) of )?(?:customer )?service`,
   String.raw`(?:a |the )?(?:high|good|excellent|professional) standards?(?: of (?:customer )?(?:service|care|work))?`,
   String.raw`(?:go|going|went|gone) (?:the extra mile|above and beyond)`,

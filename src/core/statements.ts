@@ -15,6 +15,8 @@ export interface SentenceFacts {
   hypothetical: Array<[number, number]>;
   /** Spans of what did not happen: "I should have logged it", "I could have rung". */
   counterfactual: Array<[number, number]>;
+  /** Spans of words inside quotation marks: somebody's words, or a note's text, not the learner's narrative. */
+  quoted: Array<[number, number]>;
   /** Index of the first past-tense verb with the learner (I / we) as subject, or -1. */
   action: number;
   /** Indexes of every such verb. */
@@ -68,7 +70,8 @@ function isPast(w: Word): boolean {
 export function isNegatedAt(s: Sentence, i: number, prose: string): boolean {
   const ws = s.words;
   if (i > 0 && ws[i - 1].lower === 'without') return true;
-  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+  // Negation reaches over coordinated verbs ("I can't split the bill or chase them") to the clause's start.
+  for (let k = i - 1; k >= 0 && k >= i - 10; k--) {
     const w = ws[k];
     if (CLAUSE_WORDS.has(w.lower) || /[,;:]/.test(prose.slice(w.end, ws[k + 1].start))) return false;
     if (w.lower !== 'without' && NEGATORS.has(w.lower)) return true;
@@ -111,11 +114,15 @@ export function sentenceFacts(s: Sentence, prose: string): SentenceFacts {
     }
     // "I could not give a refund" is what happened; "I could see" is perception, not a plan.
     if (modal === 'could' && (lower[i + 1] === 'not' || PERCEPTION.has(lower[i + 1]))) continue;
+    // "so we could talk", "so that I could check": the purpose of something done.
+    if (lower[i - 2] === 'so' || (lower[i - 3] === 'so' && lower[i - 2] === 'that') || lower[i - 2] === 'that' && lower[i - 3] === 'order') continue;
     let subj = i - 1;
     if (modal !== "i'd" && modal !== "we'd") {
       while (subj > 0 && ['always', 'also', 'then', 'probably', 'definitely', 'usually', 'still'].includes(lower[subj])) subj--;
       if (!isFirstPerson(ws[subj])) continue;
     } else subj = i;
+    // "I think we could improve…" suggests a change for the team; it does not stand in for what happened.
+    if (opinion && lower[subj] === 'we') continue;
     const after = lower[i + 1];
     if (after && HEDGES.has(after)) continue; // "I would like", "I should have", "I could be"
     if (after === 'not' && lower[i + 2] === 'have') continue;
@@ -165,7 +172,22 @@ export function sentenceFacts(s: Sentence, prose: string): SentenceFacts {
     if (isNegatedAt(s, j, prose)) continue;
     actions.push(j);
   }
-  return { opinion, meta, hypothetical, counterfactual, action: actions.length ? actions[0] : -1, actions };
+  return { opinion, meta, hypothetical, counterfactual, quoted: quotedSpans(s, prose), action: actions.length ? actions[0] : -1, actions };
+}
+
+function quotedSpans(s: Sentence, prose: string): Array<[number, number]> {
+  const text = prose.slice(s.start, s.end);
+  if (!/["“”]/.test(text)) return [];
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(/“[^”]*”|"[^"]*"/g)) {
+    const from = s.start + m.index!;
+    const to = from + m[0].length;
+    const a = s.words.findIndex((w) => w.start > from);
+    let b = a;
+    while (b >= 0 && b < s.words.length && s.words[b].end < to) b++;
+    if (a >= 0 && b > a) spans.push([a, b]);
+  }
+  return spans;
 }
 
 /** Facts for every sentence, computed once per analysis. */
@@ -188,9 +210,10 @@ export class Statements {
     return !f.opinion && !f.meta;
   }
 
-  /** Whether word i of a sentence is evidence: not negated and not inside a hypothetical clause. */
+  /** Whether word i of a sentence is evidence: not negated, not hypothetical, not inside quotation marks. */
   isEvidenceAt(s: Sentence, i: number): boolean {
     const f = this.of(s);
+    if (f.quoted.some(([a, b]) => i >= a && i < b)) return false;
     if (f.hypothetical.some(([a, b]) => i >= a && i < b)) return false;
     if (f.counterfactual.some(([a, b]) => i >= a && i < b)) return false;
     return !isNegatedAt(s, i, this.prose);

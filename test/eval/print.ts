@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { evaluate, formatEvaluation } from './harness.js';
 
 const verbose = process.argv.includes('--misses');
-for (const [name, dir] of [['eval-dev', '../shared/eval-dev'], ['test/corpus', 'test/corpus']] as const) {
+for (const [name, dir] of [['eval-dev', '../shared/eval-dev'], ['test/corpus', 'test/corpus'], ['test/corpus-2', 'test/corpus-2']] as const) {
   if (!existsSync(`${dir}/labels.json`)) {
     console.log(`${name}: not found at ${dir}`);
     continue;

@@ -6,6 +6,8 @@
 import type { Rule } from '../rule.js';
 import { measurableSpans, vagueSpans } from '../standards.js';
 
+const CUSTOMER_WISH = /\b(?:want|wants|wanted|need|needs|needed|expect|expects|expected|would like|wish|wishes|wished)\b[^,;.]*$/i;
+
 const TEMPLATES = {
   time: 'within [number] [hours / working days]',
   quality: 'a service that meets [a measurable standard, e.g. "replied within 2 working days"]',
@@ -27,8 +29,9 @@ export const vagueStandard: Rule = {
       for (const v of vague) {
         if (v.start < lastEnd || seen.has(v.start)) continue;
         if (v.kind === 'time' && timed) continue;
-        // Words in quotation marks are somebody's words, not the learner's standard.
-        if (quoted(ctx.doc.prose, s.start, v.start)) continue;
+        // Words in quotation marks are somebody's words, not the learner's standard; and how fast a
+        // customer wants something ("they want things fixed straight away") is their need, not a promise.
+        if (quoted(ctx.doc.prose, s.start, v.start) || (v.kind === 'time' && CUSTOMER_WISH.test(ctx.doc.prose.slice(s.start, v.start)))) continue;
         lastEnd = v.end;
         seen.add(v.start);
         const original = ctx.doc.text.slice(v.start, v.end);

@@ -83,10 +83,10 @@ function disableActions(a: Analysis, f: Finding, d: Diagnostic): CodeAction[] {
   // After the front matter, else at the top.
   const fileLine = doc.frontMatter ? doc.lines.position(doc.frontMatter.end).line + 1 : 0;
   const fileEdit: TextEdit = { range: { start: { line: fileLine, character: 0 }, end: { line: fileLine, character: 0 } }, newText: `<!-- reflect-lint-disable-file ${f.rule} -->${eol}` };
-  return [
-    { title: `Disable ${f.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(a, [lineEdit]) },
-    { title: `Disable ${f.rule} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(a, [fileEdit]) },
-  ];
+  const fileAction: CodeAction = { title: `Disable ${f.rule} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(a, [fileEdit]) };
+  // A comment inside the front matter would break its YAML: there, only the file-wide comment is offered.
+  if (doc.frontMatter && line < fileLine) return [fileAction];
+  return [{ title: `Disable ${f.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(a, [lineEdit]) }, fileAction];
 }
 
 /** Every safe fix, skipping any whose edits overlap one already taken. */

@@ -59,6 +59,8 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   /** Documents the user asked to check though they are not recognised as accounts. */
   const forced = new Set<string>();
+  /** The version of each document as last opened or saved, for checking on save only. */
+  const savedVersions = new Map<string, number>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
@@ -136,8 +138,10 @@ export function startServer(connection: Connection): void {
   function isAccount(doc: TextDocument): boolean {
     if (forced.has(doc.uri)) return true;
     if (doc.languageId !== 'markdown') return false;
+    // Front matter naming a unit: only the lines between the opening and closing `---` count.
     const head = doc.getText({ start: { line: 0, character: 0 }, end: { line: 60, character: 0 } });
-    if (/^---\r?\n[\s\S]*?^(?:unit|rubric)\s*:/m.test(head) && head.startsWith('---')) return true;
+    const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(head);
+    if (fm && /^(?:unit|rubric)[ \t]*:[ \t]*\S/m.test(fm[1])) return true;
     const path = uriToPath(doc.uri);
     if (!path) return false;
     const match = picomatch(settings.files, { dot: true });
@@ -159,7 +163,11 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  function validate(uri: string): Analysis | undefined {
+  /**
+   * Analyses a document. `publish` false keeps the result for code actions and hover without
+   * showing it: with reflectLint.run onSave, unsaved text is never published.
+   */
+  function validate(uri: string, publish = true): Analysis | undefined {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     if (!isAccount(doc)) {
@@ -186,6 +194,7 @@ export function startServer(connection: Connection): void {
     const rubric = rubrics.find((r) => r.id === result.rubric);
     const analysis: Analysis = { uri, version: doc.version, text, rubric, result };
     analyses.set(uri, analysis);
+    if (!publish) return analysis;
     const diagnostics: Diagnostic[] = toDiagnostics(analysis);
     for (const n of notices) diagnostics.push(noticeDiagnostic(text, n));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
@@ -199,6 +208,8 @@ export function startServer(connection: Connection): void {
     if (!doc) return undefined;
     const a = analyses.get(uri);
     if (a && a.version === doc.version) return a;
+    const unsaved = settings.run === 'onSave' && savedVersions.get(uri) !== doc.version;
+    if (unsaved) return validate(uri, false);
     const pending = timers.get(uri);
     if (pending) {
       clearTimeout(pending);
@@ -207,11 +218,15 @@ export function startServer(connection: Connection): void {
     return validate(uri);
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidOpen((e) => {
+    savedVersions.set(e.document.uri, e.document.version);
+    schedule(e.document, 0);
+  });
   documents.onDidChangeContent((e) => {
     if (settings.run === 'onType') schedule(e.document);
   });
   documents.onDidSave((e) => {
+    savedVersions.set(e.document.uri, e.document.version);
     if (settings.run === 'onSave') schedule(e.document, 0);
   });
   documents.onDidClose((e) => {
@@ -220,6 +235,7 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     analyses.delete(e.document.uri);
     forced.delete(e.document.uri);
+    savedVersions.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

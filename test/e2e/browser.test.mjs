@@ -1,0 +1,187 @@
+// Browser end-to-end test: a learner's session in a real VS Code (code-server
+// 4.100.3 = VS Code 1.100.3) with the packaged reflect-lint.vsix installed,
+// driven through Chromium with Playwright. Run by scripts/e2e/run-browser-e2e.mjs,
+// which builds and installs the .vsix, starts code-server on a scratch copy of
+// test/e2e/workspace, opens the workbench and calls these steps in order (each
+// builds on the one before). Every wait is on DOM state (locator waits,
+// waitForFunction), bounded by the page's default timeout; none sleeps.
+//
+// Each step gets ctx = { page, workspace, shot(name), record(name, ms, detail), readyAt, log }.
+
+import assert from 'node:assert/strict';
+import { readFileSync, watch } from 'node:fs';
+import path from 'node:path';
+
+export const title = 'reflect-lint in the browser (code-server + Chromium)';
+
+const ACCOUNT = 'accounts/sample.md';
+const EDITOR = '.editor-instance .monaco-editor';
+
+/** Text of the visible editor lines, spaces normalised (Monaco renders some as U+00A0). */
+function editorText(page) {
+  return page.locator(`${EDITOR} .view-lines`).first().evaluate((el) => el.textContent.replace(/\u00a0/g, ' '));
+}
+
+/** Screen box of the first occurrence of `needle` in the editor's rendered lines (one text node). */
+async function textBox(page, needle) {
+  const box = await page.evaluate(
+    ({ selector, needle }) => {
+      const root = document.querySelector(selector);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + needle.length);
+        const b = r.getBoundingClientRect();
+        return { x: b.x, y: b.y, width: b.width, height: b.height };
+      }
+      return null;
+    },
+    { selector: `${EDITOR} .view-lines`, needle },
+  );
+  assert.ok(box, `“${needle}” is not rendered in the editor`);
+  return box;
+}
+
+const count = (text, needle) => text.split(needle).length - 1;
+
+/** The file's text once `predicate` holds for it, waiting on file-system events (bounded). */
+function fileText(file, predicate, timeoutMs = 10_000) {
+  return new Promise((resolve, reject) => {
+    const read = () => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    const check = () => {
+      const text = read();
+      if (!predicate(text)) return;
+      watcher.close();
+      clearTimeout(timer);
+      resolve(text);
+    };
+    const watcher = watch(path.dirname(file), check);
+    const timer = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${file} to be saved; it holds:\n${read()}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+export const steps = [
+  {
+    name: 'opens the account from the Explorer and shows its first diagnostic',
+    async run({ page, readyAt, record, log }) {
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^accounts$/ }).click();
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sample.md' }).click();
+      await page.locator('.tabs-container .tab', { hasText: 'sample.md' }).waitFor();
+      await page.locator(`${EDITOR} .view-lines`, { hasText: 'front counter' }).waitFor();
+      const shownAt = performance.now();
+      // The squiggles: the extension activated, its server analysed the account and VS Code drew the result.
+      await page.locator(`${EDITOR} [class*="squiggly-"]`).first().waitFor();
+      const now = performance.now();
+      record('workbench ready → first diagnostic shown in the editor (Explorer clicks, open, activation, analysis)', now - readyAt);
+      record('account text shown → first diagnostic shown', now - shownAt);
+      log(`${await page.locator(`${EDITOR} [class*="squiggly-"]`).count()} squiggles drawn`);
+    },
+  },
+  {
+    name: 'the Problems panel (Ctrl+Shift+M) lists the account’s findings',
+    async run({ page, shot }) {
+      await page.locator(`${EDITOR} textarea`).first().focus();
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel');
+      await panel.waitFor();
+      const finding = panel.locator('.monaco-list-row', { hasText: '“good service” cannot be measured' });
+      await finding.first().waitFor();
+      const text = (await panel.innerText()).replace(/\s+/g, ' ');
+      assert.match(text, /sample\.md/);
+      assert.match(text, /vague-standard/, 'the rule id is shown as the code');
+      assert.match(text, /does not link it to a criterion/);
+      assert.doesNotMatch(text, /README/, 'the notes README is not an account');
+      // The Problems badge counts them too.
+      const rows = await panel.locator('.monaco-list-row').count();
+      assert.ok(rows >= 5, `only ${rows} rows in the Problems panel`);
+      await shot('problems.png');
+    },
+  },
+  {
+    name: 'hovering the key term “CRM” shows its definition',
+    async run({ page, shot }) {
+      const box = await textBox(page, 'CRM');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover', { hasText: 'Customer relationship management' });
+      await hover.first().waitFor({ state: 'visible' });
+      // Fully faded in (for the screenshot): every ancestor at opacity 1.
+      await page.waitForFunction(() => {
+        const el = [...document.querySelectorAll('.monaco-hover')].find((e) => e.textContent.includes('Customer relationship management'));
+        for (let n = el; n; n = n.parentElement) if (getComputedStyle(n).opacity !== '1') return false;
+        return !!el;
+      });
+      const text = (await hover.first().innerText()).replace(/\s+/g, ' ');
+      assert.match(text, /CRM/);
+      assert.match(text, /how an organisation records and uses what it knows about its customers/);
+      await shot('hover.png');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'Ctrl+. in a paragraph offers “Insert criterion reference”, which adds “(AC n)”',
+    async run({ page, workspace, shot }) {
+      const before = count(await editorText(page), '(AC');
+      // Put the cursor in the paragraph (a click on one of its words).
+      const box = await textBox(page, 'front counter');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.keyboard.press('Control+.');
+      const widget = page.locator('.action-widget');
+      const insert = widget.locator('.monaco-list-row', { hasText: 'Insert criterion reference: AC' });
+      await insert.first().waitFor();
+      // The best match is listed first and highlighted: Enter applies it, as a learner would.
+      const focused = widget.locator('.monaco-list-row.focused');
+      const label = (await focused.getAttribute('aria-label')) ?? (await focused.innerText());
+      assert.match(label, /^Insert criterion reference: AC /, `the highlighted action is “${label}”`);
+      const id = /AC (\d+(?:\.\d+)*)/.exec(label)?.[1];
+      await shot('code-action.png');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        ({ selector, before }) => {
+          const el = document.querySelector(selector);
+          return !!el && el.textContent.split('(AC').length - 1 > before;
+        },
+        { selector: `${EDITOR} .view-lines`, before },
+      );
+      assert.equal(count(await editorText(page), '(AC'), before + 1);
+      // Save (VS Code in the browser also auto-saves after a second), and read what the learner's file now says.
+      await page.keyboard.press('Control+S');
+      const file = path.join(workspace, ACCOUNT);
+      const saved = await fileText(file, (t) => t.includes('(AC ') && t.split('(AC').length > 2);
+      assert.ok(saved.includes(`look after our business customers (AC ${id}).`), `the saved paragraph:\n${saved.split('\n').find((l) => l.includes('front counter'))}`);
+      await shot('after-insert.png');
+    },
+  },
+  {
+    name: 'Developer: Show Running Extensions reports the extension’s activation time',
+    optional: true,
+    async run({ page, record }) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill('>Developer: Show Running Extensions');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Running Extensions' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: /Reflective Accounts|reflect-lint/ });
+      await row.first().waitFor();
+      const text = (await row.first().innerText()).replace(/\s+/g, ' ');
+      const m = /(\d+)\s*ms/.exec(text);
+      assert.ok(m, `no activation time in “${text}”`);
+      record('extension activation (VS Code’s Running Extensions)', Number(m[1]), text.slice(0, 160));
+    },
+  },
+];

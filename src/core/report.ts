@@ -141,7 +141,7 @@ function html(gs: Group[], generated: Date): string {
   th, td { border: 1px solid #bbb; padding: .35rem .5rem; text-align: left; vertical-align: top; }
   thead th { background: #eee; }
   th.stage { background: #e8eef7; }
-  tbody th { font-weight: 600; word-break: break-all; }
+  tbody th { font-weight: 600; min-width: 14em; overflow-wrap: anywhere; }
   td.evidenced { background: #e3f4e1; }
   td.suggested { background: #fff4cc; }
   td.missing { background: #fbe3e3; color: #8a1c1c; font-weight: 600; }
@@ -149,8 +149,11 @@ function html(gs: Group[], generated: Date): string {
   dt { font-weight: 600; }
   dd { margin: 0; }
   .legend span { display: inline-block; padding: 0 .4rem; margin-right: .5rem; border: 1px solid #bbb; }
+  @page { size: A4 landscape; margin: 12mm; }
   @media print {
-    body { margin: 0; font-size: 10pt; }
+    body { margin: 0; font-size: 9pt; }
+    th, td { padding: .2rem .3rem; }
+    tbody th { min-width: 10em; }
     section { break-inside: avoid; }
     thead { display: table-header-group; }
     tr { break-inside: avoid; }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints ratios, asserts nothing (speed targets are not tests).
  * 1. Full analyze() of a 6,000-word account against remark-parse alone on the same text, in one
- *    process, median of 20 runs after warm-up. Target ≤ 1.5 (markdownlint is about 1.8).
+ *    process, median of 30 runs each after warm-up, heap collected before each block. Target ≤ 1.5 (markdownlint is about 1.8).
  * 2. 1,000 accounts through the built CLI in one run. Target under 5 s.
  */
 import { spawnSync } from 'node:child_process';
@@ -32,24 +32,31 @@ function account(words: number): string {
   return parts.join('\n\n');
 }
 
-function median(fn: () => void, runs = 20, warmup = 5): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)];
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/**
+ * Median of each function's runs, measured in separate blocks after a shared warm-up; the heap is
+ * collected before each block (run with --expose-gc), so neither side pays for the other's garbage.
+ */
+function medians(fns: Array<() => void>, runs = 30, warmup = 10): number[] {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  return fns.map((fn) => {
+    gc();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      fn();
+      times.push(performance.now() - t);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  });
 }
 
 const text = account(6000);
 const words = text.split(/\s+/).filter(Boolean).length;
 const parser = unified().use(remarkParse);
-const parse = median(() => parser.parse(text));
-const full = median(() => analyze(text));
-console.log(`analyze vs remark-parse on one ${words}-word account (${(text.length / 1024).toFixed(0)} KB), median of 20:`);
+const [parse, full] = medians([() => parser.parse(text), () => analyze(text)]);
+console.log(`analyze vs remark-parse on one ${words}-word account (${(text.length / 1024).toFixed(0)} KB), median of 30 runs each:`);
 console.log(`  remark-parse alone  ${parse.toFixed(1)} ms`);
 console.log(`  analyze (all rules) ${full.toFixed(1)} ms`);
 console.log(`  ratio               ${(full / parse).toFixed(2)}  (target ≤ 1.5; markdownlint ≈ 1.8)`);

@@ -11,6 +11,8 @@ export interface Word {
   /** Lower case, curly apostrophes straightened, possessive removed. */
   lower: string;
   stem: string;
+  /** A number, in digits or words ("3", "9.20am", "two"). */
+  num: boolean;
   start: number;
   end: number;
 }
@@ -57,7 +59,7 @@ export function normalise(word: string): string {
   return w;
 }
 
-const normalised = new Map<string, [string, string]>();
+const normalised = new Map<string, [string, string, boolean]>();
 
 /** Splits text into words; `base` is added to every offset. */
 export function words(text: string, base = 0): Word[] {
@@ -69,11 +71,11 @@ export function words(text: string, base = 0): Word[] {
     let forms = normalised.get(raw);
     if (!forms) {
       const lower = normalise(raw);
-      forms = [lower, stem(lower)];
+      forms = [lower, stem(lower), /\d/.test(lower) || (NUMBER_WORDS.has(lower) && lower !== 'a' && lower !== 'an')];
       if (normalised.size > 50_000) normalised.clear();
       normalised.set(raw, forms);
     }
-    out.push({ text: raw, lower: forms[0], stem: forms[1], start: base + m.index, end: base + m.index + raw.length });
+    out.push({ text: raw, lower: forms[0], stem: forms[1], num: forms[2], start: base + m.index, end: base + m.index + raw.length });
   }
   return out;
 }
@@ -84,5 +86,5 @@ const NUMBER_WORDS = new Set([
 ]);
 
 export function isNumberWord(w: Word): boolean {
-  return /\d/.test(w.lower) || (NUMBER_WORDS.has(w.lower) && w.lower !== 'a' && w.lower !== 'an');
+  return w.num;
 }

@@ -41,15 +41,18 @@ export const personalData: Rule = {
     for (const block of ctx.doc.blocks) {
       const prose = ctx.doc.prose.slice(block.start, block.end);
       const base = block.start;
-      for (const m of prose.matchAll(EMAIL)) {
+      // Cheap tests first: most blocks hold no @ and no digits.
+      const hasAt = prose.includes('@');
+      const hasDigit = /\d/.test(prose);
+      for (const m of hasAt ? prose.matchAll(EMAIL) : []) {
         const s = base + m.index!;
         add(s, s + m[0].length, 'email', [replace(s, s + m[0].length, 'the customer’s email address', true)]);
       }
-      for (const m of prose.matchAll(PHONE)) {
+      for (const m of hasDigit ? prose.matchAll(PHONE) : []) {
         const s = base + m.index!;
         add(s, s + m[0].length, 'phone', [replace(s, s + m[0].length, 'their phone number', true)]);
       }
-      for (const re of [STREET, POSTCODE]) {
+      for (const re of hasDigit ? [STREET, POSTCODE] : []) {
         for (const m of prose.matchAll(re)) {
           const s = base + m.index!;
           add(s, s + m[0].length, 'address', [replace(s, s + m[0].length, 'the customer’s address', true)]);

@@ -8,6 +8,5 @@ export { parseAccount } from './document.js';
 export { findReferences } from './references.js';
 export { formatReport, type FileResult, type ReportFormat } from './report.js';
 export { rankerFor } from './ranking.js';
-export { STAGE_NAMES } from './rules/cycle-stage-missing.js';
 export { STAGES, STAGE_TITLES } from './types.js';
 export type * from './types.js';

@@ -46,19 +46,16 @@ function tokenMatches(t: Token, w: Word): boolean {
 export class PhraseSet {
   private readonly byStem = new Map<string, CompiledPhrase[]>();
   private readonly wild: CompiledPhrase[] = [];
-  readonly size: number;
   readonly phrases: CompiledPhrase[] = [];
 
   constructor(groups: Record<string, readonly string[]> | readonly string[]) {
     const entries: Array<[string, readonly string[]]> = Array.isArray(groups)
       ? [['', groups as readonly string[]]]
       : Object.entries(groups as Record<string, readonly string[]>);
-    let n = 0;
     for (const [tag, list] of entries) {
       for (const source of list) {
         const p = compile(source, tag);
         if (!p) continue;
-        n++;
         this.phrases.push(p);
         const first = p.tokens[0];
         if (first.kind === 'word') {
@@ -70,7 +67,6 @@ export class PhraseSet {
         } else this.wild.push(p);
       }
     }
-    this.size = n;
   }
 
   /** Every match in a run of words, longest first at each start, without overlaps. */
@@ -117,10 +113,6 @@ export class PhraseSet {
     return best;
   }
 
-  test(ws: readonly Word[], from = 0, to = ws.length): boolean {
-    for (let i = from; i < to; i++) if (this.matchAt(ws, i, to)) return true;
-    return false;
-  }
 }
 
 /** The matches of one run of words against every set of a PhraseIndex. */

@@ -17,7 +17,6 @@ const set = (...phrases: string[]) => new PhraseSet(phrases);
 
 const FIRST_PERSON = set('i', 'we', 'me', 'us', 'my', 'our');
 const SUBJECT = set('i', 'we');
-const ASK = set('ask', 'enquire', 'question');
 const NEED_WORDS = set(
   'need', 'want', 'problem', 'issue', 'happen', 'require', 'requirement', 'prefer', 'expect', 'expectation',
   'wrong', 'matter', 'detail', 'information', 'timing', 'date', 'deadline', 'budget', 'concern', 'worry', 'important',
@@ -128,7 +127,7 @@ export interface Example {
 
 /** Every cue set, matched in one pass per sentence. */
 const CUES = new PhraseIndex([
-  FIRST_PERSON, SUBJECT, ASK, NEED_WORDS, IDENTIFY_STRONG, IDENTIFY_WEAK, AGREE_WORDS, MONITOR_CUES, MONITOR_CONTEXT,
+  FIRST_PERSON, SUBJECT, NEED_WORDS, IDENTIFY_STRONG, IDENTIFY_WEAK, AGREE_WORDS, MONITOR_CUES, MONITOR_CONTEXT,
   MONITOR_CONTEXT_FIRM, FEEDBACK_WORDS, GATHER_WORDS, ...COMPLAINTS_ANALYSIS, ...SATISFACTION_ASK, RESULTS, IMPROVE_CUES,
   PERSONAL_LEARNING,
 ]);

@@ -65,8 +65,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   return analyzeAccount(text, options).result;
 }
 
-/** As analyze(), plus notices for the host to show (unreadable front matter, an unknown unit). */
-export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; notices: string[] } {
+/**
+ * As analyze(), plus notices for the host to show (unreadable front matter, an unknown unit) and
+ * the parsed account, so an editor host can answer hover and code actions without parsing again.
+ */
+export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; notices: string[]; document: AccountDocument } {
   const doc = parseAccount(text);
   const notices: string[] = [];
   if (doc.frontMatter?.error) notices.push(doc.frontMatter.error);
@@ -137,5 +140,5 @@ export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { re
     })),
     criteria,
   };
-  return { result, notices };
+  return { result, notices, document: doc };
 }

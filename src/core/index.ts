@@ -4,7 +4,7 @@ export { bundledRubrics } from './bundled-rubrics.js';
 export { checkRubric, readRubric, type RubricResult } from './rubric.js';
 export { rankRubrics } from './ranking.js';
 export { rules } from './rules/index.js';
-export { parseAccount } from './document.js';
+export { parseAccount, type AccountDocument } from './document.js';
 export { findReferences } from './references.js';
 export { formatReport, type FileResult, type ReportFormat } from './report.js';
 export { rankerFor } from './ranking.js';

@@ -1,17 +1,11 @@
 /** Where the cursor is in an account: its paragraph, the criteria ranked for it, and where a reference goes. */
-import { parseAccount, rankerFor, type Position } from '../core/index.js';
+import { rankerFor, type Position } from '../core/index.js';
 import type { RankedCriterionItem } from '../shared/protocol.js';
 import type { Analysis } from './server.js';
 
-const parsed = new WeakMap<Analysis, ReturnType<typeof parseAccount>>();
-
+/** The parsed account the analysis was made from. */
 export function documentOf(a: Analysis) {
-  let doc = parsed.get(a);
-  if (!doc) {
-    doc = parseAccount(a.text);
-    parsed.set(a, doc);
-  }
-  return doc;
+  return a.doc;
 }
 
 /** The prose block (paragraph, list item or table cell) at a position, if any. */

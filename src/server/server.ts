@@ -21,7 +21,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeAccount, formatReport, parseAccount, rubricIdFor, type AnalysisResult, type FileResult, type Rubric } from '../core/index.js';
+import { analyzeAccount, formatReport, type AccountDocument, type AnalysisResult, type FileResult, type Rubric } from '../core/index.js';
 import { decodeAccount } from '../node/inputs.js';
 import { loadRubrics } from '../node/rubric-files.js';
 import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankCriteriaRequest, ReportRequest, type Coverage } from '../shared/protocol.js';
@@ -40,6 +40,8 @@ export interface Analysis {
   text: string;
   rubric?: Rubric;
   result: AnalysisResult;
+  /** The account as parsed for this analysis, reused by hover and code actions. */
+  doc: AccountDocument;
 }
 
 const DEBOUNCE_MS = 250;
@@ -138,17 +140,21 @@ export function startServer(connection: Connection): void {
   function isAccount(doc: TextDocument): boolean {
     if (forced.has(doc.uri)) return true;
     if (doc.languageId !== 'markdown') return false;
-    // Front matter naming a unit: only the lines between the opening and closing `---` count.
-    const head = doc.getText({ start: { line: 0, character: 0 }, end: { line: 60, character: 0 } });
-    const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(head);
-    if (fm && /^(?:unit|rubric)[ \t]*:[ \t]*\S/m.test(fm[1])) return true;
+    if (namesUnit(doc.getText({ start: { line: 0, character: 0 }, end: { line: 60, character: 0 } }))) return true;
     const path = uriToPath(doc.uri);
     if (!path) return false;
-    const match = picomatch(settings.files, { dot: true });
+    const match = accountGlobs();
     return folders.some((f) => {
       const rel = relative(f, path);
       return !rel.startsWith('..') && !isAbsolute(rel) && match(rel.split('\\').join('/'));
     });
+  }
+
+  /** The matcher for reflectLint.files, compiled once per setting rather than on every check. */
+  let globs: { files: string[]; match: (path: string) => boolean } | undefined;
+  function accountGlobs(): (path: string) => boolean {
+    if (globs?.files !== settings.files) globs = { files: settings.files, match: picomatch(settings.files, { dot: true }) };
+    return globs.match;
   }
 
   function schedule(doc: TextDocument, delay = DEBOUNCE_MS) {
@@ -188,11 +194,11 @@ export function startServer(connection: Connection): void {
       void connection.sendNotification(CoverageNotification, { ...emptyCoverage(uri, false), note });
       return undefined;
     }
-    const { result, notices } = analyzeAccount(text, { rubric: settings.defaultUnit || undefined, rubrics, severities: settings.rules });
+    const { result, notices, document } = analyzeAccount(text, { rubric: settings.defaultUnit || undefined, rubrics, severities: settings.rules });
     // A newer version arrived while this one was analysed: its own run will publish.
     if (documents.get(uri)?.version !== doc.version) return undefined;
     const rubric = rubrics.find((r) => r.id === result.rubric);
-    const analysis: Analysis = { uri, version: doc.version, text, rubric, result };
+    const analysis: Analysis = { uri, version: doc.version, text, rubric, result, doc: document };
     analyses.set(uri, analysis);
     if (!publish) return analysis;
     const diagnostics: Diagnostic[] = toDiagnostics(analysis);
@@ -294,13 +300,10 @@ export function startServer(connection: Connection): void {
       files.push({ path: base ? relative(base, path) : path, ...result });
     };
     if (uris === 'workspace') {
-      for (const path of workspaceAccounts()) {
+      for (const { path, text } of workspaceAccounts()) {
         const open = documents.get(pathToFileURL(path).href);
-        if (open) add(path, open.getText());
-        else {
-          const decoded = readAccountFile(path);
-          if (decoded !== undefined) add(path, decoded);
-        }
+        const current = open ? open.getText() : (text ?? readAccountFile(path));
+        if (current !== undefined) add(path, current);
       }
     } else {
       for (const uri of uris) {
@@ -312,19 +315,21 @@ export function startServer(connection: Connection): void {
     return { content: formatReport(files, rubrics, format), accounts: files.length };
   });
 
-  /** Every Markdown file in the workspace that is an account (by front matter or by the file globs). */
-  function workspaceAccounts(): string[] {
-    const match = picomatch(settings.files, { dot: true });
-    const out: string[] = [];
+  /**
+   * Every Markdown file in the workspace that is an account (by the file globs or by front matter).
+   * A file read to look at its front matter comes back with its text, so it is not read twice.
+   */
+  function workspaceAccounts(): Array<{ path: string; text?: string }> {
+    const match = accountGlobs();
+    const out: Array<{ path: string; text?: string }> = [];
     for (const folder of folders) {
       for (const path of markdownFiles(folder, 0)) {
-        const rel = relative(folder, path).split('\\').join('/');
-        if (match(rel)) {
-          out.push(path);
+        if (match(relative(folder, path).split('\\').join('/'))) {
+          out.push({ path });
           continue;
         }
         const text = readAccountFile(path);
-        if (text !== undefined && rubricIdFor(parseAccountHead(text)) !== undefined) out.push(path);
+        if (text !== undefined && namesUnit(text)) out.push({ path, text });
       }
     }
     return out;
@@ -334,9 +339,10 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-function parseAccountHead(text: string) {
-  const m = /^---\r?\n[\s\S]*?\r?\n---/.exec(text);
-  return parseAccount(m ? m[0] : '');
+/** Whether the text opens with front matter that names a unit (`unit:` or `rubric:`); only the lines before the closing `---` count. */
+function namesUnit(text: string): boolean {
+  const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  return !!fm && /^(?:unit|rubric)[ \t]*:[ \t]*\S/m.test(fm[1]);
 }
 
 function markdownFiles(dir: string, depth: number): string[] {

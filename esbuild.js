@@ -1,5 +1,9 @@
 // One build script for every bundle: `node esbuild.js [--production] [--watch]`.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+
+// The analyser's lexicon is generated from compromise's English model (scripts/build-lexicon.mjs).
+execFileSync(process.execPath, ['scripts/build-lexicon.mjs'], { stdio: 'inherit' });
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');

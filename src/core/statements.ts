@@ -3,8 +3,12 @@
  * opinion, a hypothetical ("I would ask…"), a negation ("I did not check…") or talk about the
  * account itself. Stage evidence, the link rule and rubric checks only trust what was done.
  */
-import type { Sentence } from './document.js';
+import type { Block, Sentence } from './document.js';
+import { readSentence, type Predicate, type Reading } from './language/clauses.js';
+import { anyPhrase, markers } from './language/lexicon.js';
 import type { Word } from './words.js';
+
+const OPENERS = markers.opinionOpeners;
 
 export interface SentenceFacts {
   /** "I think…", "I feel…", "Overall I believe…". */
@@ -17,162 +21,80 @@ export interface SentenceFacts {
   counterfactual: Array<[number, number]>;
   /** Spans of words inside quotation marks: somebody's words, or a note's text, not the learner's narrative. */
   quoted: Array<[number, number]>;
-  /** Index of the first past-tense verb with the learner (I / we) as subject, or -1. */
+  /** Index of the first verb telling of something the learner (I / we) did on a particular occasion, or -1. */
   action: number;
   /** Indexes of every such verb. */
   actions: number[];
+  /** Every clause's predicate: actor, tense, polarity, modality, genericity. */
+  reading: Reading;
 }
 
-const NEGATORS = new Set([
-  'not', 'never', 'no', 'nobody', 'nothing', 'neither', 'nor', 'cannot', 'didn\'t', 'don\'t', 'doesn\'t', 'hadn\'t',
-  'hasn\'t', 'haven\'t', 'wasn\'t', 'weren\'t', 'couldn\'t', 'wouldn\'t', 'won\'t', 'can\'t', 'isn\'t', 'aren\'t',
-  'shouldn\'t', 'didnt', 'dont', 'hadnt', 'havent', 'wasnt', 'couldnt', 'cant', 'forgot', 'failed', 'without', 'yet',
-]);
-const CLAUSE_WORDS = new Set(['and', 'but', 'so', 'because', 'while', 'although', 'though', 'which', 'who', 'then', 'when', 'after', 'before', 'until', 'as']);
-const MODALS = new Set(['would', 'could', 'might', 'should', "i'd", "we'd"]);
-const REPORTING = new Set([
-  'told', 'said', 'agreed', 'promised', 'explained', 'confirmed', 'assured', 'arranged', 'decided', 'offered',
-  'asked', 'informed', 'warned', 'advised', 'replied', 'answered', 'mentioned', 'suggested', 'stated', 'wrote',
-  'emailed', 'texted', 'that', 'guaranteed', 'planned', 'reassured', 'let',
-]);
-const PERCEPTION = new Set(['see', 'hear', 'tell', 'feel', 'sense', 'understand', 'only']);
-const HEDGES = new Set(['like', 'love', 'prefer', 'rather', 'have', "'ve", 'be']);
+const IMPROVE_SELF = new Set(['improve', 'develop', 'learn', 'build', 'boost']);
 
-// Past-tense verbs that are states or thoughts, not actions.
-const NOT_ACTIONS = new Set([
-  'was', 'were', 'had', 'felt', 'thought', 'believed', 'wanted', 'liked', 'loved', 'hoped', 'wished', 'knew',
-  'seemed', 'learned', 'learnt', 'realised', 'realized', 'enjoyed', 'worried', 'joined', 'needed',
-  'understood', 'meant', 'decided', 'tried', 'managed', 'included', 'appreciated', 'noticed', 'preferred',
-  'tended', 'expected', 'assumed', 'wondered', 'did', 'could', 'would', 'should', 'might', 'must',
-]);
-const IRREGULAR_PAST = new Set([
-  'rang', 'sent', 'told', 'said', 'took', 'made', 'gave', 'spoke', 'wrote', 'got', 'put', 'kept', 'let', 'went',
-  'saw', 'came', 'met', 'paid', 'set', 'held', 'brought', 'bought', 'left', 'ran', 'began', 'chose', 'drove',
-  'caught', 'sat', 'stood', 'taught', 'dealt', 'sought', 'led', 'sold', 'spent', 'shut', 'hung', 'threw', 'cut',
-  'read', 'rebooked', 'found',
-]);
-const SUBJECT_SKIP = new Set([
-  'also', 'then', 'quickly', 'immediately', 'first', 'firstly', 'later', 'just', 'personally', 'still', 'again',
-  'straight', 'away', 'promptly', 'carefully', 'calmly', 'politely', 'next', 'finally', 'afterwards', 'eventually',
-  'myself', 'both', 'all', 'together', 'initially', 'now', 'only', 'actually', 'clearly',
-]);
-const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'every', 'each', 'one', 'any', 'some', 'another']);
-const OBJECT_STARTS = new Set(['a', 'an', 'the', 'her', 'him', 'them', 'it', 'his', 'their', 'our', 'my', 'us', 'me', 'that', 'this', 'what', 'how', 'whether', 'if', 'to', 'up', 'back', 'out', 'round', 'all', 'both', 'some', 'each', 'every', 'an']);
-const OPINION_VERBS = new Set(['think', 'feel', 'believe', 'hope', 'reckon', 'guess', 'suppose', 'consider', 'thought', 'felt', 'believed']);
-
-function isPast(w: Word): boolean {
-  const l = w.lower;
-  if (NOT_ACTIONS.has(l)) return false;
-  if (IRREGULAR_PAST.has(l)) return true;
-  return l.length >= 4 && l.endsWith('ed') && !/^(?:need|feed|seed|shed|bred|fled|sled|speed|breed|bleed|embed|proceed|exceed|succeed)$/.test(l);
-}
-
-export function isNegatedAt(s: Sentence, i: number, prose: string): boolean {
-  const ws = s.words;
-  if (i > 0 && ws[i - 1].lower === 'without') return true;
-  // Negation reaches over coordinated verbs ("I can't split the bill or chase them") to the clause's start.
-  for (let k = i - 1; k >= 0 && k >= i - 10; k--) {
-    const w = ws[k];
-    if (CLAUSE_WORDS.has(w.lower) || /[,;:]/.test(prose.slice(w.end, ws[k + 1].start))) return false;
-    if (w.lower !== 'without' && NEGATORS.has(w.lower)) return true;
+/**
+ * The block is a present-tense story of one occasion ("A lady comes in and asks… I check…"): it names
+ * an occasion or a particular person, and tells more in the present than in the past. A job
+ * description with a past example after it is not.
+ */
+function presentNarrative(block: Block): boolean {
+  const lower = block.words.map((w) => w.lower);
+  if (!anyPhrase(lower, 0, lower.length, markers.occasion)) return false;
+  let present = 0;
+  let past = 0;
+  for (const s of block.sentences) {
+    for (const p of readSentence(s.words, { occasion: false }).predicates) {
+      if (p.tense === 'present' && p.kind !== 'state') present++;
+      else if (p.tense === 'past' || p.tense === 'past-perfect') past++;
+    }
   }
-  return false;
+  return present > past;
 }
 
-function isFirstPerson(w: Word): boolean {
-  return w.lower === 'i' || w.lower === 'we';
+/** Whether a predicate tells of something the learner (I or we) did on a particular occasion. */
+export function isLearnerAction(p: Predicate, ws: readonly Word[]): boolean {
+  if (p.actor !== 'writer' && p.actor !== 'we') return false;
+  if (p.kind !== 'action' && p.kind !== 'reporting') return false;
+  if (p.polarity !== 'positive' || p.modality !== 'none' || p.relative || p.genericity !== 'particular') return false;
+  // Improving one's own skills is personal development, not service to a customer.
+  const next = ws[p.verb + 1]?.lower;
+  if (IMPROVE_SELF.has(p.infinitive) && (next === 'my' || next === 'myself')) return false;
+  return true;
 }
 
-/** True when the words between `from` and `to` hold clause punctuation. */
-function punctuationBetween(prose: string, a: Word, b: Word): boolean {
-  return /[,;:()–—]/.test(prose.slice(a.end, b.start));
-}
-
-export function sentenceFacts(s: Sentence, prose: string): SentenceFacts {
+export function sentenceFacts(s: Sentence, prose: string, occasion = false): SentenceFacts {
   const ws = s.words;
   const lower = ws.map((w) => w.lower);
   // Openers such as "Overall," or "Looking back," come before the opinion verb.
   let k = 0;
-  while (k < ws.length && ['overall', 'looking', 'back', 'on', 'reflection', 'honestly', 'so', 'but', 'and', 'personally', 'now'].includes(lower[k])) k++;
+  while (k < ws.length && OPENERS.has(lower[k]) && lower[k] !== 'i') k++;
   const opinion =
-    (lower[k] === 'i' && (OPINION_VERBS.has(lower[k + 1]) || (lower[k + 1] === 'am' && lower[k + 2] === 'proud'))) ||
+    (lower[k] === 'i' && (markers.opinionVerbs.has(lower[k + 1]) || (lower[k + 1] === 'am' && lower[k + 2] === 'proud'))) ||
     (lower[k] === 'in' && lower[k + 1] === 'my' && (lower[k + 2] === 'opinion' || lower[k + 2] === 'view'));
   const text = prose.slice(s.start, s.end).toLowerCase();
   const meta = /\b(?:this|my) (?:account|reflection|reflective account)\b|\bi am (?:going to )?(?:write|writing|describe|describing)\b|\bi will (?:describe|explain|write)\b/.test(text) && !/\bthis demonstrates\b/.test(text);
 
+  const reading = readSentence(ws, { occasion });
+  const quoted = quotedSpans(s, prose);
+  const inQuote = (i: number) => quoted.some(([a, b]) => i >= a && i < b);
   const hypothetical: Array<[number, number]> = [];
   const counterfactual: Array<[number, number]> = [];
-  for (let i = 1; i < ws.length; i++) {
-    const w = lower[i];
-    const modal = MODALS.has(w) ? w : undefined;
-    if (!modal) continue;
-    if (lower[i + 1] === 'have' || (lower[i + 1] === 'not' && lower[i + 2] === 'have')) {
-      let to = i + 2;
-      while (to < ws.length && !(CLAUSE_WORDS.has(lower[to]) && lower[to] !== 'as') && !punctuationBetween(prose, ws[to - 1], ws[to])) to++;
-      counterfactual.push([Math.max(0, i - 1), to]);
-      continue;
-    }
-    // "I could not give a refund" is what happened; "I could see" is perception, not a plan.
-    if (modal === 'could' && (lower[i + 1] === 'not' || PERCEPTION.has(lower[i + 1]))) continue;
-    // "so we could talk", "so that I could check": the purpose of something done.
-    if (lower[i - 2] === 'so' || (lower[i - 3] === 'so' && lower[i - 2] === 'that') || lower[i - 2] === 'that' && lower[i - 3] === 'order') continue;
-    let subj = i - 1;
-    if (modal !== "i'd" && modal !== "we'd") {
-      while (subj > 0 && ['always', 'also', 'then', 'probably', 'definitely', 'usually', 'still'].includes(lower[subj])) subj--;
-      if (!isFirstPerson(ws[subj])) continue;
-    } else subj = i;
-    // "I think we could improve…" suggests a change for the team; it does not stand in for what happened.
-    if (opinion && lower[subj] === 'we') continue;
-    const after = lower[i + 1];
-    if (after && HEDGES.has(after)) continue; // "I would like", "I should have", "I could be"
-    if (after === 'not' && lower[i + 2] === 'have') continue;
-    // Reported promises and agreements ("I told her I would…", "we agreed that I would…") and
-    // consequences ("otherwise we would…") are fine.
-    let reported = false;
-    // In "If he asked me…, I would…" the reporting verb belongs to the condition.
-    const conditional = lower[0] === 'if' || lower[0] === 'whenever';
-    for (let j = subj - 1; j >= 0 && !conditional; j--) {
-      if (REPORTING.has(lower[j]) || lower[j] === 'otherwise' || lower[j] === 'or') {
-        reported = true;
-        break;
-      }
-    }
-    if (reported) continue;
-    // The hypothetical runs from an opening "If …" (or the subject) to the clause's end.
-    let from = subj;
-    if (lower[0] === 'if' || lower[0] === 'whenever' || lower[0] === 'when') from = 0;
-    else if (!lower.slice(0, subj).some((x) => x === 'i' || x === 'we')) from = 0;
-    let to = i + 1;
-    while (to < ws.length && !['because', 'as', 'since', 'so'].includes(lower[to]) && !(to > i + 1 && punctuationBetween(prose, ws[to - 1], ws[to]) && /[;:(]/.test(prose.slice(ws[to - 1].end, ws[to].start)))) to++;
-    const last = hypothetical[hypothetical.length - 1];
+  const conditional = lower[0] === 'if' || lower[0] === 'whenever' || lower[0] === 'when' || lower[0] === 'unless';
+  const push = (list: Array<[number, number]>, from: number, to: number) => {
+    const last = list[list.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else hypothetical.push([from, to]);
+    else list.push([from, to]);
+  };
+  for (const p of reading.predicates) {
+    if (inQuote(p.verb)) continue;
+    if (p.modality === 'counterfactual') push(counterfactual, Math.max(p.from, p.subject >= 0 ? p.subject : p.from), p.to);
+    if (p.modality !== 'hypothetical' || (p.actor !== 'writer' && p.actor !== 'we') || p.relative) continue;
+    // "I think we could improve…" suggests a change for the team; it does not stand in for what happened.
+    if (opinion && p.actor === 'we') continue;
+    const from = conditional && !reading.predicates.some((q) => q !== p && q.from < p.from && q.modality === 'hypothetical') ? 0 : p.subject >= 0 ? p.subject : p.from;
+    push(hypothetical, from, p.to);
   }
-
-  const actions: number[] = [];
-  for (let i = 0; i < ws.length; i++) {
-    if (!isFirstPerson(ws[i])) continue;
-    let j = i + 1;
-    while (j < ws.length && j <= i + 3 && SUBJECT_SKIP.has(lower[j])) j++;
-    const v = ws[j];
-    if (!v || !isPast(v)) continue;
-    // A subject inside a relative clause ("a complaint I handled in January") is not the learner
-    // acting; "before the event I held a call" is, because the verb takes an object.
-    if (i >= 2 && DETERMINERS.has(lower[i - 2]) && !punctuationBetween(prose, ws[i - 1], ws[i]) && !OBJECT_STARTS.has(lower[j + 1] ?? '')) continue;
-    const next = lower[j + 1] ?? '';
-    if (v.lower === 'used' && next === 'to') continue;
-    // "I worked as a receptionist" is background; "I worked out what he needed" is an action.
-    if (v.lower === 'worked' && next !== 'out' && next !== 'through') continue;
-    // "I found it hard", "I found that…" report a view; "I found the request" is an action.
-    if (v.lower === 'found' && ['it', 'that', 'this', 'myself'].includes(next)) continue;
-    // Improving one's own skills is personal development, not service to a customer.
-    if (['improved', 'developed', 'learned'].includes(v.lower) && (next === 'my' || next === 'myself')) continue;
-    if (hypothetical.some(([a, b]) => j >= a && j < b)) continue;
-    if (counterfactual.some(([a, b]) => j >= a && j < b)) continue;
-    if (isNegatedAt(s, j, prose)) continue;
-    actions.push(j);
-  }
-  return { opinion, meta, hypothetical, counterfactual, quoted: quotedSpans(s, prose), action: actions.length ? actions[0] : -1, actions };
+  const actions = reading.predicates.filter((p) => !inQuote(p.verb) && isLearnerAction(p, ws)).map((p) => p.verb);
+  return { opinion, meta, hypothetical, counterfactual, quoted, action: actions.length ? actions[0] : -1, actions, reading };
 }
 
 function quotedSpans(s: Sentence, prose: string): Array<[number, number]> {
@@ -191,17 +113,33 @@ function quotedSpans(s: Sentence, prose: string): Array<[number, number]> {
 }
 
 /** Facts for every sentence, computed once per analysis. */
+/** Modalities of a clause whose words are not evidence of what happened. */
+const NOT_EVIDENCE = new Set(['hypothetical', 'counterfactual', 'hedge', 'expectation', 'consequence']);
+
 export class Statements {
   private readonly cache = new Map<Sentence, SentenceFacts>();
+  private readonly occasions = new Map<Block, boolean>();
   constructor(private readonly prose: string) {}
 
   of(s: Sentence): SentenceFacts {
     let f = this.cache.get(s);
     if (!f) {
-      f = sentenceFacts(s, this.prose);
+      let occasion = this.occasions.get(s.block);
+      if (occasion === undefined) {
+        occasion = presentNarrative(s.block);
+        this.occasions.set(s.block, occasion);
+      }
+      f = sentenceFacts(s, this.prose, occasion);
       this.cache.set(s, f);
     }
     return f;
+  }
+
+  /** The predicate whose clause holds word i, if any. */
+  predicateAt(s: Sentence, i: number): Predicate | undefined {
+    const r = this.of(s).reading;
+    const k = r.predicateOf[i];
+    return k >= 0 ? r.predicates[k] : undefined;
   }
 
   /** A sentence the learner states as fact about what happened: not an opinion, not about the account. */
@@ -216,7 +154,10 @@ export class Statements {
     if (f.quoted.some(([a, b]) => i >= a && i < b)) return false;
     if (f.hypothetical.some(([a, b]) => i >= a && i < b)) return false;
     if (f.counterfactual.some(([a, b]) => i >= a && i < b)) return false;
-    return !isNegatedAt(s, i, this.prose);
+    const p = this.predicateAt(s, i);
+    if (!p) return true;
+    if (p.polarity === 'negative') return false;
+    return !NOT_EVIDENCE.has(p.modality);
   }
 
   tellsOfAction(s: Sentence): boolean {

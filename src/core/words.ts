@@ -15,6 +15,44 @@ export interface Word {
   num: boolean;
   start: number;
   end: number;
+  /** What stands between this word and the one before it: GAP_* flags. */
+  gap: number;
+}
+
+/** A comma, semicolon, colon, bracket or dash: a clause may break here. */
+export const GAP_CLAUSE = 1;
+/** Joined to the word before by a hyphen or slash with no space ("check-out", "follow-up"). */
+export const GAP_HYPHEN = 2;
+/** A quotation mark. */
+export const GAP_QUOTE = 4;
+/** A full stop, question or exclamation mark. */
+export const GAP_STOP = 8;
+
+function gapFlags(text: string, from: number, to: number): number {
+  if (to - from === 1) {
+    const c = text.charCodeAt(from);
+    if (c === 32) return 0;
+    if (c === 45 || c === 47) return GAP_HYPHEN; // - /
+  }
+  let flags = 0;
+  for (let i = from; i < to; i++) {
+    switch (text.charCodeAt(i)) {
+      case 44: case 59: case 58: case 40: case 41: case 8211: case 8212:
+        flags |= GAP_CLAUSE;
+        break;
+      case 34: case 8220: case 8221:
+        flags |= GAP_QUOTE;
+        break;
+      case 46: case 33: case 63:
+        flags |= GAP_STOP;
+        break;
+      case 45:
+        // A spaced hyphen stands for a dash.
+        if (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i + 1) === 32) flags |= GAP_CLAUSE;
+        break;
+    }
+  }
+  return flags;
 }
 
 // Letters and digits, keeping inner apostrophes and decimal points ("didn't", "9.20am", "1.2").
@@ -65,6 +103,7 @@ const normalised = new Map<string, [string, string, boolean]>();
 export function words(text: string, base = 0): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = 0;
+  let previousEnd = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const raw = m[0];
     // Accounts repeat their words: the lower-case form and stem of each are worked out once.
@@ -75,7 +114,8 @@ export function words(text: string, base = 0): Word[] {
       if (normalised.size > 50_000) normalised.clear();
       normalised.set(raw, forms);
     }
-    out.push({ text: raw, lower: forms[0], stem: forms[1], num: forms[2], start: base + m.index, end: base + m.index + raw.length });
+    out.push({ text: raw, lower: forms[0], stem: forms[1], num: forms[2], start: base + m.index, end: base + m.index + raw.length, gap: gapFlags(text, previousEnd, m.index) });
+    previousEnd = m.index + raw.length;
   }
   return out;
 }

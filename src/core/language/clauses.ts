@@ -1,0 +1,430 @@
+/**
+ * The clause reader: for each clause of a sentence, who acts (the writer, "we", someone else), the
+ * verb and its kind (an action, a life event, a state, a report, watching someone else), tense,
+ * polarity, modality and whether it tells of one occasion or a habit. Stage evidence, the link
+ * rule, hypotheticals and standards are decided on these facts rather than on word lists alone.
+ *
+ * It is a small rule-based reader over compromise's lexicon (see lexicon.ts): one pass over the
+ * words, no allocation per word beyond the result, so it costs a fraction of a Markdown parse.
+ */
+import { GAP_CLAUSE, GAP_HYPHEN, GAP_QUOTE, type Word } from '../words.js';
+import { anyPhrase, classes, markers, phraseAt, verbLists, verbOf, type VerbEntry } from './lexicon.js';
+
+export type Actor = 'writer' | 'we' | 'other' | 'none';
+export type Tense = 'past' | 'past-perfect' | 'present' | 'future' | 'modal';
+export type Polarity = 'positive' | 'negative';
+export type Modality = 'none' | 'hypothetical' | 'counterfactual' | 'reported' | 'hedge' | 'expectation' | 'purpose' | 'ability' | 'consequence';
+export type Genericity = 'particular' | 'habitual' | 'generic';
+export type VerbKind = 'action' | 'life-event' | 'state' | 'reporting' | 'observation' | 'perception';
+
+export interface Predicate {
+  /** Word index of the main verb. */
+  verb: number;
+  infinitive: string;
+  /** Word index of the subject, or -1 (inherited, or none). */
+  subject: number;
+  actor: Actor;
+  tense: Tense;
+  polarity: Polarity;
+  modality: Modality;
+  genericity: Genericity;
+  kind: VerbKind;
+  /** Inside a relative clause ("the complaint I handled", "a colleague who carried out…"). */
+  relative: boolean;
+  /** In the condition of a conditional sentence ("If she asked me…"). */
+  condition: boolean;
+  /** The habit is stated outright ("always", "every time", "whenever", "used to"), not only read from the present tense. */
+  marked: boolean;
+  /** The clause's word span [from, to). */
+  from: number;
+  to: number;
+}
+
+export interface Reading {
+  predicates: Predicate[];
+  /** For every word, the index of the predicate whose clause holds it, or -1. */
+  predicateOf: Int16Array;
+}
+
+export interface ReadingContext {
+  /** The sentence's block tells of a particular occasion ("last week", "a lady came in"). */
+  occasion: boolean;
+}
+
+const NOMINATIVE = new Set(['i', 'we', 'he', 'she', 'they', "i'd", "we'd", "i'll", "we'll", "i've", "we've", "i'm", "we're", "she'd", "he'd", "they'd", "she'll", "he'll", "they'll", "they're"]);
+const TIME_NOUNS = new Set(['week', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night', 'time', 'today', 'yesterday', 'weekend', 'shift', 'tomorrow', 'moment', 'minute', 'hour']);
+const OPINION = new Set(['think', 'feel', 'believe', 'hope', 'reckon', 'guess', 'suppose']);
+const HAVE = new Set(['have', 'has', 'had', "'ve", 'having']);
+const BE_PRESENT = new Set(['am', 'is', 'are', "'m", "'re"]);
+const BE_PAST = new Set(['was', 'were']);
+const BE_OTHER = new Set(['be', 'been', 'being']);
+const DO = new Set(['do', 'does', 'did']);
+const PARTICLES = new Set(['up', 'out', 'back', 'down', 'off', 'over', 'round', 'around', 'in', 'on', 'through', 'away']);
+const OBJECT_STARTS = new Set(['a', 'an', 'the', 'her', 'him', 'them', 'it', 'his', 'their', 'our', 'my', 'us', 'me', 'that', 'this', 'what', 'how', 'whether', 'if', 'to', 'up', 'back', 'out', 'round', 'all', 'both', 'some', 'each', 'every']);
+const SAYING_COMPLEMENT = new Set(['that', 'i', 'we', 'she', 'he', 'they', 'it', "i'd", "we'd", "i'll", "we'll", "she'd", "he'd", "they'd"]);
+const THOUGHT = new Set(['think', 'feel', 'believe', 'say', 'suggest', 'hope', 'expect', 'worry', 'fear', 'concern', 'agree', 'decide', 'plan', 'arrange', 'promise', 'offer', 'tell', 'ask', 'explain', 'confirm', 'assure', 'reassure', 'mention', 'reply', 'guarantee', 'warn', 'inform', 'advise', 'write', 'state', 'text', 'email', 'know', 'check', 'make-sure', 'understand']);
+
+interface Aux {
+  modal?: string;
+  have?: string;
+  be?: string;
+  do?: string;
+  going?: boolean;
+  negative: boolean;
+  to?: boolean;
+}
+
+function has(forms: string, code: string): boolean {
+  return forms.includes(code);
+}
+
+/** Whether the word can start a new clause here (conjunctions are ambiguous: "so quickly", "that day"). */
+function opensClause(lower: readonly string[], i: number): boolean {
+  const w = lower[i];
+  if (!markers.clauseOpeners.has(w)) return false;
+  const next = lower[i + 1] ?? '';
+  if (w === 'that') return markers.subjects[next] !== undefined || classes.determiner.has(next) || (verbOf(next) !== undefined && !classes.noun.has(next));
+  if (w === 'as') return markers.subjects[next] !== undefined || classes.determiner.has(next);
+  if (w === 'so') return markers.subjects[next] !== undefined || next === 'that' || next === 'then' || classes.determiner.has(next);
+  if (w === 'once' || w === 'since') return markers.subjects[next] !== undefined || classes.determiner.has(next);
+  if (w === 'before' || w === 'after' || w === 'until' || w === 'till' || w === 'untill') return markers.subjects[next] !== undefined || classes.determiner.has(next);
+  return true;
+}
+
+function catenativeKey(inf: string, lower: readonly string[], i: number): string {
+  if (inf === 'go' && lower[i + 1] === 'on') return 'go-on';
+  return inf;
+}
+
+/** Reads every clause of a sentence's words. */
+export function readSentence(ws: readonly Word[], context: ReadingContext): Reading {
+  const n = ws.length;
+  const lower = ws.map((w) => w.lower);
+  const predicates: Predicate[] = [];
+  const predicateOf = new Int16Array(n).fill(-1);
+
+  // Clause starts: clause punctuation or quotation marks before a word, or a clause-opening word.
+  const starts: number[] = [0];
+  for (let i = 1; i < n; i++) {
+    const prev = lower[i - 1];
+    const breaks =
+      (ws[i].gap & (GAP_CLAUSE | GAP_QUOTE)) !== 0 ||
+      (opensClause(lower, i) && !(lower[i] === 'then' && (markers.subjects[prev] || markers.modals.has(prev))) && !(lower[i] === 'that' && prev === 'so')) ||
+      // A new subject straight after other words starts a clause: "I told her I would ring", "things they think I could do".
+      (NOMINATIVE.has(lower[i]) && !markers.clauseOpeners.has(prev) && !classes.preposition.has(prev) && prev !== 'than' && prev !== 'me' && prev !== 'and');
+    if (breaks && starts[starts.length - 1] !== i) starts.push(i);
+  }
+  const habitInSentence = anyPhrase(lower, 0, n, markers.habit);
+  const narrative = context.occasion || anyPhrase(lower, 0, n, markers.narrative);
+  // "If…", "Whenever…", and the inverted "Should a customer complain, …".
+  const conditionalOpening = lower[0] === 'if' || lower[0] === 'whenever' || lower[0] === 'when' || lower[0] === 'unless' || (lower[0] === 'should' && !markers.subjects[lower[1]]);
+
+  for (let c = 0; c < starts.length; c++) {
+    const from = starts[c];
+    const to = c + 1 < starts.length ? starts[c + 1] : n;
+    const opener = markers.clauseOpeners.has(lower[from]) && opensClause(lower, from) ? lower[from] : '';
+    let i = opener ? from + 1 : from;
+    // The condition of a conditional sentence: its verbs govern nothing that follows.
+    const condition = (c === 0 && conditionalOpening) || markers.conditionals.has(opener);
+    if (c === 0 && lower[0] === 'should' && conditionalOpening) i = 1;
+    if (opener === 'so' && lower[i] === 'that') i++;
+    let subject = -1;
+    let actor: Actor = 'none';
+    let afterPreposition = false;
+    let prepositionObject = false;
+    const aux: Aux = { negative: false };
+    let verb = -1;
+    let entry: VerbEntry | undefined;
+    let passive = false;
+    let skipped = 0;
+    for (; i < to; i++) {
+      const w = lower[i];
+      if (verb < 0 && subject < 0 && (w === 'then' || w === 'also' || w === 'just' || w === 'immediately')) {
+        skipped++;
+        continue;
+      }
+      const split = markers.contractions[w];
+      if (split && subject < 0 && verb < 0) {
+        subject = i;
+        actor = markers.subjects[split[0]] ?? 'other';
+        const a = split[1];
+        if (a === "'d") aux.modal = "'d";
+        else if (a === 'will') aux.modal = 'will';
+        else if (HAVE.has(a)) aux.have = a;
+        else aux.be = a;
+        continue;
+      }
+      const negAux = markers.negatedAuxiliaries[w];
+      if (negAux) {
+        aux.negative = true;
+        if (negAux === 'do') aux.do = w.startsWith('did') ? 'did' : 'do';
+        else if (negAux === 'have') aux.have = w.startsWith('had') ? 'had' : 'have';
+        else if (negAux === 'be') aux.be = w.startsWith('was') || w.startsWith('were') ? 'was' : 'is';
+        else aux.modal = negAux;
+        continue;
+      }
+      if (markers.negators.has(w)) {
+        if (subject >= 0 || aux.modal || aux.do || aux.have || aux.be || verb >= 0) aux.negative = true;
+        if (w === 'no' && lower[i + 1] === 'longer') i++;
+        continue;
+      }
+      if (subject < 0 && verb < 0 && !aux.modal && !aux.have && !aux.be && !aux.do) {
+        const who = markers.subjects[w];
+        if (who && w !== 'that' && w !== 'this' && !(w === 'it' && i > from && !afterPreposition && false)) {
+          if (!afterPreposition || w === 'i' || w === 'we') {
+            subject = i;
+            actor = who;
+            // "My colleague and I", "me and Sam": the writer with someone else.
+            if ((w === 'i' || w === 'me') && lower[i - 1] === 'and' && i - 1 === from && c > 0 && predicates.every((p) => p.to <= starts[c - 1])) actor = 'we';
+            if (w === 'me' && lower[i + 1] === 'and') actor = 'we';
+            continue;
+          }
+        }
+        if (classes.preposition.has(w) && w !== 'to') {
+          afterPreposition = true;
+          prepositionObject = false;
+          continue;
+        }
+        // "In March a tenant phoned": the phrase after the preposition ends where a new noun phrase begins.
+        if (afterPreposition && prepositionObject && classes.determiner.has(w)) afterPreposition = false;
+        const ve = verbOf(w);
+        // "…and ring the customer back": with no subject of its own, a coordinated clause starts with its verb.
+        const coordinated = c > 0 && predicates.length > 0 && (opener === '' || markers.coordinators.has(opener)) && i === (opener ? from + 1 : from) + skipped;
+        if (!(coordinated && ve && (has(ve.forms, 'I') || has(ve.forms, 'P') || has(ve.forms, 'S')))) {
+          if (classes.determiner.has(w) || classes.adjective.has(w)) continue;
+        const nounish = classes.noun.has(w) || classes.actor.has(w) || /^[A-Z]/.test(ws[i].text);
+        if (nounish && !(ve && has(ve.forms, 'P') && !classes.noun.has(w))) {
+          // A noun before any verb is the subject, unless it sits in a phrase such as "in the morning".
+          if (!afterPreposition) {
+            subject = i;
+            actor = 'other';
+          } else prepositionObject = true;
+          continue;
+        }
+        }
+      }
+      if (verb < 0) {
+        if (markers.modals.has(w) && !(w === 'will' && classes.determiner.has(lower[i - 1] ?? ''))) {
+          aux.modal = w;
+          continue;
+        }
+        if (HAVE.has(w) && (verbOf(lower[i + 1] ?? '')?.forms.includes('N') || (lower[i + 1] && markers.negators.has(lower[i + 1]) && verbOf(lower[i + 2] ?? '')?.forms.includes('N')))) {
+          aux.have = w;
+          continue;
+        }
+        if (w === 'going' && lower[i + 1] === 'to' && (aux.be || subject >= 0)) {
+          aux.going = true;
+          i++;
+          continue;
+        }
+        if (BE_PRESENT.has(w) || BE_PAST.has(w) || BE_OTHER.has(w)) {
+          const next = lower[i + 1] ?? '';
+          const nv = verbOf(next);
+          if (nv && (has(nv.forms, 'G') || (has(nv.forms, 'N') && !classes.adjective.has(next))) || next === 'going' || markers.negators.has(next) || classes.adverb.has(next)) {
+            aux.be = w;
+            continue;
+          }
+        }
+        if (DO.has(w) && (verbOf(lower[i + 1] ?? '') || markers.negators.has(lower[i + 1] ?? ''))) {
+          aux.do = w;
+          continue;
+        }
+        if (w === 'to' && (aux.modal || aux.going)) continue;
+        if (classes.adverb.has(w) || w === 'then' || w === 'also' || w === 'just' || w === 'always' || w === 'never' || w === 'still') continue;
+        let ve = verbOf(w);
+        if (!ve) {
+          if (w.endsWith('ly')) continue; // an adverb the lexicon lacks
+          // After "I", a modal, "did" or "to", a word the lexicon does not know is most likely a verb ("I liaise", "would escalate").
+          const slot = Boolean(aux.modal || aux.do || aux.going) || (i - 1 === subject && actor !== 'other');
+          if (!slot || !/^[a-z]+$/.test(w) || classes.noun.has(w) || classes.adjective.has(w) || classes.preposition.has(w) || classes.determiner.has(w) || classes.pronoun.has(w)) continue;
+          ve = { infinitive: w, forms: 'I' };
+        }
+        // A hyphen-joined word is part of a compound ("check-out", "follow-up call"), not a verb.
+        if (i + 1 < n && (ws[i + 1].gap & GAP_HYPHEN) !== 0) continue;
+        if ((ws[i].gap & GAP_HYPHEN) !== 0) continue;
+        const prev = lower[i - 1] ?? '';
+        if (classes.determiner.has(prev) && !(prev === 'that' && subject >= 0)) continue; // "the check", "a ring"
+        if (prev === 'to' && !(aux.modal || aux.going)) continue; // "to ring" without a catenative: a purpose, handled below
+        const needsBase = Boolean(aux.modal || aux.do || aux.going) && !aux.have;
+        if (needsBase && !has(ve.forms, 'I')) {
+          if (!(aux.modal && HAVE.has(w))) continue;
+        }
+        if (aux.have && !needsBase && !has(ve.forms, 'N')) continue;
+        if (!needsBase && !aux.have && !aux.be && subject < 0 && opener === '' && c === 0 && !has(ve.forms, 'P') && !has(ve.forms, 'S')) {
+          // A sentence opening with a bare verb is an instruction or a heading-like fragment.
+        }
+        if (aux.be && has(ve.forms, 'N') && !has(ve.forms, 'G')) passive = true;
+        if (!needsBase && !aux.have && !aux.be && subject >= 0 && actor !== 'other' && !has(ve.forms, 'P') && !has(ve.forms, 'I') && !has(ve.forms, 'S')) continue;
+        // A noun that could be a verb ("a ring", "the survey") after a subject noun phrase is usually
+        // still the verb ("the customer rang"), but with no subject and no auxiliary it needs a past or present form.
+        verb = i;
+        entry = ve;
+        break;
+      }
+    }
+    if (verb < 0) continue;
+
+    // Catenative verbs: "managed to explain", "forgot to log", "are going to change", "used to".
+    let effect: 'past' | 'negative' | 'future' | 'habit' | 'reported' | undefined;
+    let inf = entry!.infinitive;
+    let verbIndex = verb;
+    let verbEntry = entry!;
+    const key = catenativeKey(inf, lower, verb);
+    const toAt = key === 'go-on' ? verb + 2 : verb + 1;
+    const cat = verbLists.catenative[key] ?? (inf === 'like' && (aux.modal === 'would' || aux.modal === "'d") ? verbLists.catenative['would-like'] : undefined);
+    if (cat && lower[toAt] === 'to') {
+      const complement = verbOf(lower[toAt + 1] ?? '');
+      if (complement && has(complement.forms, 'I')) {
+        effect = cat;
+        verbIndex = toAt + 1;
+        verbEntry = complement;
+        inf = complement.infinitive;
+      }
+    }
+    const vw = lower[verbIndex];
+
+    // Actor: the clause's subject, else the previous clause's when coordinated ("…and rang her back").
+    let inherited: Predicate | undefined;
+    if (subject < 0) {
+      const last = predicates[predicates.length - 1];
+      if (markers.relativePronouns.has(opener) && opener !== 'that') actor = 'other';
+      else if (last && (opener === '' || markers.coordinators.has(opener))) {
+        actor = last.actor;
+        inherited = last;
+      }
+    }
+    if (passive) actor = 'none';
+    let relative = markers.relativePronouns.has(opener) && (opener !== 'that' || subject < 0);
+    // "a complaint I handled in January": a subject straight after "determiner + noun", with no object after the verb.
+    const before = lower[subject - 1] ?? '';
+    if (
+      !relative && subject >= 1 && subject === from && (ws[subject].gap & GAP_CLAUSE) === 0 && !TIME_NOUNS.has(before) &&
+      (classes.noun.has(before) || (!verbOf(before) && !classes.adverb.has(before) && !markers.subjects[before])) &&
+      (subject === 1 || classes.determiner.has(lower[subject - 2]) || classes.adjective.has(lower[subject - 2])) &&
+      !OBJECT_STARTS.has(lower[verbIndex + 1] ?? '')
+    ) relative = true;
+
+    // Tense.
+    let tense: Tense;
+    const form = verbEntry.forms;
+    if (aux.going || effect === 'future') tense = 'future';
+    else if (aux.modal === 'will' || aux.modal === 'shall') tense = 'future';
+    else if (aux.modal === "'d" && has(form, 'N') && !has(form, 'I')) tense = 'past-perfect';
+    else if (aux.modal) tense = 'modal';
+    else if (aux.have && aux.modal) tense = 'modal';
+    else if (aux.have) tense = aux.have === 'had' ? 'past-perfect' : 'present';
+    else if (aux.do) tense = aux.do === 'did' ? 'past' : 'present';
+    else if (aux.be) tense = BE_PAST.has(aux.be) || aux.be === 'was' ? 'past' : 'present';
+    else if (effect === 'past' || effect === 'habit') tense = lower[verb] && verbOf(lower[verb])?.forms.includes('P') ? 'past' : 'present';
+    else if (has(lower[verb] === vw ? form : verbOf(lower[verb])!.forms, 'P')) tense = 'past';
+    else tense = 'present';
+    if (effect === 'reported' && verbOf(lower[verb])?.forms.includes('P')) tense = 'past';
+    // "…and apologise": a bare verb coordinated with a modal or future verb shares its tense and mood.
+    if (inherited && !aux.modal && !aux.do && !aux.have && !aux.be && has(form, 'I') && !has(form, 'P') && (inherited.tense === 'modal' || inherited.tense === 'future')) tense = inherited.tense;
+
+    // Polarity.
+    let polarity: Polarity = aux.negative || effect === 'negative' ? 'negative' : 'positive';
+    if (lower[verbIndex - 1] === 'without' || lower[verb - 1] === 'without') polarity = 'negative';
+    if (inherited && !aux.modal && !aux.do && !aux.have && !aux.be && has(form, 'I') && !has(form, 'P') && inherited.polarity === 'negative' && (opener === 'or' || opener === 'nor')) polarity = 'negative';
+
+    // Modality.
+    let modality: Modality = 'none';
+    const m = aux.modal;
+    if (m && tense === 'modal') {
+      const next = lower[verbIndex + 1] ?? '';
+      if (aux.have || (HAVE.has(vw) && verbOf(next)?.forms.includes('N') && !classes.determiner.has(next))) {
+        // "If she had not got a place I would have…" imagines another outcome: hypothetical, like "I would…".
+        modality = conditionalOpening && !condition && (m === 'would' || m === "'d") ? 'hypothetical' : 'counterfactual';
+      }
+      else if (m === 'could' && (verbLists.perceptionAfterCould.has(inf) || aux.negative)) {
+        modality = 'none';
+        tense = 'past';
+      } else if (m === 'can' || m === 'may' && false) modality = 'ability';
+      else if (m === 'must') modality = 'none';
+      else if (m === 'should' && (verbLists.expected.has(inf) || actor === 'other' || actor === 'none')) modality = 'expectation';
+      else if ((m === 'would' || m === "'d") && (actor === 'writer' || actor === 'we') && verbLists.hedges.has(inf) && !HAVE.has(vw)) modality = 'hedge';
+      else modality = 'hypothetical';
+    } else if (m === 'can') modality = 'ability';
+    if (inherited && modality === 'none' && tense === 'modal') modality = inherited.modality;
+    if (effect === 'reported') modality = 'reported';
+    if (effect === 'future' && (inf === 'want' || inf === 'hope')) modality = 'none';
+
+    // A modal or future under a verb of saying, agreeing or thinking is reported: "I told her I would ring",
+    // "things they think I could do better". A consequence ("otherwise we would…") or a purpose ("so I could check") is not a plan.
+    if (modality === 'hypothetical' || modality === 'hedge' || tense === 'future' || modality === 'expectation') {
+      const governing = predicates.find((p) => p.verb < from && !p.condition && (p.kind === 'reporting' || THOUGHT.has(p.infinitive) || (p.infinitive === 'be' && beThought(lower[p.verb + 1] ?? ''))));
+      // "I think we could do a survey" suggests a change; "I think I would ask her" is still the writer's hypothetical.
+      const thinksOther = governing && (governing.kind === 'reporting' || governing.actor !== 'writer' || !OPINION.has(governing.infinitive) || actor === 'we');
+      if (opener === 'otherwise' || opener === 'or' && lower[from + 1] === 'else' || lower[from - 1] === 'otherwise') modality = 'consequence';
+      else if ((opener === 'so' || (opener === 'that' && lower[from - 1] === 'so') || (lower[from] === 'so' && lower[from + 1] === 'that') || (lower[from - 2] === 'in' && lower[from - 1] === 'order')) && modality === 'hypothetical') modality = 'purpose';
+      else if (governing && thinksOther && modality !== 'expectation') modality = 'reported';
+      else if (lower.slice(Math.max(0, from - 1), verbIndex).includes('otherwise')) modality = 'consequence';
+    }
+    // "If he asked me…, I would…": the condition's verb is hypothetical too.
+    if (c === 0 && conditionalOpening && lower[0] === 'if' && tense !== 'future' && predicates.length === 0 && starts.length > 1) {
+      // Decided once the main clause is read (below).
+    }
+
+    // Kind of verb.
+    let kind: VerbKind = 'action';
+    const after = lower.slice(verbIndex + 1, Math.min(n, verbIndex + 4));
+    if (verbLists.observation.has(inf) || (inf === 'sit' && after[0] === 'in') || (inf === 'listen' && after[0] === 'in')) kind = 'observation';
+    else if (inf === 'find' && ['it', 'that', 'this', 'myself', 'out'].includes(after[0] ?? '') && after[0] !== 'out') kind = 'state';
+    else if (verbLists.state.has(inf) && !(inf === 'have' && (after[0] === 'a' || after[0] === 'an') && tense !== 'present')) kind = 'state';
+    else if (verbLists.reporting.has(inf) && (SAYING_COMPLEMENT.has(after[0] ?? '') || SAYING_COMPLEMENT.has(after[1] ?? '') && !OBJECT_STARTS.has(after[1] ?? '') || (ws[verbIndex + 1] && (ws[verbIndex + 1].gap & GAP_QUOTE) !== 0) || (verbIndex + 1 < n && (ws[verbIndex + 1].gap & GAP_CLAUSE) !== 0 && (ws[verbIndex + 1].gap & GAP_QUOTE) !== 0))) kind = 'reporting';
+    else if (verbLists.perception.has(inf) && !(inf === 'hear' && after[1] === 'out')) kind = inf === 'hear' && (after[0] === 'the' && after[1] === 'news' || after[0] === 'about' || after[0] === 'that') ? 'life-event' : 'perception';
+    else if (verbLists.lifeEventAlways.has(inf)) kind = 'life-event';
+    else if (verbLists.lifeEvent.has(inf)) {
+      let k = verbIndex + 1;
+      while (k < n && k <= verbIndex + 2 && PARTICLES.has(lower[k]) && inf !== 'end' && !(inf === 'get' && lower[k] === 'in')) k++;
+      const life = verbLists.lifeEventNext.some((p) => phraseFrom(lower, verbIndex + 1, p) || (k !== verbIndex + 1 && phraseFrom(lower, k, p)));
+      const action = verbLists.actionNext.some((p) => phraseFrom(lower, verbIndex + 1, p));
+      if ((life && !action) || verbIndex + 1 >= n) kind = 'life-event';
+      if (inf === 'end' && lower[verbIndex + 1] === 'up') kind = 'life-event';
+      // "I work on reception", "I worked as a receptionist" are background; "I worked out what he needed" is not.
+      if (inf === 'work') kind = ['out', 'through'].includes(lower[verbIndex + 1] ?? '') ? 'action' : 'life-event';
+    }
+
+    // One occasion or a habit.
+    let genericity: Genericity = 'particular';
+    const clauseHabit = anyPhrase(lower, from, to, markers.habit) || (habitInSentence && anyPhrase(lower, 0, verbIndex, markers.habit));
+    const genericSubject = subject >= 0 && actor === 'other' && markers.genericSubjects.some((p) => phraseFrom(lower, subject, p) || phraseFrom(lower, subject - 1, p)) && (lower[subject] !== 'it' && lower[subject] !== 'we');
+    if (effect === 'habit' || clauseHabit) genericity = 'habitual';
+    else if (tense === 'present' || (tense === 'modal' && m === 'must')) {
+      if (genericSubject || (m === 'must' && actor !== 'writer')) genericity = 'generic';
+      else if (conditionalOpening && !narrative) genericity = 'habitual';
+      else if (!narrative) genericity = actor === 'other' && !genericSubject && subject >= 0 && /^[a-z]/.test(ws[subject].text) && classes.noun.has(lower[subject]) && !classes.determiner.has(lower[subject - 1] ?? '') ? 'generic' : 'habitual';
+    }
+    if (inherited && genericity === 'particular' && inherited.genericity !== 'particular' && tense === inherited.tense) genericity = inherited.genericity;
+
+    const marked = effect === 'habit' || clauseHabit || (conditionalOpening && genericity === 'habitual');
+    const p: Predicate = { verb: verbIndex, infinitive: inf, subject, actor, tense, polarity, modality, genericity, kind, relative, marked, condition, from, to };
+    predicates.push(p);
+    for (let k = from; k < to; k++) predicateOf[k] = predicates.length - 1;
+  }
+
+  // Words in a clause with no verb of its own ("…, with a survey") belong to the clause before.
+  let last = -1;
+  for (let k = 0; k < n; k++) {
+    if (predicateOf[k] >= 0) last = predicateOf[k];
+    else predicateOf[k] = last;
+  }
+  // "If she asked me …, I would …": the condition belongs to the hypothetical.
+  if (conditionalOpening && predicates.length > 1) {
+    const main = predicates.find((p) => p.from > 0 && (p.modality === 'hypothetical'));
+    if (main) for (const p of predicates) if (p.from < main.from && p.modality === 'none' && p.tense !== 'past-perfect') p.genericity = p.genericity === 'particular' && p.tense === 'past' ? 'particular' : p.genericity;
+  }
+  return { predicates, predicateOf };
+}
+
+const BE_THOUGHT = new Set(['afraid', 'sure', 'convinced', 'anxious', 'adamant', 'certain', 'aware', 'glad', 'happy', 'upset', 'scared', 'nervous']);
+
+/** "She was worried (that) we…", "he was sure we…": a state that, like a verb of thinking, governs the clause after it. */
+function beThought(next: string): boolean {
+  return BE_THOUGHT.has(next) || THOUGHT.has(verbOf(next)?.infinitive ?? '');
+}
+
+function phraseFrom(lower: readonly string[], i: number, p: readonly string[]): boolean {
+  if (i < 0) return false;
+  return phraseAt(lower, i, [p as string[]]) !== undefined;
+}

@@ -1,0 +1,144 @@
+/**
+ * The word knowledge the clause reader looks up: verb forms with their infinitive and word classes
+ * from compromise's English model (built into lexicon/english.json by scripts/build-lexicon.mjs),
+ * and this project's own small lists (lexicon/verbs.json, lexicon/markers.json). Data only: the
+ * logic that uses it is in clauses.ts.
+ */
+import english from '../lexicon/english.json' with { type: 'json' };
+import verbData from '../lexicon/verbs.json' with { type: 'json' };
+import markerData from '../lexicon/markers.json' with { type: 'json' };
+
+export type VerbForm = 'infinitive' | 'present' | 'past' | 'participle' | 'gerund';
+
+export interface VerbEntry {
+  infinitive: string;
+  /** Which forms the word can be: I infinitive, S 3rd-person present, P past, N participle, G gerund. */
+  forms: string;
+}
+
+const verbs = new Map<string, VerbEntry>();
+for (const [form, code] of Object.entries(english.verbs as Record<string, string>)) {
+  const [inf, forms] = code.split(':');
+  verbs.set(form, { infinitive: inf || form, forms });
+}
+for (const form of ['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'m", "'re"]) {
+  verbs.set(form, { infinitive: 'be', forms: form === 'was' || form === 'were' ? 'P' : form === 'been' ? 'N' : form === 'being' ? 'G' : form === 'be' ? 'I' : 'S' });
+}
+for (const [form, inf] of Object.entries(verbData.irregularUnknown as Record<string, string>)) {
+  if (!verbs.has(form)) verbs.set(form, { infinitive: inf, forms: 'PN' });
+}
+
+const UK_ENDING = /(?<=[a-z]{2})(is|ys)(e|es|ed|ing)$/;
+const americanCache = new Map<string, string>();
+
+/** The lexicon spells the American way: "apologised" is looked up as "apologized". */
+function american(lower: string): string {
+  let a = americanCache.get(lower);
+  if (a === undefined) {
+    a = lower.replace(UK_ENDING, (_m, s: string, e: string) => (s === 'is' ? 'iz' : 'yz') + e);
+    if (americanCache.size > 20_000) americanCache.clear();
+    americanCache.set(lower, a);
+  }
+  return a;
+}
+
+const set = (list: readonly string[]) => new Set(list);
+
+export const classes = {
+  adjective: set(english.classes.adjective),
+  noun: set(english.classes.noun),
+  actor: set(english.classes.actor),
+  nounOrVerb: set(english.classes.nounOrVerb),
+  adverb: set(english.classes.adverb),
+  preposition: set(english.classes.preposition),
+  determiner: set([...english.classes.determiner, 'my', 'our', 'your', 'his', 'her', 'their', 'its']),
+  pronoun: set(english.classes.pronoun),
+};
+
+export const names = {
+  first: set(english.names.first),
+  last: set(english.names.last),
+  honorific: set(english.names.honorific),
+  famous: set(english.names.famous),
+  place: set(english.names.place),
+  organisation: set(english.names.organisation),
+  orgWords: set(english.names.orgWords),
+  placeWords: set(english.names.placeWords),
+};
+
+/**
+ * A word's verb reading: the lexicon's entry, else a guess from its ending for words it lacks
+ * ("liaised", "rebooking"). Returns undefined for words that are not verbs.
+ */
+export function verbOf(lower: string): VerbEntry | undefined {
+  const known = verbs.get(lower) ?? verbs.get(american(lower));
+  if (known) return known;
+  if (lower.length < 4 || /\d/.test(lower)) return undefined;
+  if (lower.endsWith('ed') && !classes.adjective.has(lower) && !classes.noun.has(lower)) {
+    const base = lower.slice(0, -2);
+    const inf = verbs.get(base)?.infinitive ?? verbs.get(base + 'e')?.infinitive ?? (/(.)\1$/.test(base) ? base.slice(0, -1) : base);
+    return { infinitive: inf, forms: 'PN' };
+  }
+  if (/(?:is|iz|ys|yz|if)(?:e|y)$/.test(lower) && lower.length > 5 && !classes.noun.has(lower) && !classes.adjective.has(lower)) return { infinitive: lower, forms: 'I' };
+  if (/(?:is|iz|ys|yz|at)es$/.test(lower) && lower.length > 6 && !classes.noun.has(lower)) return { infinitive: lower.slice(0, -1), forms: 'S' };
+  if (lower.endsWith('ing') && lower.length > 5 && !classes.noun.has(lower)) {
+    const base = lower.slice(0, -3);
+    return { infinitive: verbs.get(base)?.infinitive ?? verbs.get(base + 'e')?.infinitive ?? base, forms: 'G' };
+  }
+  return undefined;
+}
+
+const verbKinds = {
+  state: set(verbData.state),
+  reporting: set(verbData.reporting),
+  observation: set(verbData.observation),
+  perception: set(verbData.perception),
+  lifeEvent: set(verbData.lifeEvent),
+  lifeEventAlways: set(verbData.lifeEventAlways),
+};
+
+export const verbLists = {
+  ...verbKinds,
+  lifeEventNext: verbData.lifeEventNext.map((p) => p.split(' ')),
+  actionNext: verbData.actionNext.map((p) => p.split(' ')),
+  catenative: verbData.catenative as Record<string, 'past' | 'negative' | 'future' | 'habit' | 'reported'>,
+  hedges: set(verbData.hedges),
+  expected: set(verbData.expected),
+  perceptionAfterCould: set(verbData.perceptionAfterCould),
+};
+
+const phrases = (list: readonly string[]) => list.map((p) => p.split(' '));
+
+export const markers = {
+  subjects: markerData.subjects as Record<string, 'writer' | 'we' | 'other'>,
+  contractions: markerData.contractions as unknown as Record<string, [string, string]>,
+  negatedAuxiliaries: markerData.negatedAuxiliaries as Record<string, string>,
+  negators: set(markerData.negators),
+  modals: set(markerData.modals),
+  clauseOpeners: set(markerData.clauseOpeners),
+  subordinators: set(markerData.subordinators),
+  relativePronouns: set(markerData.relativePronouns),
+  coordinators: set(markerData.coordinators),
+  conditionals: set(markerData.conditionals),
+  habit: phrases(markerData.habitMarkers),
+  narrative: phrases(markerData.narrativeMarkers),
+  occasion: phrases(markerData.occasionAnchors),
+  genericSubjects: phrases(markerData.genericSubjects),
+  opinionOpeners: set(markerData.opinionOpeners),
+  opinionVerbs: set(markerData.opinionVerbs),
+};
+
+/** Whether the words from index i read as one of the phrases (lower-case word runs). */
+export function phraseAt(lower: readonly string[], i: number, list: readonly string[][]): string[] | undefined {
+  for (const p of list) {
+    let k = 0;
+    while (k < p.length && lower[i + k] === p[k]) k++;
+    if (k === p.length) return p;
+  }
+  return undefined;
+}
+
+export function anyPhrase(lower: readonly string[], from: number, to: number, list: readonly string[][]): boolean {
+  for (let i = from; i < to; i++) if (phraseAt(lower, i, list)) return true;
+  return false;
+}

@@ -34,7 +34,7 @@ const IDENTIFY_STRONG = set(
   'listen carefully', 'listen without interrupt', 'listen to * without', 'let * explain', 'clarify', 'needs analysis',
   'confirm this was right', 'confirm that was right', 'confirm it was right', 'confirm what', 'establish what',
   'identify what', 'understand what', 'understand the problem', 'understand * need', 'check my understanding',
-  'check * understanding', 'agree * need', 'agree what * need', 'ask * to show', 'ask * to explain', 'ask * to describe',
+  'check * understanding', 'pick out', 'pick up on', 'agree * need', 'agree what * need', 'ask * to show', 'ask * to explain', 'ask * to describe',
   'ask * to tell', 'ask * to talk me through', 'ask * to walk me through',
 );
 const IDENTIFY_WEAK = set('ask what', 'ask which', 'ask when', 'ask whether', 'ask if', 'ask how', 'ask about', 'ask for', 'ask * what', 'ask * which', 'ask * when', 'ask * whether', 'ask * if', 'ask * how', 'ask * about', 'ask * for');
@@ -98,6 +98,8 @@ const IMPROVE_CUES = set(
   'update the procedure', 'update the template', 'update the form', 'update the script', 'update the checklist',
   'add * to the', 'set up a new', 'start using', 'start sending', 'started', 'new process', 'new procedure', 'new system',
   'new template', 'new checklist', 'new form', 'trial', 'pilot', 'amend the', 'improvement', 'adopt',
+  'come up with the idea', 'idea of', 'still use', 'are going to change', 'are going to send', 'are going to add', 'are going to move',
+  'we have agreed to', 'suggest we', 'suggest that we',
 );
 const PERSONAL_LEARNING = set('improve my', 'my skill', 'my own', 'my confidence', 'my knowledge', 'my excel', 'my typing', 'my development', 'learn', 'personal development', 'cpd');
 
@@ -161,7 +163,9 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
 
   if (subject && (anyEvidence(scan, IDENTIFY_STRONG, s, st) || (anyEvidence(scan, IDENTIFY_WEAK, s, st) && scan.has(NEED_WORDS)))) found.add('identify-need');
 
-  if (anyEvidence(scan, AGREE_WORDS, s, st) && measurableSpans(text, s.start).length) found.add('agree-standards');
+  // A promise reported as made ("I told him I'd ring him back by 3", "I promised to ring before 5") agrees a standard too.
+  const promised = facts.reading.predicates.some((p) => p.modality === 'reported' && p.polarity === 'positive' && (p.tense === 'modal' || p.tense === 'future' || p.tense === 'past'));
+  if ((anyEvidence(scan, AGREE_WORDS, s, st) || promised) && measurableSpans(text, s.start).length) found.add('agree-standards');
   else if (firstPerson && /\b(?:SLA|service level agreement|customer charter)\b/i.test(text)) found.add('agree-standards');
 
   // "to make sure I understood" belongs to identifying the need; monitoring then needs firmer context.
@@ -184,8 +188,9 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
   return found;
 }
 
-const EXAMPLE_TITLE = /^(?:example|case(?: study)?|scenario|situation|incident|episode|occasion|part|customer|task|account)\b\s*(?:\d+|[a-z]\b|one|two|three|four|five)?|^\d+[.):]\s/i;
-const STRUCTURE_TITLE = /identif|need|agree|standard|deliver|what i did|action|monitor|evaluat|feedback|improv|background|situation|context|outcome|result|reflect|summary|conclusion|introduction|my role|who |records|complaint|evidence|the issue|what happened|on the day|learning|next steps/i;
+// "Example 2", "Case study: the late parcel", "Scenario B", "1. The boiler"; not a STAR heading ("Situation", "Task"), which structures one example.
+const EXAMPLE_TITLE = /^(?:example|case study)\b|^(?:case|scenario|situation|incident|episode|occasion|part|customer|task|account)\s*(?:\d+|[a-z]\b|one|two|three|four|five)(?:\b|$)|^\d+[.):]\s/i;
+const STRUCTURE_TITLE = /^(?:situation|task|action|result)s?$|identif|need|agree|standard|deliver|what i did|action|monitor|evaluat|feedback|improv|background|situation|context|outcome|result|reflect|summary|conclusion|introduction|my role|who |records|complaint|evidence|the issue|what happened|on the day|learning|next steps/i;
 
 /** Splits an account into examples when it holds several under headings of one level. */
 export function findExamples(doc: AccountDocument, stagesOf: (s: Sentence) => Set<Stage>): Example[] {

@@ -22,6 +22,8 @@ const MEASURABLE_PATTERNS: RegExp[] = [
   new RegExp(String.raw`\bthe\s+\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:each|every|the)\s+month\b`, 'gi'),
   new RegExp(String.raw`\b(?:by|before|on)\s+${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'gi'),
   new RegExp(String.raw`\b${CLOCK}`, 'gi'),
+  // A bare hour in a promise: "I'd ring him back by 3", "before 12 with the price".
+  /\b(?:by|before|until|after)\s+(?:[1-9]|1[0-2])(?=\s*(?:$|[,.;)]|with|and|today|tomorrow|o'clock|on|that|at|latest|the latest))/gi,
   /\b(?:SLA|service level agreement|ISO\s?\d{3,5}|Customer Service Excellence|BS\s?\d{3,5})\b/g,
 ];
 

@@ -54,7 +54,10 @@ function presentNarrative(block: Block): boolean {
 export function isLearnerAction(p: Predicate, ws: readonly Word[]): boolean {
   if (p.actor !== 'writer' && p.actor !== 'we') return false;
   if (p.kind !== 'action' && p.kind !== 'reporting') return false;
-  if (p.polarity !== 'positive' || p.modality !== 'none' || p.relative || p.genericity !== 'particular') return false;
+  if (p.polarity !== 'positive' || p.modality !== 'none' || p.relative) return false;
+  // A habit in the past ("every Monday I checked…") happened; one in the present is a job description.
+  if (p.genericity !== 'particular' && p.tense !== 'past' && p.tense !== 'past-perfect') return false;
+  if (p.tense === 'future' || p.tense === 'modal') return false;
   // Improving one's own skills is personal development, not service to a customer.
   const next = ws[p.verb + 1]?.lower;
   if (IMPROVE_SELF.has(p.infinitive) && (next === 'my' || next === 'myself')) return false;
@@ -157,6 +160,8 @@ export class Statements {
     const p = this.predicateAt(s, i);
     if (!p) return true;
     if (p.polarity === 'negative') return false;
+    // What someone else could or would do ("under our policy she could challenge it") is not the learner's plan.
+    if ((p.modality === 'hypothetical' || p.modality === 'hedge') && p.actor !== 'writer' && p.actor !== 'we') return true;
     return !NOT_EVIDENCE.has(p.modality);
   }
 

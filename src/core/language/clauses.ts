@@ -62,7 +62,7 @@ const DO = new Set(['do', 'does', 'did']);
 const PARTICLES = new Set(['up', 'out', 'back', 'down', 'off', 'over', 'round', 'around', 'in', 'on', 'through', 'away']);
 const OBJECT_STARTS = new Set(['a', 'an', 'the', 'her', 'him', 'them', 'it', 'his', 'their', 'our', 'my', 'us', 'me', 'that', 'this', 'what', 'how', 'whether', 'if', 'to', 'up', 'back', 'out', 'round', 'all', 'both', 'some', 'each', 'every']);
 const SAYING_COMPLEMENT = new Set(['that', 'i', 'we', 'she', 'he', 'they', 'it', "i'd", "we'd", "i'll", "we'll", "she'd", "he'd", "they'd"]);
-const THOUGHT = new Set(['think', 'feel', 'believe', 'say', 'suggest', 'hope', 'expect', 'worry', 'fear', 'concern', 'agree', 'decide', 'plan', 'arrange', 'promise', 'offer', 'tell', 'ask', 'explain', 'confirm', 'assure', 'reassure', 'mention', 'reply', 'guarantee', 'warn', 'inform', 'advise', 'write', 'state', 'text', 'email', 'know', 'check', 'make-sure', 'understand']);
+const THOUGHT = new Set(['think', 'feel', 'believe', 'say', 'suggest', 'hope', 'expect', 'worry', 'fear', 'concern', 'agree', 'ask', 'wonder', 'decide', 'plan', 'arrange', 'promise', 'offer', 'tell', 'ask', 'explain', 'confirm', 'assure', 'reassure', 'mention', 'reply', 'guarantee', 'warn', 'inform', 'advise', 'write', 'state', 'text', 'email', 'know', 'check', 'make-sure', 'understand']);
 
 interface Aux {
   modal?: string;
@@ -125,7 +125,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     const opener = markers.clauseOpeners.has(lower[from]) && opensClause(lower, from) ? lower[from] : '';
     let i = opener ? from + 1 : from;
     // The condition of a conditional sentence: its verbs govern nothing that follows.
-    const condition = (c === 0 && conditionalOpening) || markers.conditionals.has(opener);
+    const condition = (c === 0 && conditionalOpening && lower[0] !== 'when') || markers.conditionals.has(opener);
     if (c === 0 && lower[0] === 'should' && conditionalOpening) i = 1;
     if (opener === 'so' && lower[i] === 'that') i++;
     let subject = -1;
@@ -250,6 +250,8 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
           if (!(aux.modal && HAVE.has(w))) continue;
         }
         if (aux.have && !needsBase && !has(ve.forms, 'N')) continue;
+        // After a form of "be" only a gerund or a participle is the verb ("I'm on the billing team").
+        if (aux.be && !needsBase && !aux.have && !has(ve.forms, 'G') && !has(ve.forms, 'N')) continue;
         if (!needsBase && !aux.have && !aux.be && subject < 0 && opener === '' && c === 0 && !has(ve.forms, 'P') && !has(ve.forms, 'S')) {
           // A sentence opening with a bare verb is an instruction or a heading-like fragment.
         }

@@ -4,6 +4,8 @@
  * one promises quality or speed with nothing to measure it by ("good service", "as soon as possible").
  */
 
+import vague from './lexicon/vague.json' with { type: 'json' };
+
 const NUM = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-eight|fifty|sixty|ninety|a hundred|half an?|a couple of|a few)`;
 const UNIT = String.raw`(?:minutes?|mins?|hours?|hrs?|(?:working |business |calendar )?days?|weeks?|months?|rings?|seconds?|secs?)`;
 const DAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
@@ -68,33 +70,12 @@ export interface VaguePhrase extends Span {
   kind: 'time' | 'quality';
 }
 
-const VAGUE_TIME = [
-  String.raw`as (?:soon|quickly|fast|promptly|quick) as (?:possible|(?:i|we) (?:can|could)|poss)`,
-  String.raw`asap`,
-  String.raw`(?:with)?in (?:a )?(?:good|reasonable|timely|decent|short) (?:time|timescale|period|manner|amount of time)`,
-  String.raw`in good time`,
-  String.raw`in a timely (?:manner|way|fashion)`,
-  String.raw`(?:at|by) the earliest (?:opportunity|convenience)`,
-  String.raw`(?:very |really )?(?:promptly|speedily)`,
-  String.raw`(?:sort|sorted|sorting|deal with|dealt with|dealing with|resolve|resolved|fix|fixed|reply|replied|respond|responded|get|got|getting|send|sent|sending|turn|turned|turning|process|processed|processing|answer|answered|answering|handle|handled|handling|get back to (?:her|him|them|the customer)|got back to (?:her|him|them|the customer))\b[^.,;]{0,25}?\b(?:quickly|straight away|right away|soon|promptly|fast)(?! as\b)`,
-  String.raw`(?:keep|kept|keeping) (?:him|her|them|the customer|customers|everyone|you) in the loop`,
-  String.raw`(?:keep|kept|keeping) (?:him|her|them|the customer|customers|everyone|you) (?:updated|informed|posted) (?:regularly|often|throughout|as things (?:change|progress))`,
-  String.raw`(?:in|within) due course`,
-  String.raw`(?:very |really )?shortly`,
-];
-const QUALITY_ADJ = String.raw`(?:quick|fast|efficient|reliable|prompt|speedy|smooth|seamless|premium|stress-free|hassle-free|positive|first-class|first class|top-class|top-notch|excellent|great|good|decent|high-quality|outstanding|exceptional|fantastic|amazing|brilliant|perfect|5-star|five-star|world-class)`;
-const VAGUE_QUALITY = [
-  String.raw`an? ${QUALITY_ADJ}(?:,? (?:and )?${QUALITY_ADJ})* (?:customer )?(?:service|experience|day|event|stay|visit|journey|move)`,
-  String.raw`(?:a |an )?(?:good|great|excellent|high|high-quality|brilliant|outstanding|top|best|quality|first-class|5-star|five-star|exceptional|fantastic|amazing) (?:(?:level|standard|quality) of )?(?:customer )?service`,
-  String.raw`(?:a |the )?(?:high|good|excellent|professional) standards?(?: of (?:customer )?(?:service|care|work))?`,
-  String.raw`(?:go|going|went|gone) (?:the extra mile|above and beyond)`,
-  String.raw`(?:to|at) the best of (?:my|our) abilit(?:y|ies)`,
-  String.raw`(?:make|made|making) sure (?:that )?(?:the customer|they|customers|she|he) (?:is|are|was|were) (?:happy|satisfied)`,
-  String.raw`(?:ensure|ensured|ensuring) (?:that )?(?:the customer|they|customers|she|he) (?:is|are|was|were) (?:happy|satisfied)`,
-];
 
-const VAGUE_TIME_RE = new RegExp(String.raw`\b(?:${VAGUE_TIME.join('|')})\b`, 'gi');
-const VAGUE_QUALITY_RE = new RegExp(String.raw`\b(?:${VAGUE_QUALITY.join('|')})\b`, 'gi');
+
+
+
+const VAGUE_TIME_RE = new RegExp(String.raw`\b(?:${vague.time.join('|')})\b`, 'gi');
+const VAGUE_QUALITY_RE = new RegExp(String.raw`\b(?:${vague.quality.map((q) => q.replaceAll('{Q}', vague.qualityAdjective)).join('|')})\b`, 'gi');
 
 export function vagueSpans(text: string, base = 0): VaguePhrase[] {
   const out: VaguePhrase[] = [];

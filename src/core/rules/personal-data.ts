@@ -1,13 +1,48 @@
 /**
  * personal-data: full names with a surname, email addresses, phone numbers and postal addresses.
  * Accounts go into portfolios that other people read, so customers and colleagues should appear
- * by initials or role ("Mrs A", "the customer"). A first name on its own is fine.
+ * by initials or role ("Mrs A", "the customer"). A first name on its own is fine, and so are the
+ * writer's own name (a byline), well-known people, and names of buildings, awards and places.
  */
+import type { AccountDocument } from '../document.js';
+import { names } from '../language/lexicon.js';
+import people from '../lexicon/people.json' with { type: 'json' };
 import type { OffsetFix, Rule } from '../rule.js';
-import { FIRST_NAMES, NOT_SURNAMES } from '../names.js';
 
-const TITLED = /\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+([A-Z][a-z’'-]+)\s+([A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?)\b/g;
-const NAME = /\b([A-Z][a-z]+)\s+((?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?)\b/g;
+const FIRST_NAMES = new Set([...people.firstNames, ...names.first]);
+const NOT_SURNAMES = new Set(people.notSurnames);
+const PLACE_WORDS = new Set([...people.placeWords, ...names.orgWords, ...names.placeWords]);
+
+// Names in capitals count too ("MRS JANET PRYCE-WALKER"): learners copy them from a system.
+const TITLED = /\b(Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+([A-Z][a-z’'-]+|[A-Z]{2,}(?:-[A-Z]{2,})?)\s+([A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)\b/g;
+const NAME = /\b([A-Z][a-z]+|[A-Z]{2,})\s+((?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)\b/g;
+const BYLINE = new RegExp(String.raw`^[\s*_#>|-]*(?:${people.bylineLabels.join('|')})\s*[:*_-]*\s*[*_]*\s*([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)+)`, 'gimu');
+
+/** The writer's own name: front matter (author, name, learner) and byline lines ("Name: …", "Written by …"). */
+function authorNames(doc: AccountDocument): Set<string> {
+  const out = new Set<string>();
+  const fm = doc.frontMatter?.data ?? {};
+  for (const key of ['author', 'name', 'learner', 'student', 'written_by', 'writtenBy']) {
+    const v = fm[key];
+    if (typeof v === 'string' && v.trim()) out.add(v.trim().toLowerCase());
+  }
+  for (const m of doc.text.matchAll(BYLINE)) out.add(m[1].replace(/\s+/g, ' ').toLowerCase());
+  // A name alone on the first lines, followed by a role ("Kieran Oduya, Level 3 … apprentice").
+  for (const b of doc.blocks.slice(0, 3)) {
+    const m = /^([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+),\s+[^.]*\b(?:apprentice|learner|student|candidate|assistant|administrator|advisor|adviser|coordinator|receptionist|officer)\b/.exec(doc.text.slice(b.start, b.end));
+    if (m) out.add(m[1].toLowerCase());
+  }
+  return out;
+}
+
+/** A capitalised pair that names a building, an award or a well-known person rather than a customer. */
+function notAPerson(text: string, end: number, pair: string): boolean {
+  const lower = pair.toLowerCase();
+  if (names.famous.has(lower) || names.place.has(lower) || names.organisation.has(lower)) return true;
+  if (PLACE_WORDS.has(lower.split(/\s+/).pop()!)) return true;
+  const next = /^\s+([A-Za-z]+)/.exec(text.slice(end, end + 30))?.[1]?.toLowerCase();
+  return next !== undefined && PLACE_WORDS.has(next);
+}
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
 const PHONE = /(?:\+44\s?\(?0?\)?\s?|\b0)[1-9](?:[\s-]?\d){8,9}\b/g;
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b/g;
@@ -28,6 +63,8 @@ export const personalData: Rule = {
   summary: 'A full name, email address, phone number or postal address in the account.',
   check(ctx) {
     const text = ctx.doc.text;
+    const authors = authorNames(ctx.doc);
+    const isAuthor = (name: string) => authors.has(name.replace(/\s+/g, ' ').toLowerCase());
     const found: Array<{ start: number; end: number; kind: Kind; fixes: OffsetFix[] }> = [];
     const add = (start: number, end: number, kind: Kind, fixes: OffsetFix[]) => {
       if (found.some((f) => start < f.end && end > f.start)) return;
@@ -61,12 +98,16 @@ export const personalData: Rule = {
       for (const m of prose.matchAll(TITLED)) {
         const s = base + m.index!;
         const e = s + m[0].length;
-        add(s, e, 'name', [replace(s, e, `${m[1]} ${m[3][0]}`), replace(s, e, 'the customer')]);
+        if (isAuthor(`${m[2]} ${m[3]}`) || notAPerson(text, e, `${m[2]} ${m[3]}`)) continue;
+        add(s, e, 'name', [replace(s, e, `${m[1][0]}${m[1].slice(1).toLowerCase()} ${m[3][0]}`), replace(s, e, 'the customer')]);
       }
       for (const m of prose.matchAll(NAME)) {
         if (!FIRST_NAMES.has(m[1].toLowerCase()) || NOT_SURNAMES.has(m[2].toLowerCase())) continue;
+        // Words in capitals are a name only when both look like one ("DAVID ASHWORTH", not "PLEASE NOTE").
+        if (m[1] === m[1].toUpperCase() && m[1].length > 1 && (m[2] !== m[2].toUpperCase() || !names.last.has(m[2].toLowerCase()) && !/^[A-Z]{3,}$/.test(m[2]))) continue;
         const s = base + m.index!;
         const e = s + m[0].length;
+        if (isAuthor(m[0]) || notAPerson(text, e, m[0])) continue;
         // "Grace Lane" as a street is handled above; a name right after a title is too.
         if (/\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s*$/.test(text.slice(Math.max(0, s - 6), s))) continue;
         add(s, e, 'name', [replace(s, e, `${m[1][0]}${m[2][0]}`), replace(s, e, 'the customer')]);

@@ -5,7 +5,7 @@
  */
 import type { Block, Sentence } from './document.js';
 import { readSentence, type Predicate, type Reading } from './language/clauses.js';
-import { anyPhrase, markers } from './language/lexicon.js';
+import { markers, phraseAt } from './language/lexicon.js';
 import type { Word } from './words.js';
 
 const OPENERS = markers.opinionOpeners;
@@ -38,11 +38,17 @@ const IMPROVE_SELF = new Set(['improve', 'develop', 'learn', 'build', 'boost']);
  */
 function presentNarrative(block: Block): boolean {
   const lower = block.words.map((w) => w.lower);
-  if (!anyPhrase(lower, 0, lower.length, markers.occasion)) return false;
+  let anchor = -1;
+  for (let i = 0; i < lower.length && anchor < 0; i++) if (phraseAt(lower, i, markers.occasion)) anchor = i;
+  if (anchor < 0) return false;
+  // Only what is told after the anchor: "I work in the office… In January a client rang…" is a past story.
+  const from = block.words[anchor].start;
   let present = 0;
   let past = 0;
   for (const s of block.sentences) {
+    if (s.end <= from) continue;
     for (const p of readSentence(s.words, { occasion: false }).predicates) {
+      if (s.words[p.verb].start < from) continue;
       if (p.tense === 'present' && p.kind !== 'state') present++;
       else if (p.tense === 'past' || p.tense === 'past-perfect') past++;
     }

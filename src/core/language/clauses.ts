@@ -51,7 +51,7 @@ export interface ReadingContext {
   occasion: boolean;
 }
 
-const NOMINATIVE = new Set(['i', 'we', 'he', 'she', 'they', "i'd", "we'd", "i'll", "we'll", "i've", "we've", "i'm", "we're", "she'd", "he'd", "they'd", "she'll", "he'll", "they'll", "they're"]);
+const NOMINATIVE = new Set(['i', 'id', 'we', 'he', 'she', 'they', "i'd", "we'd", "i'll", "we'll", "i've", "we've", "i'm", "we're", "she'd", "he'd", "they'd", "she'll", "he'll", "they'll", "they're"]);
 const TIME_NOUNS = new Set(['week', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night', 'time', 'today', 'yesterday', 'weekend', 'shift', 'tomorrow', 'moment', 'minute', 'hour']);
 const OPINION = new Set(['think', 'feel', 'believe', 'hope', 'reckon', 'guess', 'suppose']);
 const HAVE = new Set(['have', 'has', 'had', "'ve", 'having']);
@@ -72,10 +72,19 @@ interface Aux {
   going?: boolean;
   negative: boolean;
   to?: boolean;
+  /** "was able to" (it happened) or "am able to" (an ability). */
+  able?: 'past' | 'present';
 }
 
 function has(forms: string, code: string): boolean {
   return forms.includes(code);
+}
+
+/** Index of the next word after i that is not an adverb or a negator ("had already booked", "is still used"). */
+function nextContent(lower: readonly string[], i: number): number {
+  let k = i + 1;
+  while (k < lower.length && (classes.adverb.has(lower[k]) || markers.negators.has(lower[k]))) k++;
+  return k;
 }
 
 /** Whether the word can start a new clause here (conjunctions are ambiguous: "so quickly", "that day"). */
@@ -111,7 +120,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
       (ws[i].gap & (GAP_CLAUSE | GAP_QUOTE)) !== 0 ||
       (opensClause(lower, i) && !(lower[i] === 'then' && (markers.subjects[prev] || markers.modals.has(prev))) && !(lower[i] === 'that' && prev === 'so')) ||
       // A new subject straight after other words starts a clause: "I told her I would ring", "things they think I could do".
-      (NOMINATIVE.has(lower[i]) && !markers.clauseOpeners.has(prev) && !classes.preposition.has(prev) && prev !== 'than' && prev !== 'me' && prev !== 'and');
+      (NOMINATIVE.has(lower[i]) && (lower[i] !== 'id' || verbOf(lower[i + 1] ?? '') !== undefined) && !markers.clauseOpeners.has(prev) && !classes.preposition.has(prev) && prev !== 'than' && prev !== 'me' && prev !== 'and');
     if (breaks && starts[starts.length - 1] !== i) starts.push(i);
   }
   const habitInSentence = anyPhrase(lower, 0, n, markers.habit);
@@ -144,7 +153,9 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         continue;
       }
       const split = markers.contractions[w];
-      if (split && subject < 0 && verb < 0) {
+      // "id" is "I'd" only before a verb ("id say"), not "her ID".
+      const idOk = w !== 'id' || (i === from && (verbOf(lower[i + 1] ?? '') !== undefined || classes.adverb.has(lower[i + 1] ?? '')));
+      if (split && idOk && subject < 0 && verb < 0) {
         subject = i;
         actor = markers.subjects[split[0]] ?? 'other';
         const a = split[1];
@@ -208,20 +219,28 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
           aux.modal = w;
           continue;
         }
-        if (HAVE.has(w) && (verbOf(lower[i + 1] ?? '')?.forms.includes('N') || (lower[i + 1] && markers.negators.has(lower[i + 1]) && verbOf(lower[i + 2] ?? '')?.forms.includes('N')))) {
-          aux.have = w;
+        // "should of checked", "must of taken": "of" written for "have".
+        if ((HAVE.has(w) || (w === 'of' && aux.modal)) && verbOf(lower[nextContent(lower, i)] ?? '')?.forms.includes('N')) {
+          aux.have = w === 'of' ? 'have' : w;
           continue;
         }
         if (w === 'going' && lower[i + 1] === 'to' && (aux.be || subject >= 0)) {
           aux.going = true;
+          aux.be = undefined; // "are going to": the "be" belongs to "going to", not to the verb
           i++;
           continue;
         }
         if (BE_PRESENT.has(w) || BE_PAST.has(w) || BE_OTHER.has(w)) {
-          const next = lower[i + 1] ?? '';
+          const next = lower[nextContent(lower, i)] ?? '';
           const nv = verbOf(next);
-          if (nv && (has(nv.forms, 'G') || (has(nv.forms, 'N') && !classes.adjective.has(next))) || next === 'going' || markers.negators.has(next) || classes.adverb.has(next)) {
+          if ((nv && (has(nv.forms, 'G') || (has(nv.forms, 'N') && (!classes.adjective.has(next) || has(nv.forms, 'P'))))) || next === 'going') {
             aux.be = w;
+            continue;
+          }
+          // "I was able to answer", "I am able to process".
+          if (lower[i + 1] === 'able' && lower[i + 2] === 'to' && verbOf(lower[i + 3] ?? '')?.forms.includes('I')) {
+            aux.able = BE_PAST.has(w) ? 'past' : 'present';
+            i += 2;
             continue;
           }
         }
@@ -229,7 +248,11 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
           aux.do = w;
           continue;
         }
-        if (w === 'to' && (aux.modal || aux.going)) continue;
+        if (w === 'to' && (aux.modal || aux.going || aux.able)) continue;
+        if (w === 'be' && aux.modal && verbOf(lower[nextContent(lower, i)] ?? '')?.forms.match(/[GN]/)) {
+          aux.be = 'be';
+          continue;
+        }
         if (classes.adverb.has(w) || w === 'then' || w === 'also' || w === 'just' || w === 'always' || w === 'never' || w === 'still') continue;
         let ve = verbOf(w);
         if (!ve) {
@@ -244,9 +267,13 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         if ((ws[i].gap & GAP_HYPHEN) !== 0) continue;
         const prev = lower[i - 1] ?? '';
         if (classes.determiner.has(prev) && !(prev === 'that' && subject >= 0)) continue; // "the check", "a ring"
-        if (prev === 'to' && !(aux.modal || aux.going)) continue; // "to ring" without a catenative: a purpose, handled below
-        const needsBase = Boolean(aux.modal || aux.do || aux.going) && !aux.have;
-        if (needsBase && !has(ve.forms, 'I')) {
+        if (prev === 'to' && !(aux.modal || aux.going || aux.able)) continue; // "to ring" without a catenative: a purpose, handled below
+        const needsBase = Boolean(aux.modal || aux.do || aux.going || aux.able) && !aux.have && !aux.be;
+        // "I'd already emailed it": here 'd is "had".
+        if (aux.modal === "'d" && has(ve.forms, 'N') && !has(ve.forms, 'I')) {
+          aux.modal = undefined;
+          aux.have = 'had';
+        } else if (needsBase && !has(ve.forms, 'I')) {
           if (!(aux.modal && HAVE.has(w))) continue;
         }
         if (aux.have && !needsBase && !has(ve.forms, 'N')) continue;
@@ -256,7 +283,9 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
           // A sentence opening with a bare verb is an instruction or a heading-like fragment.
         }
         if (aux.be && has(ve.forms, 'N') && !has(ve.forms, 'G')) passive = true;
-        if (!needsBase && !aux.have && !aux.be && subject >= 0 && actor !== 'other' && !has(ve.forms, 'P') && !has(ve.forms, 'I') && !has(ve.forms, 'S')) continue;
+        // "I rung her back", "we seen it": a participle standing for the past after a pronoun is the verb.
+        if (!needsBase && !aux.have && !aux.be && subject >= 0 && subject === i - 1 - skippedAdverbs(lower, subject, i) && !has(ve.forms, 'P') && !has(ve.forms, 'I') && !has(ve.forms, 'S') && !has(ve.forms, 'N')) continue;
+        if (!needsBase && !aux.have && !aux.be && subject >= 0 && actor !== 'other' && !has(ve.forms, 'P') && !has(ve.forms, 'I') && !has(ve.forms, 'S') && !(has(ve.forms, 'N') && markers.subjects[lower[subject]])) continue;
         // A noun that could be a verb ("a ring", "the survey") after a subject noun phrase is usually
         // still the verb ("the customer rang"), but with no subject and no auxiliary it needs a past or present form.
         verb = i;
@@ -274,7 +303,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     const key = catenativeKey(inf, lower, verb);
     const toAt = key === 'go-on' ? verb + 2 : verb + 1;
     const cat = verbLists.catenative[key] ?? (inf === 'like' && (aux.modal === 'would' || aux.modal === "'d") ? verbLists.catenative['would-like'] : undefined);
-    if (cat && lower[toAt] === 'to') {
+    if (cat && lower[toAt] === 'to' && !passive) {
       const complement = verbOf(lower[toAt + 1] ?? '');
       if (complement && has(complement.forms, 'I')) {
         effect = cat;
@@ -313,12 +342,12 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     else if (aux.modal === 'will' || aux.modal === 'shall') tense = 'future';
     else if (aux.modal === "'d" && has(form, 'N') && !has(form, 'I')) tense = 'past-perfect';
     else if (aux.modal) tense = 'modal';
-    else if (aux.have && aux.modal) tense = 'modal';
+    else if (aux.able) tense = aux.able;
     else if (aux.have) tense = aux.have === 'had' ? 'past-perfect' : 'present';
     else if (aux.do) tense = aux.do === 'did' ? 'past' : 'present';
     else if (aux.be) tense = BE_PAST.has(aux.be) || aux.be === 'was' ? 'past' : 'present';
     else if (effect === 'past' || effect === 'habit') tense = lower[verb] && verbOf(lower[verb])?.forms.includes('P') ? 'past' : 'present';
-    else if (has(lower[verb] === vw ? form : verbOf(lower[verb])!.forms, 'P')) tense = 'past';
+    else if (has(lower[verb] === vw ? form : verbOf(lower[verb])!.forms, 'P') || (!has(form, 'I') && !has(form, 'S') && has(form, 'N'))) tense = 'past';
     else tense = 'present';
     if (effect === 'reported' && verbOf(lower[verb])?.forms.includes('P')) tense = 'past';
     // "…and apologise": a bare verb coordinated with a modal or future verb shares its tense and mood.
@@ -347,6 +376,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
       else if ((m === 'would' || m === "'d") && (actor === 'writer' || actor === 'we') && verbLists.hedges.has(inf) && !HAVE.has(vw)) modality = 'hedge';
       else modality = 'hypothetical';
     } else if (m === 'can') modality = 'ability';
+    if (aux.able === 'present') modality = 'ability';
     if (inherited && modality === 'none' && tense === 'modal') modality = inherited.modality;
     if (effect === 'reported') modality = 'reported';
     if (effect === 'future' && (inf === 'want' || inf === 'hope')) modality = 'none';
@@ -403,6 +433,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     const p: Predicate = { verb: verbIndex, infinitive: inf, subject, actor, tense, polarity, modality, genericity, kind, relative, marked, condition, from, to };
     predicates.push(p);
     for (let k = from; k < to; k++) predicateOf[k] = predicates.length - 1;
+    readSecondary(ws, lower, p, predicates, predicateOf);
   }
 
   // Words in a clause with no verb of its own ("…, with a survey") belong to the clause before.
@@ -424,6 +455,60 @@ const BE_THOUGHT = new Set(['afraid', 'sure', 'convinced', 'anxious', 'adamant',
 /** "She was worried (that) we…", "he was sure we…": a state that, like a verb of thinking, governs the clause after it. */
 function beThought(next: string): boolean {
   return BE_THOUGHT.has(next) || THOUGHT.has(verbOf(next)?.infinitive ?? '');
+}
+
+/**
+ * Verbs inside a clause that are not its main verb but still say who did what: a purpose ("rang the
+ * supplier to check", "in order to give"), a manner or negation ("by offering", "without checking"),
+ * and what the writer watched someone else do ("watched Priya deal with…").
+ */
+function readSecondary(ws: readonly Word[], lower: readonly string[], main: Predicate, predicates: Predicate[], predicateOf: Int16Array): void {
+  for (let k = main.verb + 1; k < main.to; k++) {
+    const w = lower[k];
+    const next = lower[k + 1] ?? '';
+    let verb = -1;
+    let modality: Modality = main.modality;
+    let polarity: Polarity = main.polarity;
+    let actor: Actor = main.actor;
+    if (w === 'to' && k + 1 < main.to) {
+      const v = verbOf(next);
+      if (!v || !has(v.forms, 'I') || classes.determiner.has(next) || classes.noun.has(next) && !classes.nounOrVerb.has(next)) continue;
+      verb = k + 1;
+      if (main.modality === 'none' || main.modality === 'purpose') modality = 'purpose';
+    } else if ((w === 'without' || w === 'by' || w === 'after' || w === 'before' || w === 'while') && k + 1 < main.to && verbOf(next)?.forms.includes('G')) {
+      verb = k + 1;
+      if (w === 'without') polarity = 'negative';
+    } else if ((main.kind === 'observation' || main.kind === 'perception') && k > main.verb + 1 && /^[A-Za-z]/.test(ws[k].text)) {
+      // "watched Priya deal", "saw my supervisor calm": a name or noun, then a bare verb.
+      const v = verbOf(w);
+      const before = lower[k - 1];
+      if (!v || !has(v.forms, 'I') || has(v.forms, 'P') || !(classes.noun.has(before) || classes.actor.has(before) || /^[A-Z]/.test(ws[k - 1].text))) continue;
+      verb = k;
+      actor = 'other';
+    } else continue;
+    const entry = verbOf(lower[verb])!;
+    const p: Predicate = {
+      ...main,
+      verb,
+      infinitive: entry.infinitive,
+      subject: -1,
+      actor,
+      polarity,
+      modality,
+      kind: verbLists.observation.has(entry.infinitive) ? 'observation' : verbLists.state.has(entry.infinitive) ? 'state' : verbLists.lifeEvent.has(entry.infinitive) && lower[k] !== 'to' ? 'life-event' : 'action',
+      from: k,
+    };
+    predicates.push(p);
+    for (let j = k; j < main.to; j++) predicateOf[j] = predicates.length - 1;
+    main.to = k;
+    return;
+  }
+}
+
+function skippedAdverbs(lower: readonly string[], subject: number, i: number): number {
+  let n = 0;
+  for (let k = subject + 1; k < i; k++) if (classes.adverb.has(lower[k])) n++;
+  return n;
 }
 
 function phraseFrom(lower: readonly string[], i: number, p: readonly string[]): boolean {

@@ -25,7 +25,7 @@ for (const form of ['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'m
   verbs.set(form, { infinitive: 'be', forms: form === 'was' || form === 'were' ? 'P' : form === 'been' ? 'N' : form === 'being' ? 'G' : form === 'be' ? 'I' : 'S' });
 }
 for (const [form, inf] of Object.entries(verbData.irregularUnknown as Record<string, string>)) {
-  if (!verbs.has(form)) verbs.set(form, { infinitive: inf, forms: 'PN' });
+  if (!verbs.has(form)) verbs.set(form, { infinitive: inf, forms: form === inf ? 'I' : 'PN' });
 }
 
 const UK_ENDING = /(?<=[a-z]{2})(is|ys)(e|es|ed|ing)$/;
@@ -49,7 +49,7 @@ export const classes = {
   noun: set(english.classes.noun),
   actor: set(english.classes.actor),
   nounOrVerb: set(english.classes.nounOrVerb),
-  adverb: set(english.classes.adverb),
+  adverb: set([...english.classes.adverb, ...markerData.adverbs]),
   preposition: set(english.classes.preposition),
   determiner: set([...english.classes.determiner, 'my', 'our', 'your', 'his', 'her', 'their', 'its']),
   pronoun: set(english.classes.pronoun),

@@ -20,6 +20,8 @@ const STRONG = `${FIX}/portfolio/strong.md`;
 const WEAK = `${FIX}/portfolio/drafts/weak.md`;
 const UNKNOWN_UNIT = `${FIX}/unknown-unit.md`;
 const HOUSING = `${FIX}/housing-repairs.md`;
+/** Cites a criterion it does not show, and leaves a template's gaps unfilled. */
+const CLAIMS = `${FIX}/claims.md`;
 
 const STAGE_KEYS = ['identify-need', 'agree-standards', 'deliver', 'monitor', 'evaluate', 'improve'];
 const BUNDLED = ['customer-relations', 'crm-principles', 'focus-l2-customer-relationships', 'external-customers', 'develop-relationships'];
@@ -57,7 +59,7 @@ interface JFile {
   findings: JFinding[];
   stages: Record<string, Rng[]>;
   paragraphs: Array<{ range: Rng; criteria: string[]; suggestedCriteria: string[] }>;
-  criteria: Array<{ id: string; status: string; paragraphs: number[] }>;
+  criteria: Array<{ id: string; status: string; paragraphs: number[]; claimedIn: number[] }>;
 }
 interface JOutput { version: number; files: JFile[] }
 
@@ -83,7 +85,7 @@ function slice(text: string, r: Rng): string {
 }
 
 function assertContract(out: JOutput, texts: Map<string, string>): void {
-  assert.equal(out.version, 1);
+  assert.equal(out.version, 2);
   assert.ok(Array.isArray(out.files));
   for (const f of out.files) {
     const text = texts.get(f.path);
@@ -128,11 +130,17 @@ function assertContract(out: JOutput, texts: Map<string, string>): void {
     assert.ok(Array.isArray(f.criteria));
     for (const c of f.criteria) {
       assert.equal(typeof c.id, 'string');
-      assert.ok(['referenced', 'suggested', 'missing'].includes(c.status), `status ${c.status}`);
-      assert.ok(Array.isArray(c.paragraphs));
-      for (const i of c.paragraphs) assert.ok(Number.isInteger(i) && i >= 0 && i < f.paragraphs.length, `paragraph index ${i}`);
+      assert.ok(['evidenced', 'claimed', 'suggested', 'missing'].includes(c.status), `status ${c.status}`);
+      assert.ok(Array.isArray(c.paragraphs) && Array.isArray(c.claimedIn));
+      for (const i of [...c.paragraphs, ...c.claimedIn]) assert.ok(Number.isInteger(i) && i >= 0 && i < f.paragraphs.length, `paragraph index ${i}`);
+      // Every paragraph that cites the criterion is either evidence for it or a claim of it, never both.
+      const citing = f.paragraphs.flatMap((p, i) => (p.criteria.includes(c.id) ? [i] : []));
+      if (c.status === 'evidenced') assert.deepEqual([...c.paragraphs, ...c.claimedIn].sort((a, b) => a - b), citing);
+      if (c.status === 'claimed') assert.deepEqual(c.claimedIn, citing);
+      if (c.status === 'suggested' || c.status === 'missing') assert.deepEqual([citing, c.claimedIn], [[], []]);
       if (c.status === 'missing') assert.deepEqual(c.paragraphs, []);
-      else assert.ok(c.paragraphs.length > 0);
+      if (c.status === 'evidenced' || c.status === 'suggested') assert.ok(c.paragraphs.length > 0);
+      if (c.status === 'claimed') assert.ok(c.claimedIn.length > 0);
     }
     if (f.rubric === null) assert.deepEqual(f.criteria, []);
   }
@@ -246,7 +254,7 @@ describe('reflect-lint command', () => {
         assert.ok(summary.includes(`stages ${present}/6`), summary);
         for (const k of STAGE_KEYS.filter((k) => !f.stages[k].length)) assert.ok(summary.includes(k), `${summary} should name absent stage ${k}`);
         if (f.rubric) {
-          const evidenced = f.criteria.filter((c) => c.status === 'referenced').length;
+          const evidenced = f.criteria.filter((c) => c.status === 'evidenced').length;
           assert.ok(summary.includes(`${f.rubric}: criteria evidenced ${evidenced}/${f.criteria.length}`), summary);
         } else {
           assert.match(summary, /no unit rubric/);
@@ -255,13 +263,13 @@ describe('reflect-lint command', () => {
       // The weak account evidences nothing and misses most of the cycle.
       const weak = out.files.find((f) => f.path === WEAK)!;
       assert.equal(weak.rubric, 'customer-relations');
-      assert.ok(weak.criteria.every((c) => c.status !== 'referenced'));
+      assert.ok(weak.criteria.every((c) => c.status !== 'evidenced'));
       assert.ok(STAGE_KEYS.filter((k) => weak.stages[k].length).length < 6);
     });
   });
 
   describe('JSON format', () => {
-    it('matches the version 1 contract', () => {
+    it('matches the version 2 contract', () => {
       const { result, out } = json([STRONG, WEAK, HOUSING, UNKNOWN_UNIT]);
       assert.equal(result.code, 2, 'the unknown unit makes it 2');
       assertContract(out, new Map([STRONG, WEAK, HOUSING, UNKNOWN_UNIT].map((p) => [p, read(p)])));
@@ -311,11 +319,48 @@ describe('reflect-lint command', () => {
         assert.match(body, /\(AC \d+\)\.$/, 'the range runs to the end of the paragraph');
       }
       for (const c of f.criteria) {
-        assert.equal(c.status, 'referenced');
+        assert.equal(c.status, 'evidenced');
         const citing = f.paragraphs.flatMap((p, i) => (p.criteria.includes(c.id) ? [i] : []));
         assert.deepEqual(c.paragraphs, citing);
+        assert.deepEqual(c.claimedIn, []);
       }
       for (const k of STAGE_KEYS) assert.ok(f.stages[k].length > 0, `stage ${k}`);
+    });
+
+    it('counts a citation as evidence only when its paragraph shows the criterion (version 2)', () => {
+      const { out } = json([CLAIMS]);
+      const text = read(CLAIMS);
+      const f = out.files[0];
+      const status = Object.fromEntries(f.criteria.map((c) => [c.id, c]));
+      // Paragraph 0 tells how the learner found out what the customer needed, and cites AC 1.
+      assert.deepEqual(status['1'], { id: '1', status: 'evidenced', paragraphs: [0], claimedIn: [] });
+      // Paragraph 1 is about the learner's job; only its link sentence speaks of complaints.
+      assert.deepEqual(status['4'], { id: '4', status: 'claimed', paragraphs: [], claimedIn: [1] });
+      // Paragraph 2 is a template's frame with its gaps left in: it does not make AC 3 suggested.
+      assert.equal(status['3'].status, 'missing');
+
+      const claimed = f.findings.filter((x) => x.rule === 'criterion-claimed');
+      assert.equal(claimed.length, 1);
+      assert.equal(claimed[0].severity, 'information');
+      assert.equal(slice(text, claimed[0].range), 'AC 4');
+      assert.deepEqual({ ...claimed[0].data, supportedCriteria: undefined }, { criterion: '4', paragraph: 1, supportedCriteria: undefined });
+      assert.match(claimed[0].message, /cites AC 4 but does not yet say what you did for it\. Add what you did: how you follow your organisation's complaints procedure/);
+      assert.equal(claimed[0].fixes, undefined, 'no fix deletes the claim');
+      // Nothing else says the same thing about AC 4.
+      assert.ok(!f.findings.some((x) => x.rule === 'criterion-not-evidenced' && x.data?.criterion === '4'));
+
+      const gaps = f.findings.filter((x) => x.rule === 'unfilled-placeholder');
+      assert.deepEqual(gaps.map((x) => slice(text, x.range)), ['[first way]', '[second way]', '[what you found]', '[your improvement]']);
+      assert.ok(gaps.every((x) => x.severity === 'warning' && x.data?.placeholder === slice(text, x.range) && !x.fixes));
+
+      const summary = cli([CLAIMS]).stdout.split('\n').find((l) => l.startsWith(`${CLAIMS}: stages `))!;
+      assert.match(summary, /criteria evidenced 1\/5 \(AC 1\), cited but not yet shown: AC 4/);
+      const line = f.paragraphs[1].range.start.line + 1;
+      const grid = cli(['report', CLAIMS]).stdout.split('\n').find((l) => l.startsWith(`| ${CLAIMS} |`))!;
+      assert.deepEqual(grid.split(' | ').slice(1, 6), [`L${f.paragraphs[0].range.start.line + 1}`, 'missing', 'missing', `claimed, L${line}`, 'missing']);
+      const html = cli(['report', '--format', 'html', CLAIMS]).stdout;
+      assert.match(html, new RegExp(`<td class="claimed">claimed, L${line}</td>`));
+      assert.match(html, /class="legend">.*claimed: names the criterion but does not yet show it/);
     });
   });
 
@@ -384,7 +429,7 @@ describe('reflect-lint command', () => {
 
     it('expands a quoted glob itself', () => {
       const { result, out } = json([`${FIX}/**/*.md`]);
-      const expected = [STRONG, WEAK, HOUSING, UNKNOWN_UNIT];
+      const expected = [STRONG, WEAK, HOUSING, UNKNOWN_UNIT, CLAIMS];
       assert.deepEqual(out.files.map((f) => f.path).sort(), expected.sort());
       assert.equal(result.code, 2, 'unknown-unit.md is among them');
       const one = json([`${FIX}/portfolio/*.md`]).out;
@@ -486,7 +531,7 @@ describe('reflect-lint command', () => {
       assert.equal(result.stderr, '');
       const f = out.files[0];
       assert.equal(f.rubric, 'dog-grooming-care');
-      assert.deepEqual(f.criteria.map((c) => [c.id, c.status]), [['1', 'referenced'], ['2', 'referenced']]);
+      assert.deepEqual(f.criteria.map((c) => [c.id, c.status]), [['1', 'evidenced'], ['2', 'evidenced']]);
       // AC 3 is not a criterion of this unit.
       const unknown = f.findings.filter((x) => x.rule === 'unknown-criterion');
       assert.equal(unknown.length, 1);

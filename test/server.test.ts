@@ -13,7 +13,8 @@ import { createConnection } from 'vscode-languageserver/node.js';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer } from '../src/server/server.js';
-import type { Coverage } from '../src/shared/protocol.js';
+import { SUPPORT_MIN_SCORE } from '../src/core/index.js';
+import type { Coverage, RankedCriterionItem } from '../src/shared/protocol.js';
 
 const ACCOUNT = `---
 unit: customer-relations
@@ -220,6 +221,41 @@ describe('language server', function () {
     assert.ok(edited.includes('we agreed the crew would return by Thursday (AC 2).'));
   });
 
+  it('offers "Insert criterion reference" only for criteria the paragraph shows and does not cite yet', async () => {
+    h = await startHarness();
+    const text = `${ACCOUNT}\nThe office was quiet that week and the heating was broken. This demonstrates my ability to deal with complaints (AC 4).\n`;
+    const uri = await h.open('accounts/bins.md', text);
+    await h.waitForDiagnostics(uri);
+    const lines = text.split('\n');
+    const at = (start: string) => ({ line: lines.findIndex((l) => l.startsWith(start)), character: 5 });
+    const rank = (position: { line: number; character: number }) =>
+      h!.client.sendRequest<{ criteria: RankedCriterionItem[]; insertAt: unknown }>('reflectLint/rankCriteria', { uri, ...position });
+    const inserts = async (position: { line: number; character: number }) =>
+      (await h!.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }))
+        .filter((a) => a.title.startsWith('Insert criterion reference'))
+        .map((a) => /AC (\d+)/.exec(a.title)![1]);
+
+    // The paragraph that cites AC 1 is never offered AC 1 again; what it is offered, it supports, best first.
+    const cited = await rank(at('A resident rang'));
+    assert.ok(!cited.criteria.some((c) => c.id === '1'));
+    assert.ok(cited.criteria.every((c) => c.score >= SUPPORT_MIN_SCORE));
+    assert.deepEqual(cited.criteria.map((c) => c.score), [...cited.criteria.map((c) => c.score)].sort((a, b) => b - a));
+    assert.deepEqual(await inserts(at('A resident rang')), cited.criteria.slice(0, 3).map((c) => c.id));
+
+    // A paragraph whose only link to a criterion is its own claim supports none: nothing is offered.
+    const claim = await rank(at('The office was quiet'));
+    assert.ok(claim.insertAt, 'the cursor is in a paragraph');
+    assert.deepEqual(claim.criteria, []);
+    assert.deepEqual(await inserts(at('The office was quiet')), []);
+
+    // Its citation is a claim: the hover says so, and criterion-claimed is on it.
+    const line = lines.findIndex((l) => l.startsWith('The office was quiet'));
+    const hover = await h.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: lines[line].indexOf('AC 4') + 3 } });
+    assert.match((hover.contents as { value: string }).value, /This paragraph cites it but does not yet say what you did for it/);
+    const d = await h.waitForDiagnostics(uri);
+    assert.ok(d.diagnostics.some((x) => x.code === 'criterion-claimed' && x.range.start.line === line));
+  });
+
   it('fixes all safe problems together, and only those', async () => {
     h = await startHarness();
     const uri = await h.open('accounts/bins.md', ACCOUNT);
@@ -320,8 +356,9 @@ describe('language server', function () {
     const c = await h.waitForCoverage(uri, (x) => x.analysed);
     assert.equal(c.rubric?.id, 'customer-relations');
     assert.deepEqual(c.criteria.map((x) => x.id), ['1', '2', '3', '4', '5']);
-    assert.equal(c.criteria[0].status, 'referenced');
+    assert.equal(c.criteria[0].status, 'evidenced');
     assert.equal(c.criteria[0].paragraphs[0].line, ACCOUNT.split('\n').findIndex((l) => l.startsWith('A resident rang')));
+    assert.deepEqual(c.criteria[0].claimedIn, []);
     assert.equal(c.stages.length, 6);
     assert.equal(c.stages.find((s) => s.id === 'identify-need')?.present, true);
   });

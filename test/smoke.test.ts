@@ -45,7 +45,7 @@ describe('a rubric with dotted criterion ids', () => {
     const r = analyze(text, { rubric: 'handle-calls', rubrics: [checked.rubric] });
     // A paragraph lists every id it references, unknown ones too; only known ones count as evidence.
     assert.deepEqual(r.paragraphs[0].criteria.sort(), ['1.1', '1.2', '2', '2.1']);
-    assert.deepEqual(r.criteria.map((c) => c.status), ['referenced', 'referenced', 'referenced']);
+    assert.deepEqual(r.criteria.map((c) => c.status), ['evidenced', 'evidenced', 'evidenced']);
     const unknown = r.findings.filter((f) => f.rule === 'unknown-criterion');
     assert.equal(unknown.length, 1);
     assert.equal(unknown[0].data?.criterion, '2');

@@ -34,9 +34,11 @@ export function summary(file: FileResult, rubrics: readonly Rubric[], c: Colours
   let criteria = 'no unit rubric (only general rules ran)';
   if (file.rubric) {
     const rubric = rubrics.find((r) => r.id === file.rubric);
-    const evidenced = file.criteria.filter((x) => x.status === 'referenced').map((x) => x.id);
+    const evidenced = file.criteria.filter((x) => x.status === 'evidenced').map((x) => x.id);
+    const claimed = file.criteria.filter((x) => x.status === 'claimed').map((x) => x.id);
     const total = rubric?.criteria.length ?? file.criteria.length;
     criteria = `${file.rubric}: criteria evidenced ${evidenced.length}/${total}${evidenced.length ? ` (AC ${evidenced.join(', ')})` : ''}`;
+    if (claimed.length) criteria += `, cited but not yet shown: AC ${claimed.join(', ')}`;
   }
   const counts = (['error', 'warning', 'information', 'hint'] as const)
     .map((s) => [s, file.findings.filter((f) => f.severity === s).length] as const)

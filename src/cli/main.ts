@@ -33,6 +33,12 @@ Options:
 
 Exit: 0 no warnings or errors, 1 findings, 2 usage or input error.`;
 
+/**
+ * The version of every JSON output. 2: a criterion's status `referenced` became `evidenced` (cited
+ * and shown) or `claimed` (cited, not shown), and each criterion lists `claimedIn`.
+ */
+const JSON_VERSION = 2;
+
 class UsageError extends Error {}
 
 interface Io {
@@ -116,7 +122,7 @@ export function run(argv: string[], io: Io): number {
       if (result.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) status = Math.max(status, 1);
     }
     if (isReport) io.out(formatReport(files, loaded.rubrics, format as ReportFormat));
-    else if (format === 'json') io.out(JSON.stringify({ version: 1, files: files.map(jsonFile) }, null, 2) + '\n');
+    else if (format === 'json') io.out(JSON.stringify({ version: JSON_VERSION, files: files.map(jsonFile) }, null, 2) + '\n');
     else if (format === 'sarif') io.out(formatSarif(files, loaded.rubrics, pkg.version));
     else if (files.length) io.out(formatText(files, loaded.rubrics, colours));
     return isReport ? (status === 2 ? 2 : 0) : status;
@@ -141,13 +147,13 @@ export function run(argv: string[], io: Io): number {
         return 2;
       }
       const ranked = rankRubrics(read.text, rubrics);
-      if (values.format === 'json') io.out(JSON.stringify({ version: 1, path: read.path, rubrics: ranked }, null, 2) + '\n');
+      if (values.format === 'json') io.out(JSON.stringify({ version: JSON_VERSION, path: read.path, rubrics: ranked }, null, 2) + '\n');
       else for (const r of ranked) io.out(`${r.score.toFixed(2)}  ${r.id.padEnd(34)} ${r.title}\n`);
       return 0;
     }
     if (args.length) throw new UsageError(`unknown rubrics command "${args[0]}" (use: rubrics, rubrics suggest FILE)`);
     if (values.format === 'json') {
-      io.out(JSON.stringify({ version: 1, rubrics: rubrics.map((r) => ({ id: r.id, title: r.title, awardingBody: r.awardingBody, level: r.level, criteria: r.criteria.length, origin: origin.get(r.id) })) }, null, 2) + '\n');
+      io.out(JSON.stringify({ version: JSON_VERSION, rubrics: rubrics.map((r) => ({ id: r.id, title: r.title, awardingBody: r.awardingBody, level: r.level, criteria: r.criteria.length, origin: origin.get(r.id) })) }, null, 2) + '\n');
       return 0;
     }
     for (const r of rubrics) {

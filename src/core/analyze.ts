@@ -6,11 +6,12 @@ import { bundledRubrics } from './bundled-rubrics.js';
 import { runRubricChecks } from './checks/index.js';
 import { parseAccount, type AccountDocument, type Block } from './document.js';
 import { readInlineConfig } from './inline-config.js';
-import { rankerFor } from './ranking.js';
+import { contentWords, placeholderSpans } from './claims.js';
+import { rankerFor, supports, type CriterionRanker, type RankedCriterion } from './ranking.js';
 import { findReferences, type CriterionReference } from './references.js';
 import { DOCS_BASE, type ParagraphInfo, type Report, type RuleContext } from './rule.js';
 import { rules } from './rules/index.js';
-import { SUGGESTION_MIN_SCORE } from './rules/criterion-not-evidenced.js';
+import { suggestion } from './rules/criterion-not-evidenced.js';
 import { analyseCycle, type CycleAnalysis } from './stages.js';
 import type { Sentence } from './document.js';
 import { Statements } from './statements.js';
@@ -42,34 +43,62 @@ function paragraphInfos(doc: AccountDocument, statements: Statements, references
     const sentences = group.flatMap((b) => b.sentences);
     const refs = group.flatMap((b) => refsByBlock.get(b) ?? []);
     const describesAction = sentences.some((s) => statements.tellsOfAction(s));
+    const unfilled = group.some((b) => placeholderSpans(doc.prose.slice(b.start, b.end)).length > 0);
     infos.push({
       block,
       blocks: group,
       sentences,
       references: refs,
-      ranked: ranker ? ranker.rank(group.flatMap((b) => b.words), stagesIn(bySentence, sentences)) : [],
+      ranked: ranker ? rankContent(ranker, doc.prose, sentences, bySentence) : [],
       describesAction,
+      unfilled,
     });
   }
   return infos;
 }
 
-/** Analyses an account: the per-file object of the JSON output (without its path). */
+/**
+ * Ranks criteria on what a paragraph tells, not on what it claims: link sentences ("This
+ * demonstrates my ability to … (AC 4).") and unfilled placeholders are left out (claims.ts), and
+ * only the stages its other sentences evidence give their bonus. Otherwise a claim would support itself.
+ */
+function rankContent(ranker: CriterionRanker, prose: string, sentences: readonly Sentence[], bySentence: Map<Sentence, Stage[]>): RankedCriterion[] {
+  const content = contentWords(prose, sentences);
+  const told = new Set(content);
+  return ranker.rank(content, stagesIn(bySentence, sentences.filter((s) => s.words.some((w) => told.has(w)))));
+}
+
 function stagesIn(bySentence: Map<Sentence, Stage[]>, sentences: readonly Sentence[]): Set<Stage> {
   const found = new Set<Stage>();
   for (const s of sentences) for (const stage of bySentence.get(s) ?? []) found.add(stage);
   return found;
 }
 
+/**
+ * A criterion's status: a citation counts as evidence only when the citing paragraph's content
+ * supports the criterion (ranking.ts, SUPPORT_MIN_SCORE); other citations are claims.
+ */
+function criterionResult(id: string, paragraphs: readonly ParagraphInfo[]): CriterionResult {
+  const citing = paragraphs.filter((p) => p.references.some((r) => r.id === id));
+  const evidencing = citing.filter((p) => supports(p.ranked, id)).map((p) => p.block.paragraph);
+  const claimedIn = citing.filter((p) => !supports(p.ranked, id)).map((p) => p.block.paragraph);
+  if (evidencing.length) return { id, status: 'evidenced', paragraphs: evidencing, claimedIn };
+  const suggesting = paragraphs.filter((p) => suggestion(p)?.id === id).map((p) => p.block.paragraph);
+  if (claimedIn.length) return { id, status: 'claimed', paragraphs: suggesting, claimedIn };
+  return { id, status: suggesting.length ? 'suggested' : 'missing', paragraphs: suggesting, claimedIn };
+}
+
+/** Analyses an account: the per-file object of the JSON output (without its path). */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   return analyzeAccount(text, options).result;
 }
 
 /**
- * As analyze(), plus notices for the host to show (unreadable front matter, an unknown unit) and
- * the parsed account, so an editor host can answer hover and code actions without parsing again.
+ * As analyze(), plus notices for the host to show (unreadable front matter, an unknown unit), the
+ * parsed account and what the analyser knows of each paragraph, so an editor host can answer hover
+ * and code actions without parsing or ranking again.
  */
-export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; notices: string[]; document: AccountDocument } {
+export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; notices: string[]; document: AccountDocument; paragraphs: ParagraphInfo[] } {
   const doc = parseAccount(text);
   const notices: string[] = [];
   if (doc.frontMatter?.error) notices.push(doc.frontMatter.error);
@@ -82,6 +111,7 @@ export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { re
   const references = findReferences(doc);
   const cycle = analyseCycle(doc, statements);
   const paragraphs = paragraphInfos(doc, statements, references, cycle, rubric);
+  const criteria = (rubric?.criteria ?? []).map((c) => criterionResult(c.id, paragraphs));
   const inline = readInlineConfig(doc);
   const findings: Finding[] = [];
   const severities = options.severities ?? {};
@@ -93,6 +123,7 @@ export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { re
     cycle,
     references,
     paragraphs,
+    criteria,
     report(r: Report) {
       const id = r.rule ?? ruleId;
       const setting = severities[id];
@@ -122,13 +153,6 @@ export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { re
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
 
   const stages = Object.fromEntries(STAGES.map((s) => [s, cycle.evidence.get(s)!.map((x) => doc.lines.range(x.start, x.end))])) as Record<Stage, AnalysisResult['stages'][Stage]>;
-  const criteria: CriterionResult[] = (rubric?.criteria ?? []).map((c) => {
-    const citing = paragraphs.filter((p) => p.references.some((r) => r.id === c.id)).map((p) => p.block.paragraph);
-    if (citing.length) return { id: c.id, status: 'referenced', paragraphs: citing };
-    const suggesting = paragraphs.filter((p) => p.describesAction && p.ranked[0]?.id === c.id && p.ranked[0].score >= SUGGESTION_MIN_SCORE).map((p) => p.block.paragraph);
-    return { id: c.id, status: suggesting.length ? 'suggested' : 'missing', paragraphs: suggesting };
-  });
-
   const result: AnalysisResult = {
     rubric: rubric?.id ?? null,
     findings,
@@ -140,5 +164,5 @@ export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { re
     })),
     criteria,
   };
-  return { result, notices, document: doc };
+  return { result, notices, document: doc, paragraphs };
 }

@@ -76,6 +76,33 @@ export class CriterionRanker {
   }
 }
 
+/**
+ * How high a criterion must score for a paragraph's content to support it: for a citation of it to
+ * count as evidence (status `evidenced`, not `claimed`) and for "Insert criterion reference" to offer
+ * it. 1 is about one word of the criterion's own wording that not every criterion of the unit uses (a
+ * word they all use weighs under 1), so a citation is a claim when nothing the paragraph tells, its
+ * link sentence and placeholders left out, touches the criterion at all.
+ *
+ * Chosen by the `claims` score of test/eval on eval-dev, test/corpus and test/corpus-2: every citation
+ * labelled as backed scored 0 or at least 2.97 there, so any limit up to 2.97 gave the same figures,
+ * and every limit on rank (the top one, two or three criteria, or within a quarter or half of the top
+ * score) added false claims, because learners rightly cite a paragraph's second and third criteria.
+ * A false claim on real evidence discourages the learner, so the limit is the lowest that still asks
+ * for a word of the criterion: the held-out test/corpus-3 and test/corpus-4 have backed citations
+ * scoring 1.29 and 1.41, which a limit of 1.5 would call claims.
+ */
+export const SUPPORT_MIN_SCORE = 1;
+
+/** The criteria that a paragraph's ranking supports, best first. */
+export function supportedCriteria(ranked: readonly RankedCriterion[]): RankedCriterion[] {
+  return ranked.filter((r) => r.score >= SUPPORT_MIN_SCORE);
+}
+
+/** Whether a paragraph's ranking supports a criterion. */
+export function supports(ranked: readonly RankedCriterion[], id: string): boolean {
+  return ranked.some((r) => r.id === id && r.score >= SUPPORT_MIN_SCORE);
+}
+
 const rankers = new WeakMap<Rubric, CriterionRanker>();
 
 export function rankerFor(rubric: Rubric): CriterionRanker {

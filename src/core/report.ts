@@ -1,7 +1,8 @@
 /**
  * The assessor's mapping grid: one row per account, a column per criterion and per cycle stage,
- * each cell naming the lines where it is evidenced, or that it is missing. Accounts are grouped
- * by unit, since each unit has its own criteria.
+ * each cell naming the lines where it is evidenced, where it is only claimed (cited, but the
+ * paragraph does not show it), or that it is missing. Accounts are grouped by unit, since each
+ * unit has its own criteria.
  */
 import { STAGES, STAGE_TITLES, type AnalysisResult, type Rubric, type Stage } from './types.js';
 
@@ -11,7 +12,7 @@ export interface FileResult extends AnalysisResult {
 
 export type ReportFormat = 'md' | 'html' | 'csv';
 
-type CellState = 'evidenced' | 'suggested' | 'missing';
+type CellState = 'evidenced' | 'claimed' | 'suggested' | 'missing';
 interface Cell {
   state: CellState;
   lines: number[];
@@ -35,8 +36,9 @@ function groups(files: readonly FileResult[], rubrics: readonly Rubric[]): Group
 function criterionCell(file: FileResult, id: string): Cell {
   const c = file.criteria.find((x) => x.id === id);
   if (!c) return { state: 'missing', lines: [] };
-  const lines = c.paragraphs.map((p) => file.paragraphs[p].range.start.line + 1);
-  return { state: c.status === 'referenced' ? 'evidenced' : c.status, lines };
+  // A claimed criterion's cell names the lines that cite it, so the assessor can read the claim.
+  const lines = (c.status === 'claimed' ? c.claimedIn : c.paragraphs).map((p) => file.paragraphs[p].range.start.line + 1);
+  return { state: c.status, lines };
 }
 
 function stageCell(file: FileResult, stage: Stage): Cell {
@@ -48,6 +50,7 @@ function cellText(cell: Cell): string {
   const lines = cell.lines.slice(0, 4).map((l) => `L${l}`).join(', ') + (cell.lines.length > 4 ? ', …' : '');
   if (cell.state === 'missing') return 'missing';
   if (cell.state === 'suggested') return `suggested ${lines}`;
+  if (cell.state === 'claimed') return `claimed, ${lines}`;
   return lines;
 }
 
@@ -86,7 +89,10 @@ function markdown(gs: Group[]): string {
     }
     out.push('');
   }
-  out.push('“L12” is the line where the evidence starts; “suggested” means a paragraph reads like evidence but does not name the criterion.', '');
+  out.push(
+    '“L12” is the line where the evidence starts; “claimed” means a paragraph names the criterion but does not yet show it; “suggested” means a paragraph reads like evidence but does not name the criterion.',
+    '',
+  );
   return out.join('\n');
 }
 
@@ -144,6 +150,7 @@ function html(gs: Group[], generated: Date): string {
   tbody th { font-weight: 600; min-width: 14em; overflow-wrap: anywhere; }
   td.evidenced { background: #e3f4e1; }
   td.suggested { background: #fff4cc; }
+  td.claimed { background: #ffd59e; color: #6b3a00; }
   td.missing { background: #fbe3e3; color: #8a1c1c; font-weight: 600; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 1rem 0 0; }
   dt { font-weight: 600; }
@@ -164,7 +171,7 @@ function html(gs: Group[], generated: Date): string {
 <body>
 <h1>Mapping grid</h1>
 <p class="meta">Made by reflect-lint on ${generated.toISOString().slice(0, 10)}. “L12” is the line where the evidence starts.</p>
-<p class="legend"><span class="evidenced" style="background:#e3f4e1">evidenced</span><span style="background:#fff4cc">suggested: reads like evidence but names no criterion</span><span style="background:#fbe3e3">missing</span></p>
+<p class="legend"><span class="evidenced" style="background:#e3f4e1">evidenced</span><span style="background:#ffd59e;color:#6b3a00">claimed: names the criterion but does not yet show it</span><span style="background:#fff4cc">suggested: reads like evidence but names no criterion</span><span style="background:#fbe3e3">missing</span></p>
 ${sections.join('\n')}
 </body>
 </html>

@@ -4,7 +4,7 @@ import type { CriterionReference } from './references.js';
 import type { RankedCriterion } from './ranking.js';
 import type { CycleAnalysis } from './stages.js';
 import type { Statements } from './statements.js';
-import type { Rubric, Severity } from './types.js';
+import type { CriterionResult, Rubric, Severity } from './types.js';
 
 export interface OffsetEdit {
   start: number;
@@ -40,6 +40,8 @@ export interface ParagraphInfo {
   ranked: RankedCriterion[];
   /** The paragraph tells of something the learner did. */
   describesAction: boolean;
+  /** The paragraph (or its list) still holds a template placeholder such as "[number]" (claims.ts). */
+  unfilled: boolean;
 }
 
 export interface RuleContext {
@@ -49,6 +51,8 @@ export interface RuleContext {
   cycle: CycleAnalysis;
   references: CriterionReference[];
   paragraphs: ParagraphInfo[];
+  /** Each criterion of the rubric with its status (evidenced, claimed, suggested, missing), in the rubric's order. */
+  criteria: CriterionResult[];
   report(finding: Report): void;
 }
 

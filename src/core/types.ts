@@ -94,10 +94,20 @@ export interface ParagraphResult {
   suggestedCriteria: string[];
 }
 
+/**
+ * `evidenced`: a paragraph that cites the criterion also shows it. `claimed`: cited, but no citing
+ * paragraph's content supports it. `suggested`: not cited, but a paragraph about what the learner did
+ * reads like evidence for it. `missing`: none of these.
+ */
+export type CriterionStatus = 'evidenced' | 'claimed' | 'suggested' | 'missing';
+
 export interface CriterionResult {
   id: string;
-  status: 'referenced' | 'suggested' | 'missing';
+  status: CriterionStatus;
+  /** Paragraphs that evidence it (cite it and support it); for `claimed`, `suggested` and `missing`, those that read like evidence for it without citing it. */
   paragraphs: number[];
+  /** Paragraphs that cite it but whose content does not support it. */
+  claimedIn: number[];
 }
 
 export interface AnalysisResult {

@@ -5,12 +5,12 @@ import type { Coverage, CoverageCriterion, CoverageStage } from '../shared/proto
 type Node =
   | { kind: 'group'; label: 'Criteria' | 'Service cycle'; coverage: Coverage }
   | { kind: 'criterion'; criterion: CoverageCriterion; uri: string }
-  | { kind: 'evidence'; line: number; preview: string; uri: string }
+  | { kind: 'evidence'; line: number; preview: string; uri: string; claimed?: boolean }
   | { kind: 'stage'; stage: CoverageStage; uri: string }
   | { kind: 'note'; text: string };
 
-const STATUS_ICON: Record<CoverageCriterion['status'], string> = { referenced: 'pass', suggested: 'lightbulb', missing: 'circle-large-outline' };
-const STATUS_WORDS: Record<CoverageCriterion['status'], string> = { referenced: 'evidenced', suggested: 'suggested', missing: 'missing' };
+const STATUS_ICON: Record<CoverageCriterion['status'], string> = { evidenced: 'pass', claimed: 'warning', suggested: 'lightbulb', missing: 'circle-large-outline' };
+const STATUS_WORDS: Record<CoverageCriterion['status'], string> = { evidenced: 'evidenced', claimed: 'cited, not yet shown', suggested: 'suggested', missing: 'missing' };
 
 export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly coverages = new Map<string, Coverage>();
@@ -54,7 +54,7 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       return;
     }
     const cycle = `Cycle ${c.stages.filter((s) => s.present).length}/6`;
-    const criteria = c.rubric ? `AC ${c.criteria.filter((x) => x.status === 'referenced').length}/${c.criteria.length} · ` : '';
+    const criteria = c.rubric ? `AC ${c.criteria.filter((x) => x.status === 'evidenced').length}/${c.criteria.length} · ` : '';
     this.status.text = `$(checklist) ${criteria}${cycle}`;
     this.status.tooltip = c.rubric ? `${c.rubric.title}: criteria evidenced and service-cycle stages shown. Click to open the Criteria view.` : 'No unit named: service-cycle stages shown. Click to open the Criteria view.';
     this.status.show();
@@ -76,7 +76,13 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
         ? node.coverage.criteria.map((criterion) => ({ kind: 'criterion', criterion, uri: node.coverage.uri }))
         : node.coverage.stages.map((stage) => ({ kind: 'stage', stage, uri: node.coverage.uri }));
     }
-    if (node.kind === 'criterion') return node.criterion.paragraphs.map((p) => ({ kind: 'evidence', line: p.line, preview: p.preview, uri: node.uri }));
+    if (node.kind === 'criterion') {
+      const c = node.criterion;
+      // Where it is cited without being shown comes first for a claimed criterion: that is what to fix.
+      const claims: Node[] = c.claimedIn.map((p) => ({ kind: 'evidence', line: p.line, preview: p.preview, uri: node.uri, claimed: true }));
+      const evidence: Node[] = c.paragraphs.map((p) => ({ kind: 'evidence', line: p.line, preview: p.preview, uri: node.uri }));
+      return c.status === 'claimed' ? [...claims, ...evidence] : [...evidence, ...claims];
+    }
     return [];
   }
 
@@ -92,16 +98,18 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       }
       case 'criterion': {
         const c = node.criterion;
-        const item = new vscode.TreeItem(`AC ${c.id}`, c.paragraphs.length ? collapsed.Collapsed : collapsed.None);
+        const item = new vscode.TreeItem(`AC ${c.id}`, c.paragraphs.length || c.claimedIn.length ? collapsed.Collapsed : collapsed.None);
         item.description = `${STATUS_WORDS[c.status]} · ${c.text}`;
-        item.tooltip = new vscode.MarkdownString(`**AC ${c.id}** (${STATUS_WORDS[c.status]})\n\n${c.text}`);
+        const why = c.status === 'claimed' ? '\n\nA paragraph cites it but does not yet say what you did for it: add what you did.' : '';
+        item.tooltip = new vscode.MarkdownString(`**AC ${c.id}** (${STATUS_WORDS[c.status]})\n\n${c.text}${why}`);
         item.iconPath = new vscode.ThemeIcon(STATUS_ICON[c.status]);
         item.id = `${node.uri}#AC${c.id}`;
         return item;
       }
       case 'evidence': {
         const item = new vscode.TreeItem(`Line ${node.line + 1}`, collapsed.None);
-        item.description = node.preview;
+        item.description = node.claimed ? `cited, not yet shown · ${node.preview}` : node.preview;
+        if (node.claimed) item.iconPath = new vscode.ThemeIcon('warning');
         item.command = reveal(node.uri, node.line);
         return item;
       }

@@ -53,8 +53,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     if (!editor) return;
     const position = editor.selection.active;
     const ranked = await c.sendRequest(RankCriteriaRequest, { uri: editor.document.uri.toString(), line: position.line, character: position.character });
-    if (!ranked.insertAt || !ranked.criteria.length) {
+    if (!ranked.insertAt) {
       void vscode.window.showInformationMessage('Put the cursor in a paragraph of an account that names its unit, then try again.');
+      return;
+    }
+    // The server offers only criteria the paragraph's content supports and does not cite yet.
+    if (!ranked.criteria.length) {
+      void vscode.window.showInformationMessage('This paragraph does not yet read like evidence for a criterion it does not already cite. Add what you did, then try again.');
       return;
     }
     const pick = await vscode.window.showQuickPick(

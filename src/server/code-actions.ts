@@ -1,7 +1,7 @@
 /**
  * Code actions: every fix the analyser offers (the first one preferred), "Insert criterion
- * reference" anywhere in a paragraph, "Disable RULE for this line / file", and a fix-all of the
- * fixes that need no human choice (those the analyser marks safe).
+ * reference" anywhere in a paragraph (for criteria its content supports), "Disable RULE for this
+ * line / file", and a fix-all of the fixes that need no human choice (those the analyser marks safe).
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node.js';
 import type { Finding } from '../core/index.js';
@@ -55,7 +55,8 @@ export function codeActions(a: Analysis, params: CodeActionParams): CodeAction[]
   if (wants(only, INSERT_REFERENCE_KIND) && a.rubric) {
     const ranked = rankForPosition(a, params.range.start);
     if (ranked.insertAt) {
-      for (const c of ranked.criteria.filter((x) => x.score > 0).slice(0, 3)) {
+      // Only criteria the paragraph supports and does not cite yet, the three best.
+      for (const c of ranked.criteria.slice(0, 3)) {
         actions.push({
           title: `Insert criterion reference: AC ${c.id} (${c.ability})`,
           kind: INSERT_REFERENCE_KIND,

@@ -13,6 +13,10 @@ export function coverageOf(a: Analysis): Coverage {
     const t = (lines[line] ?? '').trim();
     return t.length > 60 ? `${t.slice(0, 57)}…` : t;
   };
+  const at = (paragraph: number) => {
+    const line = a.result.paragraphs[paragraph].range.start.line;
+    return { line, preview: preview(line) };
+  };
   return {
     uri: a.uri,
     analysed: true,
@@ -21,10 +25,8 @@ export function coverageOf(a: Analysis): Coverage {
       id: c.id,
       text: a.rubric?.criteria.find((x) => x.id === c.id)?.text ?? '',
       status: c.status,
-      paragraphs: c.paragraphs.map((p) => {
-        const line = a.result.paragraphs[p].range.start.line;
-        return { line, preview: preview(line) };
-      }),
+      paragraphs: c.paragraphs.map(at),
+      claimedIn: c.claimedIn.map(at),
     })),
     stages: STAGES.map((s) => ({
       id: s,

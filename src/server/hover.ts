@@ -20,10 +20,14 @@ export function hover(a: Analysis, position: Position, glossary: readonly Rubric
       return { range, contents: { kind: 'markdown', value: `**AC ${ref.id}** is not a criterion of *${rubric.title}*. Its criteria are ${rubric.criteria.map((x) => `AC ${x.id}`).join(', ')}.` } };
     }
     const status = a.result.criteria.find((x) => x.id === c.id);
-    const here = a.result.paragraphs.findIndex((p) => p.range.start.line <= position.line && position.line <= p.range.end.line);
-    const elsewhere = (status?.status === 'referenced' ? status.paragraphs : []).filter((p) => p !== here).map((p) => a.result.paragraphs[p].range.start.line + 1);
+    // The paragraph the reference belongs to (a lead-in line's list counts with it).
+    const here = a.paragraphs.find((p) => p.blocks.includes(ref.block))?.block.paragraph ?? -1;
+    const elsewhere = (status?.status === 'evidenced' ? status.paragraphs : []).filter((p) => p !== here).map((p) => a.result.paragraphs[p].range.start.line + 1);
+    // A citation is a claim: say whether this paragraph's content backs it.
+    const claimedHere = here >= 0 && (status?.claimedIn.includes(here) ?? false);
+    const shown = claimedHere ? 'This paragraph cites it but does not yet say what you did for it. ' : '';
     const where = elsewhere.length ? `Also evidenced at line${elsewhere.length > 1 ? 's' : ''} ${elsewhere.join(', ')}.` : 'Not evidenced anywhere else in this account.';
-    return { range, contents: { kind: 'markdown', value: `**AC ${c.id}** · ${rubric.title}\n\n${c.text}\n\n${where}` } };
+    return { range, contents: { kind: 'markdown', value: `**AC ${c.id}** · ${rubric.title}\n\n${c.text}\n\n${shown}${where}` } };
   }
 
   // Key terms: the longest term or alias covering the position, on whole words, in prose only.

@@ -21,7 +21,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeAccount, formatReport, type AccountDocument, type AnalysisResult, type FileResult, type Rubric } from '../core/index.js';
+import { analyzeAccount, formatReport, type AccountDocument, type AnalysisResult, type FileResult, type ParagraphInfo, type Rubric } from '../core/index.js';
 import { decodeAccount } from '../node/inputs.js';
 import { loadRubrics } from '../node/rubric-files.js';
 import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankCriteriaRequest, ReportRequest, type Coverage } from '../shared/protocol.js';
@@ -42,6 +42,8 @@ export interface Analysis {
   result: AnalysisResult;
   /** The account as parsed for this analysis, reused by hover and code actions. */
   doc: AccountDocument;
+  /** What the analysis knows of each paragraph (its references and ranked criteria), reused by code actions. */
+  paragraphs: ParagraphInfo[];
 }
 
 const DEBOUNCE_MS = 250;
@@ -194,11 +196,11 @@ export function startServer(connection: Connection): void {
       void connection.sendNotification(CoverageNotification, { ...emptyCoverage(uri, false), note });
       return undefined;
     }
-    const { result, notices, document } = analyzeAccount(text, { rubric: settings.defaultUnit || undefined, rubrics, severities: settings.rules });
+    const { result, notices, document, paragraphs } = analyzeAccount(text, { rubric: settings.defaultUnit || undefined, rubrics, severities: settings.rules });
     // A newer version arrived while this one was analysed: its own run will publish.
     if (documents.get(uri)?.version !== doc.version) return undefined;
     const rubric = rubrics.find((r) => r.id === result.rubric);
-    const analysis: Analysis = { uri, version: doc.version, text, rubric, result, doc: document };
+    const analysis: Analysis = { uri, version: doc.version, text, rubric, result, doc: document, paragraphs };
     analyses.set(uri, analysis);
     if (!publish) return analysis;
     const diagnostics: Diagnostic[] = toDiagnostics(analysis);

@@ -3,13 +3,16 @@
  * Each says which way it goes. Everything else is plain LSP.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { CriterionStatus } from '../core/types.js';
 
 export interface CoverageCriterion {
   id: string;
   text: string;
-  status: 'referenced' | 'suggested' | 'missing';
-  /** Where each evidencing paragraph starts, with its first words. */
+  status: CriterionStatus;
+  /** Where each evidencing paragraph starts (for `claimed`, `suggested` and `missing`: each paragraph that reads like evidence without citing it), with its first words. */
   paragraphs: Array<{ line: number; preview: string }>;
+  /** Where each paragraph that cites the criterion without showing it starts. */
+  claimedIn: Array<{ line: number; preview: string }>;
 }
 
 export interface CoverageStage {
@@ -54,7 +57,10 @@ export interface RankedCriterionItem {
   score: number;
 }
 
-/** client → server: the rubric's criteria ranked for the paragraph at a position, and where a link goes. */
+/**
+ * client → server: the criteria the paragraph at a position supports and does not cite yet, best
+ * first (empty when it supports none), and where a reference goes.
+ */
 export const RankCriteriaRequest = new RequestType<
   { uri: string; line: number; character: number },
   { criteria: RankedCriterionItem[]; insertAt: { line: number; character: number } | null; needsStop: boolean },

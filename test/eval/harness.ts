@@ -1,7 +1,8 @@
 /**
  * Measures the analyser against a labelled set of accounts (the format of ../shared/eval-dev):
  * precision and recall of cycle stages, vague standards, missing links, personal data and
- * hypothetical language, and top-1 accuracy of criterion suggestions.
+ * hypothetical language, top-1 accuracy of criterion suggestions, and claims: how well the analyser
+ * tells a citation the paragraph does not back (a claim) from one it does (evidence).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,6 +58,13 @@ export interface Evaluation {
   hypothetical: Score;
   /** Suggested criterion ranked first is among the labelled best criteria. */
   top1: { correct: number; total: number; misses: string[] };
+  /**
+   * Detection of claims: each criterion a paragraph cites is gold-supported when the label's
+   * best_criteria holds it, and predicted-supported when the analyser counts that paragraph as its
+   * evidence (status `evidenced`, the paragraph among its `paragraphs`). A positive is a citation
+   * found unsupported (claimed). Ids the unit does not have are unknown-criterion's, not counted.
+   */
+  claims: Score;
 }
 
 interface Span {
@@ -113,6 +121,7 @@ export function evaluate(dir: string): Evaluation {
     personalData: new Score(),
     hypothetical: new Score(),
     top1: { correct: 0, total: 0, misses: [] },
+    claims: new Score(),
   };
   for (const label of labels) {
     const text = readFileSync(join(dir, 'accounts', label.file), 'utf8');
@@ -160,6 +169,20 @@ export function evaluate(dir: string): Evaluation {
         ev.links.fn++;
         ev.links.misses.push(`${file}: missed: ${JSON.stringify(p.starts_with)}`);
       }
+      for (const id of para.criteria) {
+        const c = result.criteria.find((x) => x.id === id);
+        if (!c) continue;
+        const gold = !p.best_criteria.includes(id);
+        const predicted = !(c.status === 'evidenced' && c.paragraphs.includes(indexes[k]));
+        if (gold && predicted) ev.claims.tp++;
+        else if (predicted) {
+          ev.claims.fp++;
+          ev.claims.misses.push(`${file}: AC ${id} called a claim but labelled evidence: ${JSON.stringify(p.starts_with)}`);
+        } else if (gold) {
+          ev.claims.fn++;
+          ev.claims.misses.push(`${file}: AC ${id} counted as evidence but labelled a claim: ${JSON.stringify(p.starts_with)}`);
+        }
+      }
       if (p.best_criteria.length) {
         ev.top1.total++;
         if (p.best_criteria.includes(para.suggestedCriteria[0])) ev.top1.correct++;
@@ -179,5 +202,6 @@ export function formatEvaluation(name: string, ev: Evaluation): string {
     `  personal data     ${ev.personalData}`,
     `  hypothetical      ${ev.hypothetical}`,
     `  top-1 criterion   ${(ev.top1.correct / Math.max(1, ev.top1.total)).toFixed(2)} (${ev.top1.correct}/${ev.top1.total})`,
+    `  claims            ${ev.claims}`,
   ].join('\n');
 }

@@ -3,13 +3,20 @@ import { existsSync } from 'node:fs';
 import { evaluate, formatEvaluation } from './harness.js';
 
 const verbose = process.argv.includes('--misses');
-for (const [name, dir] of [['eval-dev', '../shared/eval-dev'], ['test/corpus', 'test/corpus'], ['test/corpus-2', 'test/corpus-2']] as const) {
+const sets = [
+  ['eval-dev', '../shared/eval-dev'],
+  ['test/corpus', 'test/corpus'],
+  ['test/corpus-2', 'test/corpus-2'],
+  ['test/corpus-3', 'test/corpus-3'],
+  ['test/corpus-4', 'test/corpus-4'],
+] as const;
+for (const [name, dir] of sets) {
   if (!existsSync(`${dir}/labels.json`)) {
     console.log(`${name}: not found at ${dir}`);
     continue;
   }
   const ev = evaluate(dir);
   console.log(formatEvaluation(name, ev));
-  if (verbose) for (const s of [ev.stages, ev.vague, ev.links, ev.personalData, ev.hypothetical]) for (const m of s.misses) console.log('    ' + m);
+  if (verbose) for (const s of [ev.stages, ev.vague, ev.links, ev.personalData, ev.hypothetical, ev.claims]) for (const m of s.misses) console.log('    ' + m);
   if (verbose) for (const m of ev.top1.misses) console.log('    ' + m);
 }

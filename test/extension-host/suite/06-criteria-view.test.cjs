@@ -11,7 +11,7 @@ describe('Criteria view and status bar', function () {
     const { view } = await h.api();
     const c = await h.waitForCoverage((x) => x.uri === uri.toString() && x.analysed, 'the account’s coverage');
     assert.equal(c.rubric?.id, 'customer-relations');
-    assert.deepEqual(c.criteria.map((x) => `${x.id}:${x.status}`).slice(0, 1), ['1:referenced']);
+    assert.deepEqual(c.criteria.map((x) => `${x.id}:${x.status}`).slice(0, 1), ['1:evidenced']);
     assert.equal(c.criteria.length, 5);
     assert.equal(c.stages.length, 6);
     assert.equal(c.stages.filter((s) => s.present).length, 4);
@@ -56,8 +56,8 @@ describe('Criteria view and status bar', function () {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, h.positionOf(doc, 'two working days', 'two working days'.length), ' (AC 2)');
     assert.equal(await vscode.workspace.applyEdit(edit), true);
-    const c = await h.waitForCoverage((x) => x.uri === uri.toString() && x.criteria.find((k) => k.id === '2')?.status === 'referenced', 'AC 2 to be evidenced');
-    assert.equal(c.criteria.filter((k) => k.status === 'referenced').length, 2);
+    const c = await h.waitForCoverage((x) => x.uri === uri.toString() && x.criteria.find((k) => k.id === '2')?.status === 'evidenced', 'AC 2 to be evidenced');
+    assert.equal(c.criteria.filter((k) => k.status === 'evidenced').length, 2);
     const { view } = await h.api();
     assert.equal(view.status.text, '$(checklist) AC 2/5 · Cycle 4/6');
   });

@@ -162,7 +162,10 @@ export class Scan {
  */
 export class PhraseIndex {
   private readonly byKey = new Map<string, Array<[number, CompiledPhrase]>>();
+  /** Phrases starting with `*`, tried at every word. */
   private readonly wild: Array<[number, CompiledPhrase]> = [];
+  /** Phrases starting with `#n`, tried only at numbers. */
+  private readonly numbered: Array<[number, CompiledPhrase]> = [];
   private readonly positions = new Map<PhraseSet, number>();
 
   constructor(readonly sets: readonly PhraseSet[]) {
@@ -171,7 +174,7 @@ export class PhraseIndex {
       for (const p of set.phrases) {
         const first = p.tokens[0];
         if (first.kind !== 'word') {
-          this.wild.push([i, p]);
+          (first.kind === 'number' ? this.numbered : this.wild).push([i, p]);
           continue;
         }
         for (const key of first.stem === first.lower ? [first.stem] : [first.stem, first.lower]) {
@@ -197,6 +200,7 @@ export class PhraseIndex {
       this.consider(this.byKey.get(w.stem), ws, i, found, before);
       if (w.lower !== w.stem) this.consider(this.byKey.get(w.lower), ws, i, found, before);
       if (this.wild.length) this.consider(this.wild, ws, i, found, before);
+      if (w.num && this.numbered.length) this.consider(this.numbered, ws, i, found, before);
     }
     return new Scan(this, found);
   }

@@ -30,9 +30,11 @@ export class CriterionRanker {
   private readonly weights: Array<Map<string, number>>;
   private readonly signals: PhraseSet;
   private readonly ids: string[];
+  private readonly indexOf: Map<string, number>;
 
   constructor(readonly rubric: Rubric) {
     this.ids = rubric.criteria.map((c) => c.id);
+    this.indexOf = new Map(this.ids.map((id, i) => [id, i]));
     for (const c of rubric.criteria) {
       const related = rubric.keyTerms.filter((k) => k.criteria?.includes(c.id)).flatMap((k) => [k.term, ...(k.aliases ?? [])]);
       const text = [c.text, c.ability, ...c.signals, ...related].join(' . ');
@@ -54,53 +56,32 @@ export class CriterionRanker {
    * a criterion that declares one of them gets a bonus, since its rubric says that is how it is shown.
    */
   rank(ws: readonly Word[], stages: ReadonlySet<Stage> = new Set()): RankedCriterion[] {
-    const distinct = [...new Set(terms(ws))];
-    const scores = this.ids.map((id, i) => {
+    const distinct = new Set(terms(ws));
+    const n = this.ids.length;
+    const scores = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
       const w = this.weights[i];
       let score = 0;
       for (const t of distinct) score += w.get(t) ?? 0;
-      return { id, score };
-    });
+      scores[i] = score;
+    }
     if (stages.size) {
-      this.rubric.criteria.forEach((c, i) => {
-        const shared = (c.stages ?? []).filter((s) => stages.has(s)).length;
-        if (shared && scores[i].score > 0) scores[i].score += STAGE_BONUS * shared;
-      });
+      for (let i = 0; i < n; i++) {
+        if (scores[i] <= 0) continue;
+        let shared = 0;
+        for (const s of this.rubric.criteria[i].stages ?? []) if (stages.has(s)) shared++;
+        scores[i] += STAGE_BONUS * shared;
+      }
     }
     for (const m of this.signals.matchAll(ws)) {
-      const entry = scores.find((s) => s.id === m.phrase.tag);
-      if (entry) entry.score += 1.5 * (m.to - m.from);
+      const i = this.indexOf.get(m.phrase.tag);
+      if (i !== undefined) scores[i] += 1.5 * (m.to - m.from);
     }
     // Stable: ties keep the rubric's order.
-    return scores.map((s, i) => ({ ...s, i })).sort((a, b) => b.score - a.score || a.i - b.i).map(({ id, score }) => ({ id, score }));
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => scores[b] - scores[a] || a - b);
+    return order.map((i) => ({ id: this.ids[i], score: scores[i] }));
   }
-}
-
-/**
- * How high a criterion must score for a paragraph's content to support it: for a citation of it to
- * count as evidence (status `evidenced`, not `claimed`) and for "Insert criterion reference" to offer
- * it. 1 is about one word of the criterion's own wording that not every criterion of the unit uses (a
- * word they all use weighs under 1), so a citation is a claim when nothing the paragraph tells, its
- * link sentence and placeholders left out, touches the criterion at all.
- *
- * Chosen by the `claims` score of test/eval on eval-dev, test/corpus and test/corpus-2: every citation
- * labelled as backed scored 0 or at least 2.97 there, so any limit up to 2.97 gave the same figures,
- * and every limit on rank (the top one, two or three criteria, or within a quarter or half of the top
- * score) added false claims, because learners rightly cite a paragraph's second and third criteria.
- * A false claim on real evidence discourages the learner, so the limit is the lowest that still asks
- * for a word of the criterion: the held-out test/corpus-3 and test/corpus-4 have backed citations
- * scoring 1.29 and 1.41, which a limit of 1.5 would call claims.
- */
-export const SUPPORT_MIN_SCORE = 1;
-
-/** The criteria that a paragraph's ranking supports, best first. */
-export function supportedCriteria(ranked: readonly RankedCriterion[]): RankedCriterion[] {
-  return ranked.filter((r) => r.score >= SUPPORT_MIN_SCORE);
-}
-
-/** Whether a paragraph's ranking supports a criterion. */
-export function supports(ranked: readonly RankedCriterion[], id: string): boolean {
-  return ranked.some((r) => r.id === id && r.score >= SUPPORT_MIN_SCORE);
 }
 
 const rankers = new WeakMap<Rubric, CriterionRanker>();
@@ -129,4 +110,23 @@ export function rankRubrics(text: string, rubrics: readonly Rubric[]): Array<{ i
   });
   const top = Math.max(...raw.map((r) => r.score), 1e-9);
   return raw.map((r) => ({ ...r, score: Math.round((r.score / top) * 100) / 100 })).sort((a, b) => b.score - a.score);
+}
+
+/**
+ * How high a criterion must score for a paragraph's content to support it: below this a citation
+ * of it is only a claim, and it is not offered as a reference to insert. Chosen with
+ * test/eval/support-sweep.ts on the labelled corpora, preferring precision: calling real evidence
+ * "claimed" would discourage a learner more than missing an empty claim.
+ */
+export const SUPPORT_MIN_SCORE = 1;
+
+/** Whether the ranked content of a paragraph supports criterion `id`. */
+export function supports(ranked: readonly RankedCriterion[], id: string): boolean {
+  const r = ranked.find((x) => x.id === id);
+  return r !== undefined && r.score >= SUPPORT_MIN_SCORE;
+}
+
+/** The criteria a paragraph's content supports, best first. */
+export function supportedCriteria(ranked: readonly RankedCriterion[]): RankedCriterion[] {
+  return ranked.filter((r) => r.score >= SUPPORT_MIN_SCORE);
 }

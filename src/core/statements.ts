@@ -5,7 +5,7 @@
  */
 import type { Block, Sentence } from './document.js';
 import { readSentence, type Predicate, type Reading } from './language/clauses.js';
-import { markers, phraseAt } from './language/lexicon.js';
+import { markers } from './language/lexicon.js';
 import type { Word } from './words.js';
 
 const OPENERS = markers.opinionOpeners;
@@ -36,10 +36,10 @@ const IMPROVE_SELF = new Set(['improve', 'develop', 'learn', 'build', 'boost']);
  * an occasion or a particular person, and tells more in the present than in the past. A job
  * description with a past example after it is not.
  */
-function presentNarrative(block: Block): boolean {
+function presentNarrative(block: Block, readingOf: (s: Sentence) => Reading): boolean {
   const lower = block.words.map((w) => w.lower);
   let anchor = -1;
-  for (let i = 0; i < lower.length && anchor < 0; i++) if (phraseAt(lower, i, markers.occasion)) anchor = i;
+  for (let i = 0; i < lower.length && anchor < 0; i++) if (markers.occasion.at(lower, i)) anchor = i;
   if (anchor < 0) return false;
   // Only what is told after the anchor: "I work in the office… In January a client rang…" is a past story.
   const from = block.words[anchor].start;
@@ -47,7 +47,7 @@ function presentNarrative(block: Block): boolean {
   let past = 0;
   for (const s of block.sentences) {
     if (s.end <= from) continue;
-    for (const p of readSentence(s.words, { occasion: false }).predicates) {
+    for (const p of readingOf(s).predicates) {
       if (s.words[p.verb].start < from) continue;
       if (p.tense === 'present' && p.kind !== 'state') present++;
       else if (p.tense === 'past' || p.tense === 'past-perfect') past++;
@@ -70,7 +70,7 @@ export function isLearnerAction(p: Predicate, ws: readonly Word[]): boolean {
   return true;
 }
 
-export function sentenceFacts(s: Sentence, prose: string, occasion = false): SentenceFacts {
+export function sentenceFacts(s: Sentence, prose: string, occasion = false, read?: Reading): SentenceFacts {
   const ws = s.words;
   const lower = ws.map((w) => w.lower);
   // Openers such as "Overall," or "Looking back," come before the opinion verb.
@@ -82,7 +82,7 @@ export function sentenceFacts(s: Sentence, prose: string, occasion = false): Sen
   const text = prose.slice(s.start, s.end).toLowerCase();
   const meta = /\b(?:this|my) (?:account|reflection|reflective account)\b|\bi am (?:going to )?(?:write|writing|describe|describing)\b|\bi will (?:describe|explain|write)\b/.test(text) && !/\bthis demonstrates\b/.test(text);
 
-  const reading = readSentence(ws, { occasion });
+  const reading = read ?? readSentence(ws, { occasion });
   const quoted = quotedSpans(s, prose);
   const inQuote = (i: number) => quoted.some(([a, b]) => i >= a && i < b);
   const hypothetical: Array<[number, number]> = [];
@@ -128,6 +128,15 @@ const NOT_EVIDENCE = new Set(['hypothetical', 'counterfactual', 'hedge', 'expect
 export class Statements {
   private readonly cache = new Map<Sentence, SentenceFacts>();
   private readonly occasions = new Map<Block, boolean>();
+  private readonly readings = new Map<Sentence, Reading>();
+  private readonly readingOf = (s: Sentence): Reading => {
+    let r = this.readings.get(s);
+    if (!r) {
+      r = readSentence(s.words, { occasion: false });
+      this.readings.set(s, r);
+    }
+    return r;
+  };
   constructor(private readonly prose: string) {}
 
   of(s: Sentence): SentenceFacts {
@@ -135,10 +144,13 @@ export class Statements {
     if (!f) {
       let occasion = this.occasions.get(s.block);
       if (occasion === undefined) {
-        occasion = presentNarrative(s.block);
+        occasion = presentNarrative(s.block, this.readingOf);
         this.occasions.set(s.block, occasion);
       }
-      f = sentenceFacts(s, this.prose, occasion);
+      // Each sentence is read once; in a present-tense story, what read as a habit only by its tense is one occasion.
+      const reading = this.readingOf(s);
+      if (occasion) for (const p of reading.predicates) if (p.byTenseOnly) p.genericity = 'particular';
+      f = sentenceFacts(s, this.prose, occasion, reading);
       this.cache.set(s, f);
     }
     return f;

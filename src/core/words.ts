@@ -4,6 +4,7 @@
  */
 // Submodule import: natural's main entry costs ~480 ms and prints to stdout.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { lexOf, type Lex } from './language/lexicon.js';
 
 export interface Word {
   /** The word as written. */
@@ -17,6 +18,8 @@ export interface Word {
   end: number;
   /** What stands between this word and the one before it: GAP_* flags. */
   gap: number;
+  /** Its word classes and verb reading, for the clause reader. */
+  lex: Lex;
 }
 
 /** A comma, semicolon, colon, bracket or dash: a clause may break here. */
@@ -97,7 +100,7 @@ export function normalise(word: string): string {
   return w;
 }
 
-const normalised = new Map<string, [string, string, boolean]>();
+const normalised = new Map<string, [string, string, boolean, Lex]>();
 
 /** Splits text into words; `base` is added to every offset. */
 export function words(text: string, base = 0): Word[] {
@@ -110,11 +113,11 @@ export function words(text: string, base = 0): Word[] {
     let forms = normalised.get(raw);
     if (!forms) {
       const lower = normalise(raw);
-      forms = [lower, stem(lower), /\d/.test(lower) || (NUMBER_WORDS.has(lower) && lower !== 'a' && lower !== 'an')];
+      forms = [lower, stem(lower), /\d/.test(lower) || (NUMBER_WORDS.has(lower) && lower !== 'a' && lower !== 'an'), lexOf(lower)];
       if (normalised.size > 50_000) normalised.clear();
       normalised.set(raw, forms);
     }
-    out.push({ text: raw, lower: forms[0], stem: forms[1], num: forms[2], start: base + m.index, end: base + m.index + raw.length, gap: gapFlags(text, previousEnd, m.index) });
+    out.push({ text: raw, lower: forms[0], stem: forms[1], num: forms[2], lex: forms[3], start: base + m.index, end: base + m.index + raw.length, gap: gapFlags(text, previousEnd, m.index) });
     previousEnd = m.index + raw.length;
   }
   return out;

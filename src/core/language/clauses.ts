@@ -8,7 +8,7 @@
  * words, no allocation per word beyond the result, so it costs a fraction of a Markdown parse.
  */
 import { GAP_CLAUSE, GAP_HYPHEN, GAP_QUOTE, type Word } from '../words.js';
-import { anyPhrase, classes, markers, phraseAt, verbLists, verbOf, type VerbEntry } from './lexicon.js';
+import { classes, markers, NO_LEX, verbLists, verbOf, type Lex, type VerbEntry } from './lexicon.js';
 
 export type Actor = 'writer' | 'we' | 'other' | 'none';
 export type Tense = 'past' | 'past-perfect' | 'present' | 'future' | 'modal';
@@ -31,6 +31,8 @@ export interface Predicate {
   kind: VerbKind;
   /** Inside a relative clause ("the complaint I handled", "a colleague who carried out…"). */
   relative: boolean;
+  /** Read as a habit only because it is in the present with no sign of one occasion: a present-tense story turns it particular. */
+  byTenseOnly: boolean;
   /** In the condition of a conditional sentence ("If she asked me…"). */
   condition: boolean;
   /** The habit is stated outright ("always", "every time", "whenever", "used to"), not only read from the present tense. */
@@ -92,11 +94,11 @@ function opensClause(lower: readonly string[], i: number): boolean {
   const w = lower[i];
   if (!markers.clauseOpeners.has(w)) return false;
   const next = lower[i + 1] ?? '';
-  if (w === 'that') return markers.subjects[next] !== undefined || classes.determiner.has(next) || (verbOf(next) !== undefined && !classes.noun.has(next));
-  if (w === 'as') return markers.subjects[next] !== undefined || classes.determiner.has(next);
-  if (w === 'so') return markers.subjects[next] !== undefined || next === 'that' || next === 'then' || classes.determiner.has(next);
-  if (w === 'once' || w === 'since') return markers.subjects[next] !== undefined || classes.determiner.has(next);
-  if (w === 'before' || w === 'after' || w === 'until' || w === 'till' || w === 'untill') return markers.subjects[next] !== undefined || classes.determiner.has(next);
+  if (w === 'that') return markers.subjects.get(next) !== undefined || classes.determiner.has(next) || (verbOf(next) !== undefined && !classes.noun.has(next));
+  if (w === 'as') return markers.subjects.get(next) !== undefined || classes.determiner.has(next);
+  if (w === 'so') return markers.subjects.get(next) !== undefined || next === 'that' || next === 'then' || classes.determiner.has(next);
+  if (w === 'once' || w === 'since') return markers.subjects.get(next) !== undefined || classes.determiner.has(next);
+  if (w === 'before' || w === 'after' || w === 'until' || w === 'till' || w === 'untill') return markers.subjects.get(next) !== undefined || classes.determiner.has(next);
   return true;
 }
 
@@ -109,6 +111,8 @@ function catenativeKey(inf: string, lower: readonly string[], i: number): string
 export function readSentence(ws: readonly Word[], context: ReadingContext): Reading {
   const n = ws.length;
   const lower = ws.map((w) => w.lower);
+  const L = ws.map((w) => w.lex);
+  const lx = (k: number): Lex => L[k] ?? NO_LEX;
   const predicates: Predicate[] = [];
   const predicateOf = new Int16Array(n).fill(-1);
 
@@ -118,20 +122,20 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     const prev = lower[i - 1];
     const breaks =
       (ws[i].gap & (GAP_CLAUSE | GAP_QUOTE)) !== 0 ||
-      (opensClause(lower, i) && !(lower[i] === 'then' && (markers.subjects[prev] || markers.modals.has(prev))) && !(lower[i] === 'that' && prev === 'so')) ||
+      (opensClause(lower, i) && !(lower[i] === 'then' && (markers.subjects.get(prev) || markers.modals.has(prev))) && !(lower[i] === 'that' && prev === 'so')) ||
       // A new subject straight after other words starts a clause: "I told her I would ring", "things they think I could do".
-      (NOMINATIVE.has(lower[i]) && (lower[i] !== 'id' || verbOf(lower[i + 1] ?? '') !== undefined) && !markers.clauseOpeners.has(prev) && !classes.preposition.has(prev) && prev !== 'than' && prev !== 'me' && prev !== 'and');
+      (NOMINATIVE.has(lower[i]) && (lower[i] !== 'id' || lx(i + 1).verb !== undefined) && !markers.clauseOpeners.has(prev) && !classes.preposition.has(prev) && prev !== 'than' && prev !== 'me' && prev !== 'and');
     if (breaks && starts[starts.length - 1] !== i) starts.push(i);
   }
-  const habitInSentence = anyPhrase(lower, 0, n, markers.habit);
-  const narrative = context.occasion || anyPhrase(lower, 0, n, markers.narrative);
+  const habitInSentence = markers.habit.any(lower, 0, n);
+  const narrative = context.occasion || markers.narrative.any(lower, 0, n);
   // "If…", "Whenever…", and the inverted "Should a customer complain, …".
-  const conditionalOpening = lower[0] === 'if' || lower[0] === 'whenever' || lower[0] === 'when' || lower[0] === 'unless' || (lower[0] === 'should' && !markers.subjects[lower[1]]);
+  const conditionalOpening = lower[0] === 'if' || lower[0] === 'whenever' || lower[0] === 'when' || lower[0] === 'unless' || (lower[0] === 'should' && !markers.subjects.get(lower[1]));
 
   for (let c = 0; c < starts.length; c++) {
     const from = starts[c];
     const to = c + 1 < starts.length ? starts[c + 1] : n;
-    const opener = markers.clauseOpeners.has(lower[from]) && opensClause(lower, from) ? lower[from] : '';
+    const opener = lx(from).clauseOpeners && opensClause(lower, from) ? lower[from] : '';
     let i = opener ? from + 1 : from;
     // The condition of a conditional sentence: its verbs govern nothing that follows.
     const condition = (c === 0 && conditionalOpening && lower[0] !== 'when') || markers.conditionals.has(opener);
@@ -141,7 +145,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     let actor: Actor = 'none';
     let afterPreposition = false;
     let prepositionObject = false;
-    const aux: Aux = { negative: false };
+    const aux: Aux = { modal: undefined, have: undefined, be: undefined, do: undefined, going: false, negative: false, to: false, able: undefined };
     let verb = -1;
     let entry: VerbEntry | undefined;
     let passive = false;
@@ -152,12 +156,12 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         skipped++;
         continue;
       }
-      const split = markers.contractions[w];
+      const split = markers.contractions.get(w);
       // "id" is "I'd" only before a verb ("id say"), not "her ID".
-      const idOk = w !== 'id' || (i === from && (verbOf(lower[i + 1] ?? '') !== undefined || classes.adverb.has(lower[i + 1] ?? '')));
+      const idOk = w !== 'id' || (i === from && (lx(i + 1).verb !== undefined || lx(i + 1).adverb));
       if (split && idOk && subject < 0 && verb < 0) {
         subject = i;
-        actor = markers.subjects[split[0]] ?? 'other';
+        actor = markers.subjects.get(split[0]) ?? 'other';
         const a = split[1];
         if (a === "'d") aux.modal = "'d";
         else if (a === 'will') aux.modal = 'will';
@@ -165,7 +169,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         else aux.be = a;
         continue;
       }
-      const negAux = markers.negatedAuxiliaries[w];
+      const negAux = markers.negatedAuxiliaries.get(w);
       if (negAux) {
         aux.negative = true;
         if (negAux === 'do') aux.do = w.startsWith('did') ? 'did' : 'do';
@@ -174,13 +178,13 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         else aux.modal = negAux;
         continue;
       }
-      if (markers.negators.has(w)) {
+      if (lx(i).negators) {
         if (subject >= 0 || aux.modal || aux.do || aux.have || aux.be || verb >= 0) aux.negative = true;
         if (w === 'no' && lower[i + 1] === 'longer') i++;
         continue;
       }
       if (subject < 0 && verb < 0 && !aux.modal && !aux.have && !aux.be && !aux.do) {
-        const who = markers.subjects[w];
+        const who = markers.subjects.get(w);
         if (who && w !== 'that' && w !== 'this' && !(w === 'it' && i > from && !afterPreposition && false)) {
           if (!afterPreposition || w === 'i' || w === 'we') {
             subject = i;
@@ -191,20 +195,20 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
             continue;
           }
         }
-        if (classes.preposition.has(w) && w !== 'to') {
+        if (lx(i).preposition && w !== 'to') {
           afterPreposition = true;
           prepositionObject = false;
           continue;
         }
         // "In March a tenant phoned": the phrase after the preposition ends where a new noun phrase begins.
-        if (afterPreposition && prepositionObject && classes.determiner.has(w)) afterPreposition = false;
+        if (afterPreposition && prepositionObject && lx(i).determiner) afterPreposition = false;
         const ve = verbOf(w);
         // "…and ring the customer back": with no subject of its own, a coordinated clause starts with its verb.
         const coordinated = c > 0 && predicates.length > 0 && (opener === '' || markers.coordinators.has(opener)) && i === (opener ? from + 1 : from) + skipped;
         if (!(coordinated && ve && (has(ve.forms, 'I') || has(ve.forms, 'P') || has(ve.forms, 'S')))) {
-          if (classes.determiner.has(w) || classes.adjective.has(w)) continue;
-        const nounish = classes.noun.has(w) || classes.actor.has(w) || /^[A-Z]/.test(ws[i].text);
-        if (nounish && !(ve && has(ve.forms, 'P') && !classes.noun.has(w))) {
+          if (lx(i).determiner || lx(i).adjective) continue;
+        const nounish = lx(i).noun || lx(i).actor || isCapital(ws[i].text);
+        if (nounish && !(ve && has(ve.forms, 'P') && !lx(i).noun)) {
           // A noun before any verb is the subject, unless it sits in a phrase such as "in the morning".
           if (!afterPreposition) {
             subject = i;
@@ -215,12 +219,12 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         }
       }
       if (verb < 0) {
-        if (markers.modals.has(w) && !(w === 'will' && classes.determiner.has(lower[i - 1] ?? ''))) {
+        if (lx(i).modals && !(w === 'will' && lx(i - 1).determiner)) {
           aux.modal = w;
           continue;
         }
         // "should of checked", "must of taken": "of" written for "have".
-        if ((HAVE.has(w) || (w === 'of' && aux.modal)) && verbOf(lower[nextContent(lower, i)] ?? '')?.forms.includes('N')) {
+        if ((HAVE.has(w) || (w === 'of' && aux.modal)) && lx(nextContent(lower, i)).verb?.forms.includes('N')) {
           aux.have = w === 'of' ? 'have' : w;
           continue;
         }
@@ -238,28 +242,28 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
             continue;
           }
           // "I was able to answer", "I am able to process".
-          if (lower[i + 1] === 'able' && lower[i + 2] === 'to' && verbOf(lower[i + 3] ?? '')?.forms.includes('I')) {
+          if (lower[i + 1] === 'able' && lower[i + 2] === 'to' && lx(i + 3).verb?.forms.includes('I')) {
             aux.able = BE_PAST.has(w) ? 'past' : 'present';
             i += 2;
             continue;
           }
         }
-        if (DO.has(w) && (verbOf(lower[i + 1] ?? '') || markers.negators.has(lower[i + 1] ?? ''))) {
+        if (DO.has(w) && (lx(i + 1).verb || lx(i + 1).negators)) {
           aux.do = w;
           continue;
         }
         if (w === 'to' && (aux.modal || aux.going || aux.able)) continue;
-        if (w === 'be' && aux.modal && verbOf(lower[nextContent(lower, i)] ?? '')?.forms.match(/[GN]/)) {
+        if (w === 'be' && aux.modal && lx(nextContent(lower, i)).verb?.forms.match(/[GN]/)) {
           aux.be = 'be';
           continue;
         }
-        if (classes.adverb.has(w) || w === 'then' || w === 'also' || w === 'just' || w === 'always' || w === 'never' || w === 'still') continue;
+        if (lx(i).adverb || w === 'then' || w === 'also' || w === 'just' || w === 'always' || w === 'never' || w === 'still') continue;
         let ve = verbOf(w);
         if (!ve) {
           if (w.endsWith('ly')) continue; // an adverb the lexicon lacks
           // After "I", a modal, "did" or "to", a word the lexicon does not know is most likely a verb ("I liaise", "would escalate").
           const slot = Boolean(aux.modal || aux.do || aux.going) || (i - 1 === subject && actor !== 'other');
-          if (!slot || !/^[a-z]+$/.test(w) || classes.noun.has(w) || classes.adjective.has(w) || classes.preposition.has(w) || classes.determiner.has(w) || classes.pronoun.has(w)) continue;
+          if (!slot || !/^[a-z]+$/.test(w) || lx(i).noun || lx(i).adjective || lx(i).preposition || lx(i).determiner || lx(i).pronoun) continue;
           ve = { infinitive: w, forms: 'I' };
         }
         // A hyphen-joined word is part of a compound ("check-out", "follow-up call"), not a verb.
@@ -285,7 +289,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         if (aux.be && has(ve.forms, 'N') && !has(ve.forms, 'G')) passive = true;
         // "I rung her back", "we seen it": a participle standing for the past after a pronoun is the verb.
         if (!needsBase && !aux.have && !aux.be && subject >= 0 && subject === i - 1 - skippedAdverbs(lower, subject, i) && !has(ve.forms, 'P') && !has(ve.forms, 'I') && !has(ve.forms, 'S') && !has(ve.forms, 'N')) continue;
-        if (!needsBase && !aux.have && !aux.be && subject >= 0 && actor !== 'other' && !has(ve.forms, 'P') && !has(ve.forms, 'I') && !has(ve.forms, 'S') && !(has(ve.forms, 'N') && markers.subjects[lower[subject]])) continue;
+        if (!needsBase && !aux.have && !aux.be && subject >= 0 && actor !== 'other' && !has(ve.forms, 'P') && !has(ve.forms, 'I') && !has(ve.forms, 'S') && !(has(ve.forms, 'N') && markers.subjects.get(lower[subject]))) continue;
         // A noun that could be a verb ("a ring", "the survey") after a subject noun phrase is usually
         // still the verb ("the customer rang"), but with no subject and no auxiliary it needs a past or present form.
         verb = i;
@@ -302,9 +306,9 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     let verbEntry = entry!;
     const key = catenativeKey(inf, lower, verb);
     const toAt = key === 'go-on' ? verb + 2 : verb + 1;
-    const cat = verbLists.catenative[key] ?? (inf === 'like' && (aux.modal === 'would' || aux.modal === "'d") ? verbLists.catenative['would-like'] : undefined);
+    const cat = verbLists.catenative.get(key) ?? (inf === 'like' && (aux.modal === 'would' || aux.modal === "'d") ? verbLists.catenative.get('would-like') : undefined);
     if (cat && lower[toAt] === 'to' && !passive) {
-      const complement = verbOf(lower[toAt + 1] ?? '');
+      const complement = lx(toAt + 1).verb;
       if (complement && has(complement.forms, 'I')) {
         effect = cat;
         verbIndex = toAt + 1;
@@ -330,8 +334,8 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     const before = lower[subject - 1] ?? '';
     if (
       !relative && subject >= 1 && subject === from && (ws[subject].gap & GAP_CLAUSE) === 0 && !TIME_NOUNS.has(before) &&
-      (classes.noun.has(before) || (!verbOf(before) && !classes.adverb.has(before) && !markers.subjects[before])) &&
-      (subject === 1 || classes.determiner.has(lower[subject - 2]) || classes.adjective.has(lower[subject - 2])) &&
+      (classes.noun.has(before) || (!verbOf(before) && !classes.adverb.has(before) && !markers.subjects.get(before))) &&
+      (subject === 1 || lx(subject - 2).determiner || lx(subject - 2).adjective) &&
       !OBJECT_STARTS.has(lower[verbIndex + 1] ?? '')
     ) relative = true;
 
@@ -346,10 +350,10 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     else if (aux.have) tense = aux.have === 'had' ? 'past-perfect' : 'present';
     else if (aux.do) tense = aux.do === 'did' ? 'past' : 'present';
     else if (aux.be) tense = BE_PAST.has(aux.be) || aux.be === 'was' ? 'past' : 'present';
-    else if (effect === 'past' || effect === 'habit') tense = lower[verb] && verbOf(lower[verb])?.forms.includes('P') ? 'past' : 'present';
-    else if (has(lower[verb] === vw ? form : verbOf(lower[verb])!.forms, 'P') || (!has(form, 'I') && !has(form, 'S') && has(form, 'N'))) tense = 'past';
+    else if (effect === 'past' || effect === 'habit') tense = lower[verb] && lx(verb).verb?.forms.includes('P') ? 'past' : 'present';
+    else if (has(lower[verb] === vw ? form : lx(verb).verb!.forms, 'P') || (!has(form, 'I') && !has(form, 'S') && has(form, 'N'))) tense = 'past';
     else tense = 'present';
-    if (effect === 'reported' && verbOf(lower[verb])?.forms.includes('P')) tense = 'past';
+    if (effect === 'reported' && lx(verb).verb?.forms.includes('P')) tense = 'past';
     // "…and apologise": a bare verb coordinated with a modal or future verb shares its tense and mood.
     if (inherited && !aux.modal && !aux.do && !aux.have && !aux.be && has(form, 'I') && !has(form, 'P') && (inherited.tense === 'modal' || inherited.tense === 'future')) tense = inherited.tense;
 
@@ -409,8 +413,8 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     else if (verbLists.lifeEvent.has(inf)) {
       let k = verbIndex + 1;
       while (k < n && k <= verbIndex + 2 && PARTICLES.has(lower[k]) && inf !== 'end' && !(inf === 'get' && lower[k] === 'in')) k++;
-      const life = verbLists.lifeEventNext.some((p) => phraseFrom(lower, verbIndex + 1, p) || (k !== verbIndex + 1 && phraseFrom(lower, k, p)));
-      const action = verbLists.actionNext.some((p) => phraseFrom(lower, verbIndex + 1, p));
+      const life = verbLists.lifeEventNext.at(lower, verbIndex + 1) || (k !== verbIndex + 1 && verbLists.lifeEventNext.at(lower, k));
+      const action = verbLists.actionNext.at(lower, verbIndex + 1);
       if ((life && !action) || verbIndex + 1 >= n) kind = 'life-event';
       if (inf === 'end' && lower[verbIndex + 1] === 'up') kind = 'life-event';
       // "I work on reception", "I worked as a receptionist" are background; "I worked out what he needed" is not.
@@ -419,18 +423,24 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
 
     // One occasion or a habit.
     let genericity: Genericity = 'particular';
-    const clauseHabit = anyPhrase(lower, from, to, markers.habit) || (habitInSentence && anyPhrase(lower, 0, verbIndex, markers.habit));
-    const genericSubject = subject >= 0 && actor === 'other' && markers.genericSubjects.some((p) => phraseFrom(lower, subject, p) || phraseFrom(lower, subject - 1, p)) && (lower[subject] !== 'it' && lower[subject] !== 'we');
+    let byTenseOnly = false;
+    const clauseHabit = habitInSentence && (markers.habit.any(lower, from, to) || markers.habit.any(lower, 0, verbIndex));
+    const genericSubject = subject >= 0 && actor === 'other' && (markers.genericSubjects.at(lower, subject) || (subject > 0 && markers.genericSubjects.at(lower, subject - 1))) && (lower[subject] !== 'it' && lower[subject] !== 'we');
     if (effect === 'habit' || clauseHabit) genericity = 'habitual';
     else if (tense === 'present' || (tense === 'modal' && m === 'must')) {
       if (genericSubject || (m === 'must' && actor !== 'writer')) genericity = 'generic';
-      else if (conditionalOpening && !narrative) genericity = 'habitual';
-      else if (!narrative) genericity = actor === 'other' && !genericSubject && subject >= 0 && /^[a-z]/.test(ws[subject].text) && classes.noun.has(lower[subject]) && !classes.determiner.has(lower[subject - 1] ?? '') ? 'generic' : 'habitual';
+      else if (conditionalOpening && !narrative) {
+        genericity = 'habitual';
+        byTenseOnly = true;
+      } else if (!narrative) {
+        byTenseOnly = true;
+        genericity = actor === 'other' && !genericSubject && subject >= 0 && /^[a-z]/.test(ws[subject].text) && lx(subject).noun && !lx(subject - 1).determiner ? 'generic' : 'habitual';
+      }
     }
     if (inherited && genericity === 'particular' && inherited.genericity !== 'particular' && tense === inherited.tense) genericity = inherited.genericity;
 
     const marked = effect === 'habit' || clauseHabit || (conditionalOpening && genericity === 'habitual');
-    const p: Predicate = { verb: verbIndex, infinitive: inf, subject, actor, tense, polarity, modality, genericity, kind, relative, marked, condition, from, to };
+    const p: Predicate = { verb: verbIndex, infinitive: inf, subject, actor, tense, polarity, modality, genericity, kind, relative, marked, condition, byTenseOnly, from, to };
     predicates.push(p);
     for (let k = from; k < to; k++) predicateOf[k] = predicates.length - 1;
     readSecondary(ws, lower, p, predicates, predicateOf);
@@ -482,21 +492,27 @@ function readSecondary(ws: readonly Word[], lower: readonly string[], main: Pred
       // "watched Priya deal", "saw my supervisor calm": a name or noun, then a bare verb.
       const v = verbOf(w);
       const before = lower[k - 1];
-      if (!v || !has(v.forms, 'I') || has(v.forms, 'P') || !(classes.noun.has(before) || classes.actor.has(before) || /^[A-Z]/.test(ws[k - 1].text))) continue;
+      if (!v || !has(v.forms, 'I') || has(v.forms, 'P') || !(classes.noun.has(before) || classes.actor.has(before) || isCapital(ws[k - 1].text))) continue;
       verb = k;
       actor = 'other';
     } else continue;
     const entry = verbOf(lower[verb])!;
     const p: Predicate = {
-      ...main,
       verb,
       infinitive: entry.infinitive,
       subject: -1,
       actor,
+      tense: main.tense,
       polarity,
       modality,
+      genericity: main.genericity,
       kind: verbLists.observation.has(entry.infinitive) ? 'observation' : verbLists.state.has(entry.infinitive) ? 'state' : verbLists.lifeEvent.has(entry.infinitive) && lower[k] !== 'to' ? 'life-event' : 'action',
+      relative: main.relative,
+      marked: main.marked,
+      condition: main.condition,
+      byTenseOnly: main.byTenseOnly,
       from: k,
+      to: main.to,
     };
     predicates.push(p);
     for (let j = k; j < main.to; j++) predicateOf[j] = predicates.length - 1;
@@ -505,13 +521,14 @@ function readSecondary(ws: readonly Word[], lower: readonly string[], main: Pred
   }
 }
 
+function isCapital(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
 function skippedAdverbs(lower: readonly string[], subject: number, i: number): number {
   let n = 0;
   for (let k = subject + 1; k < i; k++) if (classes.adverb.has(lower[k])) n++;
   return n;
 }
 
-function phraseFrom(lower: readonly string[], i: number, p: readonly string[]): boolean {
-  if (i < 0) return false;
-  return phraseAt(lower, i, [p as string[]]) !== undefined;
-}

@@ -70,7 +70,18 @@ export const names = {
  * A word's verb reading: the lexicon's entry, else a guess from its ending for words it lacks
  * ("liaised", "rebooking"). Returns undefined for words that are not verbs.
  */
+const verbCache = new Map<string, VerbEntry | null>();
+
 export function verbOf(lower: string): VerbEntry | undefined {
+  const cached = verbCache.get(lower);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = guessVerb(lower);
+  if (verbCache.size > 50_000) verbCache.clear();
+  verbCache.set(lower, found ?? null);
+  return found;
+}
+
+function guessVerb(lower: string): VerbEntry | undefined {
   const known = verbs.get(lower) ?? verbs.get(american(lower));
   if (known) return known;
   if (lower.length < 4 || /\d/.test(lower)) return undefined;
@@ -88,6 +99,37 @@ export function verbOf(lower: string): VerbEntry | undefined {
   return undefined;
 }
 
+/** Word runs indexed by their first word, so looking for any of them costs one map lookup per word. */
+export class PhraseList {
+  private readonly byFirst = new Map<string, string[][]>();
+  constructor(phrases: readonly string[]) {
+    for (const p of phrases) {
+      const words = p.split(' ');
+      const bucket = this.byFirst.get(words[0]);
+      if (bucket) bucket.push(words);
+      else this.byFirst.set(words[0], [words]);
+    }
+  }
+
+  /** Whether one of the phrases starts at word i. */
+  at(lower: readonly string[], i: number): boolean {
+    const bucket = this.byFirst.get(lower[i]);
+    if (!bucket) return false;
+    for (const p of bucket) {
+      let k = 1;
+      while (k < p.length && lower[i + k] === p[k]) k++;
+      if (k === p.length) return true;
+    }
+    return false;
+  }
+
+  /** Whether one of the phrases starts anywhere in [from, to). */
+  any(lower: readonly string[], from: number, to: number): boolean {
+    for (let i = Math.max(0, from); i < to; i++) if (this.at(lower, i)) return true;
+    return false;
+  }
+}
+
 const verbKinds = {
   state: set(verbData.state),
   reporting: set(verbData.reporting),
@@ -99,20 +141,19 @@ const verbKinds = {
 
 export const verbLists = {
   ...verbKinds,
-  lifeEventNext: verbData.lifeEventNext.map((p) => p.split(' ')),
-  actionNext: verbData.actionNext.map((p) => p.split(' ')),
-  catenative: verbData.catenative as Record<string, 'past' | 'negative' | 'future' | 'habit' | 'reported'>,
+  lifeEventNext: new PhraseList(verbData.lifeEventNext),
+  actionNext: new PhraseList(verbData.actionNext),
+  catenative: new Map(Object.entries(verbData.catenative)) as Map<string, 'past' | 'negative' | 'future' | 'habit' | 'reported'>,
   hedges: set(verbData.hedges),
   expected: set(verbData.expected),
   perceptionAfterCould: set(verbData.perceptionAfterCould),
 };
 
-const phrases = (list: readonly string[]) => list.map((p) => p.split(' '));
 
 export const markers = {
-  subjects: markerData.subjects as Record<string, 'writer' | 'we' | 'other'>,
-  contractions: markerData.contractions as unknown as Record<string, [string, string]>,
-  negatedAuxiliaries: markerData.negatedAuxiliaries as Record<string, string>,
+  subjects: new Map(Object.entries(markerData.subjects)) as Map<string, 'writer' | 'we' | 'other'>,
+  contractions: new Map(Object.entries(markerData.contractions)) as unknown as Map<string, [string, string]>,
+  negatedAuxiliaries: new Map(Object.entries(markerData.negatedAuxiliaries)),
   negators: set(markerData.negators),
   modals: set(markerData.modals),
   clauseOpeners: set(markerData.clauseOpeners),
@@ -120,25 +161,64 @@ export const markers = {
   relativePronouns: set(markerData.relativePronouns),
   coordinators: set(markerData.coordinators),
   conditionals: set(markerData.conditionals),
-  habit: phrases(markerData.habitMarkers),
-  narrative: phrases(markerData.narrativeMarkers),
-  occasion: phrases(markerData.occasionAnchors),
-  genericSubjects: phrases(markerData.genericSubjects),
+  habit: new PhraseList(markerData.habitMarkers),
+  narrative: new PhraseList(markerData.narrativeMarkers),
+  occasion: new PhraseList(markerData.occasionAnchors),
+  genericSubjects: new PhraseList(markerData.genericSubjects),
   opinionOpeners: set(markerData.opinionOpeners),
   opinionVerbs: set(markerData.opinionVerbs),
 };
 
-/** Whether the words from index i read as one of the phrases (lower-case word runs). */
-export function phraseAt(lower: readonly string[], i: number, list: readonly string[][]): string[] | undefined {
-  for (const p of list) {
-    let k = 0;
-    while (k < p.length && lower[i + k] === p[k]) k++;
-    if (k === p.length) return p;
-  }
-  return undefined;
+
+/** Everything the clause reader asks of one word form, looked up once per form and kept. */
+export interface Lex {
+  noun: boolean;
+  actor: boolean;
+  adjective: boolean;
+  adverb: boolean;
+  preposition: boolean;
+  determiner: boolean;
+  pronoun: boolean;
+  nounOrVerb: boolean;
+  modals: boolean;
+  negators: boolean;
+  clauseOpeners: boolean;
+  coordinators: boolean;
+  relativePronouns: boolean;
+  verb: VerbEntry | undefined;
 }
 
-export function anyPhrase(lower: readonly string[], from: number, to: number, list: readonly string[][]): boolean {
-  for (let i = from; i < to; i++) if (phraseAt(lower, i, list)) return true;
-  return false;
+const lexCache = new Map<string, Lex>();
+
+function makeLex(lower: string): Lex {
+  return {
+    noun: classes.noun.has(lower),
+    actor: classes.actor.has(lower),
+    adjective: classes.adjective.has(lower),
+    adverb: classes.adverb.has(lower),
+    preposition: classes.preposition.has(lower),
+    determiner: classes.determiner.has(lower),
+    pronoun: classes.pronoun.has(lower),
+    nounOrVerb: classes.nounOrVerb.has(lower),
+    modals: markers.modals.has(lower),
+    negators: markers.negators.has(lower),
+    clauseOpeners: markers.clauseOpeners.has(lower),
+    coordinators: markers.coordinators.has(lower),
+    relativePronouns: markers.relativePronouns.has(lower),
+    verb: verbOf(lower),
+  };
 }
+
+/** The word classes of a lower-case word form. */
+export function lexOf(lower: string): Lex {
+  let l = lexCache.get(lower);
+  if (!l) {
+    l = makeLex(lower);
+    if (lexCache.size > 50_000) lexCache.clear();
+    lexCache.set(lower, l);
+  }
+  return l;
+}
+
+/** The entry of a word beyond the end of a sentence: nothing. */
+export const NO_LEX: Lex = makeLex('');

@@ -114,9 +114,19 @@ export function rankRubrics(text: string, rubrics: readonly Rubric[]): Array<{ i
 
 /**
  * How high a criterion must score for a paragraph's content to support it: below this a citation
- * of it is only a claim, and it is not offered as a reference to insert. Chosen with
- * test/eval/support-sweep.ts on the labelled corpora, preferring precision: calling real evidence
- * "claimed" would discourage a learner more than missing an empty claim.
+ * of it is only a claim (status `claimed`, not `evidenced`), and it is not offered as a reference to
+ * insert. 1 is about one word of the criterion's own wording that not every criterion of the unit
+ * uses (a word they all use weighs under 1): a citation is a claim when nothing the paragraph tells,
+ * its link sentence and placeholders left out, touches the criterion at all.
+ *
+ * Chosen with test/eval/support-sweep.ts (the `claims` score) on eval-dev, test/corpus and
+ * test/corpus-2: every citation labelled as backed scored 0 or at least 2.97 there, so any limit up
+ * to 2.97 gave the same figures, and every limit on rank (the top one, two or three criteria, or
+ * within a quarter or half of the top score) added false claims, because learners rightly cite a
+ * paragraph's second and third criteria. Calling real evidence "claimed" discourages a learner more
+ * than missing an empty claim, so the limit is the lowest that still asks for a word of the
+ * criterion: the held-out test/corpus-3 and test/corpus-4 have backed citations scoring 1.29 and
+ * 1.41, which a limit of 1.5 would call claims.
  */
 export const SUPPORT_MIN_SCORE = 1;
 

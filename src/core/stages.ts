@@ -5,6 +5,8 @@
  * word used incidentally ("monitoring the printer queue") needs its context to count.
  */
 import type { AccountDocument, Block, Sentence } from './document.js';
+import { isLinkSentence, placeholderSpans } from './claims.js';
+import cues from './lexicon/stages.json' with { type: 'json' };
 import { PhraseIndex, PhraseSet, type Scan } from './phrases.js';
 import { measurableSpans } from './standards.js';
 import type { Statements } from './statements.js';
@@ -13,104 +15,30 @@ import { STAGES, type Stage } from './types.js';
 /** One way a sentence can show a stage: every set must match somewhere in the sentence. */
 type Cue = PhraseSet[];
 
-const set = (...phrases: string[]) => new PhraseSet(phrases);
+const set = (phrases: readonly string[]) => new PhraseSet(phrases);
 
-const FIRST_PERSON = set('i', 'we', 'me', 'us', 'my', 'our');
-const SUBJECT = set('i', 'we');
-const NEED_WORDS = set(
-  'need', 'want', 'problem', 'issue', 'happen', 'require', 'requirement', 'prefer', 'expect', 'expectation',
-  'wrong', 'matter', 'detail', 'information', 'timing', 'date', 'deadline', 'budget', 'concern', 'worry', 'important',
-  'fault', 'symptom', 'error', 'number', 'reference', 'address', 'order', 'booking', 'access', 'vulnerable', 'urgent',
-  'help', 'easier', 'better', 'difference', 'suit', 'convenient',
-);
-
-const IDENTIFY_STRONG = set(
-  'open question', 'closed question', 'probing question', 'ask question', 'ask * question', 'ask * * question',
-  'summarise back', 'summarise * back', 'summarise * * back', 'repeat * * back', 'read * * back', 'summarising', 'identify * need',
-  'identify * * need', 'identify * * * need', 'work out what', 'work out * need', 'work out how', 'work out which', 'summarise what', 'summarise * need', 'summarise the', 'repeat back', 'repeat * back', 'repeat what',
-  'read * back', 'read back', 'paraphrase', 'reflect back', 'check i understood', 'check i had understood',
-  'check * understood', 'make sure i understood', 'make sure i had understood', 'find out what', 'find out how',
-  'find out whether', 'find out which', 'find out why', 'find out more', 'active listening', 'listen actively',
-  'listen carefully', 'listen without interrupt', 'listen to * without', 'let * explain', 'clarify', 'needs analysis',
-  'confirm this was right', 'confirm that was right', 'confirm it was right', 'confirm what', 'establish what',
-  'identify what', 'understand what', 'understand the problem', 'understand * need', 'check my understanding',
-  'check * understanding', 'pick out', 'pick up on', 'agree * need', 'agree what * need', 'ask * to show', 'ask * to explain', 'ask * to describe',
-  'ask * to tell', 'ask * to talk me through', 'ask * to walk me through',
-);
-const IDENTIFY_WEAK = set('ask what', 'ask which', 'ask when', 'ask whether', 'ask if', 'ask how', 'ask about', 'ask for', 'ask * what', 'ask * which', 'ask * when', 'ask * whether', 'ask * if', 'ask * how', 'ask * about', 'ask * for');
-
-const AGREE_WORDS = set(
-  'agree', 'promise', 'arrange', 'commit', 'guarantee', 'standard', 'charter', 'target', 'sla', 'service level',
-  'policy', 'deadline', 'timescale', 'time scale', 'pledge', 'aim to', 'must be', 'have to be', 'has to be',
-  'should be', 'expect', 'told * i would', 'told * we would', 'said i would', 'said we would', 'told * that i would',
-  'told * that we would', 'said that i would', 'confirm that', 'procedure says',
-  'code of practice', 'kpi', 'contract', 'schedule', 'promis', 'due', 'due date', 'terms', 'booking terms', 'terms say',
-);
-
-const MONITOR_CUES = set(
-  'check', 'monitor', 'track', 'follow up', 'follow * up', 'chase', 'keep an eye', 'kept an eye', 'look at * account',
-  'look at * record', 'look at * log', 'look at * tracker', 'look at * system', 'look at * job', 'look at * order',
-  'look at the', 'checklist', 'review * progress', 'progress', 'status', 'to see whether',
-  'to see if', 'to see what', 'to see how', 'confirm * arrive', 'confirm * deliver', 'confirm * complete', 'confirm * done',
-  'ring * to check', 'call * to check', 'update * on progress', 'keep * updated', 'kept * updated', 'keep * informed', 'kept * informed',
-);
-const MONITOR_CONTEXT = set(
-  'later', 'next day', 'next morning', 'following day', 'following morning', 'next week', 'again', 'before the deadline',
-  'deadline', 'target', 'standard', 'sla', 'on track', 'progress', 'status', 'log', 'tracker', 'tracking', 'checklist',
-  'to make sure', 'to see', 'whether * had', 'if * had',
-  'every *', 'each *', 'daily', 'weekly', 'at #n', 'still', 'arrived', 'completed',
-  'sign off', 'signed',
-);
-
-const MONITOR_CONTEXT_FIRM = set('later', 'next day', 'next morning', 'following day', 'again', 'deadline', 'target', 'standard', 'sla', 'on track', 'progress', 'status', 'tracker', 'tracking', 'checklist', 'log');
-
-const FEEDBACK_WORDS = set(
-  'survey', 'questionnaire', 'feedback', 'comment card', 'feedback form', 'review', 'rating', 'rate', 'score',
-  'net promoter', 'nps', 'follow-up call', 'follow up call', 'satisfaction', 'complaints log', 'complaint data',
-  'call recording', 'mystery shop', 'focus group', 'evaluation form', 'poll',
-);
-const GATHER_WORDS = set(
-  'send', 'collect', 'gather', 'ask', 'look at', 'look through', 'read', 'analyse', 'review', 'check', 'ring', 'call',
-  'phone', 'make', 'carry out', 'run', 'hand out', 'give out', 'gave', 'compare', 'go through', 'went through', 'count',
-  'score', 'rate', 'result', 'out of', 'per cent', '%', 'receive', 'email', 'text',
-);
+const FIRST_PERSON = set(cues.firstPerson);
+const SUBJECT = set(cues.subject);
+const NEED_WORDS = set(cues.needWords);
+const IDENTIFY_STRONG = set(cues.identifyStrong);
+const IDENTIFY_WEAK = set(cues.identifyWeak);
+const AGREE_WORDS = set(cues.agreeWords);
+const MONITOR_CUES = set(cues.monitorCues);
+const MONITOR_CONTEXT = set(cues.monitorContext);
+const MONITOR_CONTEXT_FIRM = set(cues.monitorContextFirm);
+const FEEDBACK_WORDS = set(cues.feedbackWords);
+const GATHER_WORDS = set(cues.gatherWords);
 // Looking back over complaints is a way of evaluating the service too.
-const COMPLAINTS_ANALYSIS = [
-  set('go through', 'go back through', 'look through', 'look at', 'look back', 'analys', 'run', 'review', 'pull', 'count', 'check'),
-  set('complaints register', 'complaint register', 'complaints log', 'complaint log', 'complaints record', 'report on', 'crm report',
-    'complaints data', 'all * complaints', 'our * complaints', 'the complaints', 'previous * complaints', 'complaints for', 'complaints from',
-    'complaints over', 'complaints in the'),
-];
-const SATISFACTION_ASK = [
-  set('ask', 'ring', 'call', 'phone', 'email', 'text'),
-  set('how * felt', 'how * feel', 'how * found', 'how * thought', 'how * think', 'whether * happy', 'if * happy',
-    'whether * satisfied', 'if * satisfied', 'how satisfied', 'how happy', 'for feedback', 'for * feedback', 'for * view',
-    'for * opinion', 'to rate', 'what * thought', 'what * think', 'how * going', 'how * went', 'anything * improve',
-    'how we could', 'how * could improve', 'what * could', 'worst part', 'best part', 'what was working', 'what * working',
-    'what worked', 'what * work', 'what was not working', 'what wasn\'t working'),
-];
-const RESULTS = set('out of #n', '#n out of', '#n of our #n', '#n of the #n', 'per cent', 'percent', '%', 'score us', 'rate us', 'most said', 'majority', 'average', 'trend', 'result show', 'results show');
+const COMPLAINTS_ANALYSIS = cues.complaintsAnalysis.map(set);
+const SATISFACTION_ASK = cues.satisfactionAsk.map(set);
+const RESULTS = set(cues.results);
+const IMPROVE_CUES = set(cues.improveCues);
+const PERSONAL_LEARNING = set(cues.personalLearning);
 
-const IMPROVE_CUES = set(
-  'recommend', 'suggest', 'propose', 'put forward', 'introduce', 'implement', 'put in place', 'brought in', 'bring in',
-  'change the', 'change our', 'change how', 'change * process', 'change * procedure', 'made a change', 'make a change',
-  'we now', 'now always', 'since then', 'from now on', 'has been in place', 'is now', 'are now', 'update the process',
-  'update the procedure', 'update the template', 'update the form', 'update the script', 'update the checklist',
-  'add * to the', 'set up a new', 'start using', 'start sending', 'started', 'new process', 'new procedure', 'new system',
-  'new template', 'new checklist', 'new form', 'trial', 'pilot', 'amend the', 'improvement', 'adopt',
-  'come up with the idea', 'idea of', 'still use', 'are going to change', 'are going to send', 'are going to add', 'are going to move',
-  'we have agreed to', 'suggest we', 'suggest that we',
-);
-const PERSONAL_LEARNING = set('improve my', 'my skill', 'my own', 'my confidence', 'my knowledge', 'my excel', 'my typing', 'my development', 'learn', 'personal development', 'cpd');
-
-const LOOKED_AT = new Set(['at', 'through', 'into', 'over', 'back', 'for', 'again', '']);
+const LOOKED_AT = new Set(cues.lookedAt);
 
 // Verbs that show another stage (or only talk), not the service itself being delivered.
-const NOT_DELIVERY_VERBS = new Set([
-  'asked', 'listened', 'repeated', 'summarised', 'summarized', 'questioned', 'clarified', 'said', 'told', 'apologised',
-  'apologized', 'checked', 'monitored', 'tracked', 'looked', 'reviewed', 'analysed', 'analyzed', 'surveyed',
-  'recommended', 'suggested', 'proposed', 'agreed', 'remembered', 'used',
-]);
+const NOT_DELIVERY_VERBS = new Set(cues.notDeliveryVerbs);
 
 export interface StageEvidence {
   stage: Stage;
@@ -155,11 +83,14 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
   const found = new Set<Stage>();
   if (s.block.kind === 'heading' || s.block.kind === 'quote') return found;
   if (!st.isFactual(s)) return found;
+  const text = doc.prose.slice(s.start, s.end);
+  // A link sentence ("This demonstrates my ability to… (AC 2)") and template text ("[a measurable
+  // standard]") name what should be shown; they are not evidence that it was.
+  if (isLinkSentence(text) || placeholderSpans(text, 0).length) return found;
   const facts = st.of(s);
   const scan = CUES.scan(s.words);
   const firstPerson = scan.has(FIRST_PERSON);
   const subject = scan.has(SUBJECT);
-  const text = doc.prose.slice(s.start, s.end);
 
   if (subject && (anyEvidence(scan, IDENTIFY_STRONG, s, st) || (anyEvidence(scan, IDENTIFY_WEAK, s, st) && scan.has(NEED_WORDS)))) found.add('identify-need');
 

@@ -197,6 +197,7 @@ export function formatEvaluation(name: string, ev: Evaluation): string {
   return [
     `${name}: ${ev.accounts} accounts`,
     `  stages            ${ev.stages}`,
+    `  stage decisions   ${(((6 * ev.accounts - ev.stages.fp - ev.stages.fn) / (6 * ev.accounts)) * 100).toFixed(0)}% correct (${6 * ev.accounts - ev.stages.fp - ev.stages.fn}/${6 * ev.accounts}), ${ev.stages.fp} false alarms`,
     `  vague standards   ${ev.vague}`,
     `  missing links     ${ev.links}`,
     `  personal data     ${ev.personalData}`,

@@ -70,19 +70,21 @@ export function isLearnerAction(p: Predicate, ws: readonly Word[]): boolean {
   return true;
 }
 
+const META = /\b(?:this|my) (?:account|reflection|reflective account)\b|\bi am (?:going to )?(?:write|writing|describe|describing)\b|\bi will (?:describe|explain|write)\b/i;
+
 export function sentenceFacts(s: Sentence, prose: string, occasion = false, read?: Reading): SentenceFacts {
   const ws = s.words;
-  const lower = ws.map((w) => w.lower);
+  const reading = read ?? readSentence(ws, { occasion });
+  const lower = reading.lower;
   // Openers such as "Overall," or "Looking back," come before the opinion verb.
   let k = 0;
   while (k < ws.length && OPENERS.has(lower[k]) && lower[k] !== 'i') k++;
   const opinion =
     (lower[k] === 'i' && (markers.opinionVerbs.has(lower[k + 1]) || (lower[k + 1] === 'am' && lower[k + 2] === 'proud'))) ||
     (lower[k] === 'in' && lower[k + 1] === 'my' && (lower[k + 2] === 'opinion' || lower[k + 2] === 'view'));
-  const text = prose.slice(s.start, s.end).toLowerCase();
-  const meta = /\b(?:this|my) (?:account|reflection|reflective account)\b|\bi am (?:going to )?(?:write|writing|describe|describing)\b|\bi will (?:describe|explain|write)\b/.test(text) && !/\bthis demonstrates\b/.test(text);
+  const text = prose.slice(s.start, s.end);
+  const meta = META.test(text) && !/\bthis demonstrates\b/i.test(text);
 
-  const reading = read ?? readSentence(ws, { occasion });
   const quoted = quotedSpans(s, prose);
   const inQuote = (i: number) => quoted.some(([a, b]) => i >= a && i < b);
   const hypothetical: Array<[number, number]> = [];

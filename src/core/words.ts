@@ -102,13 +102,73 @@ export function normalise(word: string): string {
 
 const normalised = new Map<string, [string, string, boolean, Lex]>();
 
+const LETTER = /\p{L}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Length in UTF-16 units of the letter (or, with `digits`, letter or digit) at i, or 0. */
+function wordCharAt(text: string, i: number, digits: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (digits && c >= 48 && c <= 57) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  const ch = String.fromCodePoint(cp);
+  return (digits ? LETTER_OR_DIGIT : LETTER).test(ch) ? ch.length : 0;
+}
+
+/**
+ * Where the word starting at i ends: letters and digits, then inner apostrophes followed by
+ * letters ("didn't"), then decimal points followed by digits ("9.20am", "1.2"). A hand-written
+ * scanner for the regex WORD above (test/words.test.ts holds them equal), at a fraction of its cost.
+ */
+function wordEnd(text: string, i: number): number {
+  let k = i;
+  for (let n = wordCharAt(text, k, true); n; n = wordCharAt(text, k, true)) k += n;
+  // Apostrophe groups first, then decimal groups, as the regex orders them.
+  while ((text.charCodeAt(k) === 39 || text.charCodeAt(k) === 8217) && wordCharAt(text, k + 1, false)) {
+    k++;
+    for (let n = wordCharAt(text, k, false); n; n = wordCharAt(text, k, false)) k += n;
+  }
+  for (;;) {
+    const d = text.charCodeAt(k + 1);
+    if (text.charCodeAt(k) !== 46 || !(d >= 48 && d <= 57)) return k;
+    k += 2;
+    while (text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    for (let n = wordCharAt(text, k, false); n; n = wordCharAt(text, k, false)) k += n;
+  }
+}
+
+/** The words of a text as [start, end) pairs, by the regex WORD: the reference the scanner is tested against. */
+export function wordSpansByRegex(text: string): Array<[number, number]> {
+  return [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** The words of a text as [start, end) pairs, by the scanner `words` uses. */
+export function wordSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; ) {
+    const n = wordCharAt(text, i, true);
+    if (!n) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i);
+    out.push([i, end]);
+    i = end;
+  }
+  return out;
+}
+
 /** Splits text into words; `base` is added to every offset. */
 export function words(text: string, base = 0): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = 0;
   let previousEnd = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const raw = m[0];
+  for (let i = 0; i < text.length; ) {
+    if (!wordCharAt(text, i, true)) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i);
+    const raw = text.slice(i, end);
     // Accounts repeat their words: the lower-case form and stem of each are worked out once.
     let forms = normalised.get(raw);
     if (!forms) {
@@ -117,8 +177,9 @@ export function words(text: string, base = 0): Word[] {
       if (normalised.size > 50_000) normalised.clear();
       normalised.set(raw, forms);
     }
-    out.push({ text: raw, lower: forms[0], stem: forms[1], num: forms[2], lex: forms[3], start: base + m.index, end: base + m.index + raw.length, gap: gapFlags(text, previousEnd, m.index) });
-    previousEnd = m.index + raw.length;
+    out.push({ text: raw, lower: forms[0], stem: forms[1], num: forms[2], lex: forms[3], start: base + i, end: base + end, gap: gapFlags(text, previousEnd, i) });
+    previousEnd = end;
+    i = end;
   }
   return out;
 }

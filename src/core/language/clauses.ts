@@ -43,6 +43,8 @@ export interface Predicate {
 }
 
 export interface Reading {
+  /** The sentence's words in lower case. */
+  lower: string[];
   predicates: Predicate[];
   /** For every word, the index of the predicate whose clause holds it, or -1. */
   predicateOf: Int16Array;
@@ -111,8 +113,7 @@ function catenativeKey(inf: string, lower: readonly string[], i: number): string
 export function readSentence(ws: readonly Word[], context: ReadingContext): Reading {
   const n = ws.length;
   const lower = ws.map((w) => w.lower);
-  const L = ws.map((w) => w.lex);
-  const lx = (k: number): Lex => L[k] ?? NO_LEX;
+  const lx = (k: number): Lex => ws[k]?.lex ?? NO_LEX;
   const predicates: Predicate[] = [];
   const predicateOf = new Int16Array(n).fill(-1);
 
@@ -457,7 +458,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     const main = predicates.find((p) => p.from > 0 && (p.modality === 'hypothetical'));
     if (main) for (const p of predicates) if (p.from < main.from && p.modality === 'none' && p.tense !== 'past-perfect') p.genericity = p.genericity === 'particular' && p.tense === 'past' ? 'particular' : p.genericity;
   }
-  return { predicates, predicateOf };
+  return { lower, predicates, predicateOf };
 }
 
 const BE_THOUGHT = new Set(['afraid', 'sure', 'convinced', 'anxious', 'adamant', 'certain', 'aware', 'glad', 'happy', 'upset', 'scared', 'nervous']);

@@ -5,6 +5,7 @@
  * criteria, best first.
  */
 import type { OffsetFix, ParagraphInfo, Rule, RuleContext } from '../rule.js';
+import { supportedCriteria } from '../ranking.js';
 import type { Criterion } from '../types.js';
 
 // "This demonstrates…" (and "This shows my ability to…") claims a criterion; "I think this shows" is opinion.
@@ -13,7 +14,8 @@ const DEMONSTRATES = /\b(?:this|that|which|these|it)\s+(?:demonstrates|evidences
 function candidates(ctx: RuleContext, p: ParagraphInfo): Criterion[] {
   if (!ctx.rubric) return [];
   const byId = new Map(ctx.rubric.criteria.map((c) => [c.id, c]));
-  return p.ranked.filter((r) => r.score > 0).slice(0, 3).map((r) => byId.get(r.id)!);
+  // Only criteria the paragraph's content supports: a link to any other would be a bare claim.
+  return supportedCriteria(p.ranked).slice(0, 3).map((r) => byId.get(r.id)!);
 }
 
 export function linkSentence(c: Criterion): string {

@@ -1,4 +1,5 @@
 /** unknown-criterion: a reference to a criterion the unit's rubric does not have. */
+import { supportedCriteria } from '../ranking.js';
 import type { Rule } from '../rule.js';
 
 export const unknownCriterion: Rule = {
@@ -12,7 +13,7 @@ export const unknownCriterion: Rule = {
     for (const ref of ctx.references) {
       if (ids.includes(ref.id)) continue;
       const paragraph = ctx.paragraphs.find((p) => p.blocks.includes(ref.block));
-      const options = (paragraph?.ranked ?? []).filter((r) => r.score > 0).slice(0, 3).map((r) => r.id);
+      const options = supportedCriteria(paragraph?.ranked ?? []).slice(0, 3).map((r) => r.id);
       ctx.report({
         message: `“${rubric.title}” has no criterion ${ref.id}. Its criteria are ${listIds(ids)}: check the number against the unit.`,
         start: ref.start,

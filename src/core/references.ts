@@ -15,7 +15,8 @@ export interface CriterionReference {
 }
 
 const ID = String.raw`\d+(?:\.\d+)*`;
-const LABEL = String.raw`(?:\bA\.?C\.?s?|\b[Cc]riteri(?:on|a)|\bCRITERI(?:ON|A)|\b[Aa]ssessment [Cc]riteri(?:on|a))`;
+// Learners type "ac3" and "Ac 2" as well as "AC 2".
+const LABEL = String.raw`(?:\b[Aa]\.?[Cc]\.?s?|\b[Cc]riteri(?:on|a)|\bCRITERI(?:ON|A)|\b[Aa]ssessment [Cc]riteri(?:on|a))`;
 const REFERENCE = new RegExp(String.raw`${LABEL}\s*(${ID}(?:\s*(?:,|&|\/|\band\b|\bor\b)\s*(?:${LABEL}\s*)?${ID})*)(?![\d.]*\d)`, 'g');
 const ONE_ID = new RegExp(ID, 'g');
 

@@ -60,7 +60,8 @@ function presentNarrative(block: Block, readingOf: (s: Sentence) => Reading): bo
 export function isLearnerAction(p: Predicate, ws: readonly Word[]): boolean {
   if (p.actor !== 'writer' && p.actor !== 'we') return false;
   if (p.kind !== 'action' && p.kind !== 'reporting') return false;
-  if (p.polarity !== 'positive' || p.modality !== 'none' || p.relative) return false;
+  // The condition of "If I had a customer who…, I would…" did not happen either.
+  if (p.polarity !== 'positive' || p.modality !== 'none' || p.relative || p.condition) return false;
   // A habit in the past ("every Monday I checked…") happened; one in the present is a job description.
   if (p.genericity !== 'particular' && p.tense !== 'past' && p.tense !== 'past-perfect') return false;
   if (p.tense === 'future' || p.tense === 'modal') return false;

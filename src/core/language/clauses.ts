@@ -8,7 +8,7 @@
  * words, no allocation per word beyond the result, so it costs a fraction of a Markdown parse.
  */
 import { GAP_CLAUSE, GAP_HYPHEN, GAP_QUOTE, type Word } from '../words.js';
-import { classes, markers, NO_LEX, verbLists, verbOf, type Lex, type VerbEntry } from './lexicon.js';
+import { classes, lexOf, markers, NO_LEX, verbLists, verbOf, type Lex, type VerbEntry } from './lexicon.js';
 
 export type Actor = 'writer' | 'we' | 'other' | 'none';
 export type Tense = 'past' | 'past-perfect' | 'present' | 'future' | 'modal';
@@ -55,9 +55,9 @@ export interface ReadingContext {
   occasion: boolean;
 }
 
-const NOMINATIVE = new Set(['i', 'id', 'we', 'he', 'she', 'they', "i'd", "we'd", "i'll", "we'll", "i've", "we've", "i'm", "we're", "she'd", "he'd", "they'd", "she'll", "he'll", "they'll", "they're"]);
 const TIME_NOUNS = new Set(['week', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night', 'time', 'today', 'yesterday', 'weekend', 'shift', 'tomorrow', 'moment', 'minute', 'hour']);
 const OPINION = new Set(['think', 'feel', 'believe', 'hope', 'reckon', 'guess', 'suppose']);
+const COPULAR = new Set(['stay', 'remain', 'become', 'seem', 'look', 'sound', 'get', 'feel', 'keep', 'go', 'turn', 'grow']);
 const HAVE = new Set(['have', 'has', 'had', "'ve", 'having']);
 const BE_PRESENT = new Set(['am', 'is', 'are', "'m", "'re"]);
 const BE_PAST = new Set(['was', 'were']);
@@ -99,8 +99,8 @@ function opensClause(lower: readonly string[], i: number): boolean {
   if (w === 'that') return markers.subjects.get(next) !== undefined || classes.determiner.has(next) || (verbOf(next) !== undefined && !classes.noun.has(next));
   if (w === 'as') return markers.subjects.get(next) !== undefined || classes.determiner.has(next);
   if (w === 'so') return markers.subjects.get(next) !== undefined || next === 'that' || next === 'then' || classes.determiner.has(next);
-  if (w === 'once' || w === 'since') return markers.subjects.get(next) !== undefined || classes.determiner.has(next);
-  if (w === 'before' || w === 'after' || w === 'until' || w === 'till' || w === 'untill') return markers.subjects.get(next) !== undefined || classes.determiner.has(next);
+  // "after I rang" opens a clause; "after us", "before lunch" do not.
+  if (w === 'once' || w === 'since' || w === 'before' || w === 'after' || w === 'until' || w === 'till' || w === 'untill') return lexOf(next).nominative || classes.determiner.has(next);
   return true;
 }
 
@@ -123,9 +123,9 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     const prev = lower[i - 1];
     const breaks =
       (ws[i].gap & (GAP_CLAUSE | GAP_QUOTE)) !== 0 ||
-      (opensClause(lower, i) && !(lower[i] === 'then' && (markers.subjects.get(prev) || markers.modals.has(prev))) && !(lower[i] === 'that' && prev === 'so')) ||
+      ((lx(i).clauseOpeners && opensClause(lower, i)) && !(lower[i] === 'then' && (markers.subjects.get(prev) || markers.modals.has(prev))) && !(lower[i] === 'that' && prev === 'so')) ||
       // A new subject straight after other words starts a clause: "I told her I would ring", "things they think I could do".
-      (NOMINATIVE.has(lower[i]) && (lower[i] !== 'id' || lx(i + 1).verb !== undefined) && !markers.clauseOpeners.has(prev) && !classes.preposition.has(prev) && prev !== 'than' && prev !== 'me' && prev !== 'and');
+      (lx(i).nominative && (lower[i] !== 'id' || lx(i + 1).verb !== undefined) && !markers.clauseOpeners.has(prev) && !classes.preposition.has(prev) && prev !== 'than' && prev !== 'me' && prev !== 'and');
     if (breaks && starts[starts.length - 1] !== i) starts.push(i);
   }
   const habitInSentence = markers.habit.any(lower, 0, n);
@@ -157,7 +157,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         skipped++;
         continue;
       }
-      const split = markers.contractions.get(w);
+      const split = lx(i).contraction;
       // "id" is "I'd" only before a verb ("id say"), not "her ID".
       const idOk = w !== 'id' || (i === from && (lx(i + 1).verb !== undefined || lx(i + 1).adverb));
       if (split && idOk && subject < 0 && verb < 0) {
@@ -170,7 +170,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         else aux.be = a;
         continue;
       }
-      const negAux = markers.negatedAuxiliaries.get(w);
+      const negAux = lx(i).negatedAuxiliary;
       if (negAux) {
         aux.negative = true;
         if (negAux === 'do') aux.do = w.startsWith('did') ? 'did' : 'do';
@@ -185,13 +185,13 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         continue;
       }
       if (subject < 0 && verb < 0 && !aux.modal && !aux.have && !aux.be && !aux.do) {
-        const who = markers.subjects.get(w);
+        const who = lx(i).subject;
         if (who && w !== 'that' && w !== 'this' && !(w === 'it' && i > from && !afterPreposition && false)) {
           if (!afterPreposition || w === 'i' || w === 'we') {
             subject = i;
             actor = who;
             // "My colleague and I", "me and Sam": the writer with someone else.
-            if ((w === 'i' || w === 'me') && lower[i - 1] === 'and' && i - 1 === from && c > 0 && predicates.every((p) => p.to <= starts[c - 1])) actor = 'we';
+            if ((w === 'i' || w === 'me') && lower[i - 1] === 'and' && i - 1 === from && c > 0 && (ws[from].gap & GAP_CLAUSE) === 0 && !predicates.some((p) => p.from === starts[c - 1])) actor = 'we';
             if (w === 'me' && lower[i + 1] === 'and') actor = 'we';
             continue;
           }
@@ -355,6 +355,8 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     else if (has(lower[verb] === vw ? form : lx(verb).verb!.forms, 'P') || (!has(form, 'I') && !has(form, 'S') && has(form, 'N'))) tense = 'past';
     else tense = 'present';
     if (effect === 'reported' && lx(verb).verb?.forms.includes('P')) tense = 'past';
+    // "We keep the files locked and shred old ones": a form that is both present and past takes the tense of the verb it is coordinated with.
+    if (inherited && !aux.modal && !aux.do && !aux.have && !aux.be && has(form, 'I') && has(form, 'P') && tense === 'past' && inherited.tense === 'present') tense = 'present';
     // "…and apologise": a bare verb coordinated with a modal or future verb shares its tense and mood.
     if (inherited && !aux.modal && !aux.do && !aux.have && !aux.be && has(form, 'I') && !has(form, 'P') && (inherited.tense === 'modal' || inherited.tense === 'future')) tense = inherited.tense;
 
@@ -407,6 +409,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     const after = lower.slice(verbIndex + 1, Math.min(n, verbIndex + 4));
     if (verbLists.observation.has(inf) || (inf === 'sit' && after[0] === 'in') || (inf === 'listen' && after[0] === 'in')) kind = 'observation';
     else if (inf === 'find' && ['it', 'that', 'this', 'myself', 'out'].includes(after[0] ?? '') && after[0] !== 'out') kind = 'state';
+    else if (COPULAR.has(inf) && lx(verbIndex + 1).adjective && !lx(verbIndex + 1).noun) kind = 'state'; // "I stayed calm", "she got upset"
     else if (verbLists.state.has(inf) && !(inf === 'have' && (after[0] === 'a' || after[0] === 'an') && tense !== 'present')) kind = 'state';
     else if (verbLists.reporting.has(inf) && (SAYING_COMPLEMENT.has(after[0] ?? '') || SAYING_COMPLEMENT.has(after[1] ?? '') && !OBJECT_STARTS.has(after[1] ?? '') || (ws[verbIndex + 1] && (ws[verbIndex + 1].gap & GAP_QUOTE) !== 0) || (verbIndex + 1 < n && (ws[verbIndex + 1].gap & GAP_CLAUSE) !== 0 && (ws[verbIndex + 1].gap & GAP_QUOTE) !== 0))) kind = 'reporting';
     else if (verbLists.perception.has(inf) && !(inf === 'hear' && after[1] === 'out')) kind = inf === 'hear' && (after[0] === 'the' && after[1] === 'news' || after[0] === 'about' || after[0] === 'that') ? 'life-event' : 'perception';
@@ -416,7 +419,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
       while (k < n && k <= verbIndex + 2 && PARTICLES.has(lower[k]) && inf !== 'end' && !(inf === 'get' && lower[k] === 'in')) k++;
       const life = verbLists.lifeEventNext.at(lower, verbIndex + 1) || (k !== verbIndex + 1 && verbLists.lifeEventNext.at(lower, k));
       const action = verbLists.actionNext.at(lower, verbIndex + 1);
-      if ((life && !action) || verbIndex + 1 >= n) kind = 'life-event';
+      if ((life && !action) || verbIndex + 1 >= n || lx(verbIndex + 1).clauseOpeners) kind = 'life-event';
       if (inf === 'end' && lower[verbIndex + 1] === 'up') kind = 'life-event';
       // "I work on reception", "I worked as a receptionist" are background; "I worked out what he needed" is not.
       if (inf === 'work') kind = ['out', 'through'].includes(lower[verbIndex + 1] ?? '') ? 'action' : 'life-event';
@@ -425,7 +428,8 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     // One occasion or a habit.
     let genericity: Genericity = 'particular';
     let byTenseOnly = false;
-    const clauseHabit = habitInSentence && (markers.habit.any(lower, from, to) || markers.habit.any(lower, 0, verbIndex));
+    // A habit marker counts in its own clause, or in an opening adverbial that governs the sentence ("Every time a customer rings, I…").
+    const clauseHabit = habitInSentence && (markers.habit.any(lower, from, to) || (c > 0 && predicates.length === 0 && markers.habit.any(lower, 0, starts[1])));
     const genericSubject = subject >= 0 && actor === 'other' && (markers.genericSubjects.at(lower, subject) || (subject > 0 && markers.genericSubjects.at(lower, subject - 1))) && (lower[subject] !== 'it' && lower[subject] !== 'we');
     if (effect === 'habit' || clauseHabit) genericity = 'habitual';
     else if (tense === 'present' || (tense === 'modal' && m === 'must')) {

@@ -185,8 +185,18 @@ export interface Lex {
   clauseOpeners: boolean;
   coordinators: boolean;
   relativePronouns: boolean;
+  /** A subject pronoun that can open a clause ("I", "she", "we'd"). */
+  nominative: boolean;
+  /** Who the word names as a subject ("i" → writer), if it can be one. */
+  subject: 'writer' | 'we' | 'other' | undefined;
+  /** A contraction's two parts ("i'd" → i + 'd). */
+  contraction: [string, string] | undefined;
+  /** The auxiliary a negated form stands for ("didn't" → do). */
+  negatedAuxiliary: string | undefined;
   verb: VerbEntry | undefined;
 }
+
+const NOMINATIVE = new Set(['i', 'id', 'we', 'he', 'she', 'they', "i'd", "we'd", "i'll", "we'll", "i've", "we've", "i'm", "we're", "she'd", "he'd", "they'd", "she'll", "he'll", "they'll", "they're"]);
 
 const lexCache = new Map<string, Lex>();
 
@@ -205,6 +215,10 @@ function makeLex(lower: string): Lex {
     clauseOpeners: markers.clauseOpeners.has(lower),
     coordinators: markers.coordinators.has(lower),
     relativePronouns: markers.relativePronouns.has(lower),
+    nominative: NOMINATIVE.has(lower),
+    subject: markers.subjects.get(lower),
+    contraction: markers.contractions.get(lower),
+    negatedAuxiliary: markers.negatedAuxiliaries.get(lower),
     verb: verbOf(lower),
   };
 }

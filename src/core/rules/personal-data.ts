@@ -15,7 +15,7 @@ const PLACE_WORDS = new Set([...people.placeWords, ...names.orgWords, ...names.p
 
 // Names in capitals count too ("MRS JANET PRYCE-WALKER"): learners copy them from a system.
 const TITLED = /\b(Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+([A-Z][a-z’'-]+|[A-Z]{2,}(?:-[A-Z]{2,})?)\s+([A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)\b/g;
-const NAME = /\b([A-Z][a-z]+|[A-Z]{2,})\s+((?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)\b/g;
+const NAME = /\b([A-Z][a-z]+|[A-Z]{2,})\s+((?:O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?(?![a-z])|(?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?)\b/g;
 const BYLINE = new RegExp(String.raw`^[\s*_#>|-]*(?:${people.bylineLabels.join('|')})\s*[:*_-]*\s*[*_]*\s*([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)+)`, 'gimu');
 
 /** The writer's own name: front matter (author, name, learner) and byline lines ("Name: …", "Written by …"). */
@@ -29,19 +29,29 @@ function authorNames(doc: AccountDocument): Set<string> {
   for (const m of doc.text.matchAll(BYLINE)) out.add(m[1].replace(/\s+/g, ' ').toLowerCase());
   // A name alone on the first lines, followed by a role ("Kieran Oduya, Level 3 … apprentice").
   for (const b of doc.blocks.slice(0, 3)) {
-    const m = /^([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+),\s+[^.]*\b(?:apprentice|learner|student|candidate|assistant|administrator|advisor|adviser|coordinator|receptionist|officer)\b/.exec(doc.text.slice(b.start, b.end));
+    const m = /^[*_\s]*([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+),\s+[^.]*\b(?:apprentice|learner|student|candidate|assistant|administrator|advisor|adviser|coordinator|receptionist|officer)\b/.exec(doc.text.slice(b.start, b.end));
     if (m) out.add(m[1].toLowerCase());
   }
   return out;
 }
 
-/** A capitalised pair that names a building, an award or a well-known person rather than a customer. */
-function notAPerson(text: string, end: number, pair: string): boolean {
+// A role in apposition ("Ayesha Rahman, our pharmacist manager") or before the name ("my manager Sam
+// Hughes") makes the person a colleague: the labelling guide counts customers' full names as personal data.
+const ROLE_AFTER = /^,\s+(?:our|my|the)\s+(?:[a-z-]+\s+){0,3}(?:manager|supervisor|director|pharmacist|team leader|leader|colleague|coordinator|boss|owner|assistant|administrator|officer|advisor|adviser|receptionist|instructor|mentor|assessor|tutor|trainer|engineer|arranger|head|lead|partner|chef)\b/;
+const ROLE_BEFORE = /\b(?:my|our)\s+(?:[a-z-]+\s+){0,2}(?:manager|supervisor|director|pharmacist|team leader|leader|colleague|coordinator|boss|owner|mentor|assessor|tutor|trainer|instructor)\s*,?\s*$/;
+
+/** A capitalised pair that names a building, an award, a colleague or a well-known person rather than a customer. */
+function notAPerson(text: string, start: number, end: number, pair: string): boolean {
   const lower = pair.toLowerCase();
   if (names.famous.has(lower) || names.place.has(lower) || names.organisation.has(lower)) return true;
   if (PLACE_WORDS.has(lower.split(/\s+/).pop()!)) return true;
-  const next = /^\s+([A-Za-z]+)/.exec(text.slice(end, end + 30))?.[1]?.toLowerCase();
-  return next !== undefined && PLACE_WORDS.has(next);
+  const after = text.slice(end, end + 60);
+  if (ROLE_AFTER.test(after) || ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  // Part of a longer proper name ("the Len Ashworth Stand", "Nelson Mandela Building").
+  const next = /^ ([A-Z][A-Za-z]+)/.exec(after)?.[1];
+  if (next && !FIRST_NAMES.has(next.toLowerCase()) && next !== next.toUpperCase()) return true;
+  const word = /^\s+([A-Za-z]+)/.exec(after)?.[1]?.toLowerCase();
+  return word !== undefined && PLACE_WORDS.has(word);
 }
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
 const PHONE = /(?:\+44\s?\(?0?\)?\s?|\b0)[1-9](?:[\s-]?\d){8,9}\b/g;
@@ -98,16 +108,16 @@ export const personalData: Rule = {
       for (const m of prose.matchAll(TITLED)) {
         const s = base + m.index!;
         const e = s + m[0].length;
-        if (isAuthor(`${m[2]} ${m[3]}`) || notAPerson(text, e, `${m[2]} ${m[3]}`)) continue;
+        if (isAuthor(`${m[2]} ${m[3]}`) || notAPerson(text, s, e, `${m[2]} ${m[3]}`)) continue;
         add(s, e, 'name', [replace(s, e, `${m[1][0]}${m[1].slice(1).toLowerCase()} ${m[3][0]}`), replace(s, e, 'the customer')]);
       }
       for (const m of prose.matchAll(NAME)) {
         if (!FIRST_NAMES.has(m[1].toLowerCase()) || NOT_SURNAMES.has(m[2].toLowerCase())) continue;
         // Words in capitals are a name only when both look like one ("DAVID ASHWORTH", not "PLEASE NOTE").
-        if (m[1] === m[1].toUpperCase() && m[1].length > 1 && (m[2] !== m[2].toUpperCase() || !names.last.has(m[2].toLowerCase()) && !/^[A-Z]{3,}$/.test(m[2]))) continue;
+        if (m[1] === m[1].toUpperCase() && m[1].length > 1 && (m[2] !== m[2].toUpperCase() || !names.last.has(m[2].toLowerCase()) && !/^(?:O['’])?[A-Z]{3,}$/.test(m[2]))) continue;
         const s = base + m.index!;
         const e = s + m[0].length;
-        if (isAuthor(m[0]) || notAPerson(text, e, m[0])) continue;
+        if (isAuthor(m[0]) || notAPerson(text, s, e, m[0])) continue;
         // "Grace Lane" as a street is handled above; a name right after a title is too.
         if (/\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s*$/.test(text.slice(Math.max(0, s - 6), s))) continue;
         add(s, e, 'name', [replace(s, e, `${m[1][0]}${m[2][0]}`), replace(s, e, 'the customer')]);

@@ -1,9 +1,12 @@
 // One build script for every bundle: `node esbuild.js [--production] [--watch]`.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 // The analyser's lexicon is generated from compromise's English model (scripts/build-lexicon.mjs).
 execFileSync(process.execPath, ['scripts/build-lexicon.mjs'], { stdio: 'inherit' });
+// The rubric schema, compiled to a standalone validator (scripts/build-rubric-validator.mjs).
+execFileSync(process.execPath, ['scripts/build-rubric-validator.mjs'], { stdio: 'inherit' });
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -39,4 +42,21 @@ if (watch) {
   console.log('esbuild: watching for changes');
 } else {
   await Promise.all(bundles.map((options) => esbuild.build(options)));
+  checkShippedRubrics();
+}
+
+/**
+ * The shipped rubrics are checked here, with the analyser just built, rather than at every start: a
+ * broken one fails the build with checkRubric's reason.
+ */
+function checkShippedRubrics() {
+  const { bundledRubrics, checkRubric } = createRequire(import.meta.url)('./dist/core.cjs');
+  const bad = bundledRubrics().flatMap((r) => {
+    const result = checkRubric(r);
+    return result.ok ? [] : [`rubrics/${r.id}.json: invalid rubric: ${result.reason}`];
+  });
+  if (bad.length) {
+    console.error(bad.join('\n'));
+    process.exit(1);
+  }
 }

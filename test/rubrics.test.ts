@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
+import * as esbuild from 'esbuild';
 import { bundledRubrics } from '../src/core/bundled-rubrics.js';
 import { checkRubric, readRubric } from '../src/core/rubric.js';
 import type { Rubric } from '../src/core/types.js';
@@ -89,6 +90,37 @@ describe('shipped rubrics', () => {
 
   it('the schema itself compiles in strict mode', () => {
     assert.doesNotThrow(() => new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false }).compile(schema));
+  });
+});
+
+describe('the rubric validator compiled at build time', () => {
+  it('is up to date with rubrics/rubric.schema.json', () => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-rubric-validator.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('leaves Ajv out of the analyser: no schema is compiled at run time', async () => {
+    const out = await esbuild.build({ entryPoints: [join(root, 'src', 'core', 'index.ts')], bundle: true, write: false, platform: 'node', metafile: true, logLevel: 'silent' });
+    const ajv = Object.keys(out.metafile!.inputs).filter((i) => i.includes('node_modules/ajv/'));
+    assert.deepEqual(ajv, []);
+  });
+
+  const base = shipped[0].value;
+  const withTitle = (title: string) => checkRubric({ ...base, title });
+  const withStages = (stages: string[]) => checkRubric({ ...base, criteria: [{ ...base.criteria[0], stages }, ...base.criteria.slice(1)] });
+
+  it('counts a length in characters, not UTF-16 units, as the schema says', () => {
+    // 200 emoji are 400 UTF-16 units: within a 200-character title.
+    assert.ok(withTitle('😀'.repeat(200)).ok);
+    const long = withTitle('😀'.repeat(201));
+    assert.equal(long.ok, false);
+    assert.equal(long.ok ? '' : long.reason, 'title must NOT have more than 200 characters');
+  });
+
+  it('rejects a stage listed twice for one criterion, and takes two different ones', () => {
+    assert.ok(withStages(['deliver', 'monitor']).ok);
+    const twice = withStages(['deliver', 'deliver']);
+    assert.equal(twice.ok ? '' : twice.reason, 'criteria.0.stages must NOT have duplicate items (items ## 0 and 1 are identical)');
   });
 });
 

@@ -2,15 +2,16 @@
  * Rubrics are data. Untrusted rubric JSON passes through `readRubric`, which returns a valid
  * rubric or a one-line reason; nothing in a rubric is ever executed.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../rubrics/rubric.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv';
+// rubrics/rubric.schema.json compiled at build time (scripts/build-rubric-validator.mjs): no schema is
+// compiled, and Ajv itself is not loaded, when a rubric is checked.
+import { validate as generated } from './rubric-validator.generated.js';
 import type { Rubric } from './types.js';
 
-let validator: ValidateFunction | undefined;
+const validateSchema = generated as unknown as { (data: unknown): boolean; errors?: ErrorObject[] | null };
 
 function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
-  return validator(value) ? [] : [...(validator.errors ?? [])];
+  return validateSchema(value) ? [] : [...(validateSchema.errors ?? [])];
 }
 
 export type RubricResult = { ok: true; rubric: Rubric } | { ok: false; reason: string };

@@ -30,6 +30,8 @@ export const GAP_HYPHEN = 2;
 export const GAP_QUOTE = 4;
 /** A full stop, question or exclamation mark. */
 export const GAP_STOP = 8;
+/** A colon ("Action plan: …"), also a GAP_CLAUSE. */
+export const GAP_COLON = 16;
 
 function gapFlags(text: string, from: number, to: number): number {
   if (to - from === 1) {
@@ -40,7 +42,10 @@ function gapFlags(text: string, from: number, to: number): number {
   let flags = 0;
   for (let i = from; i < to; i++) {
     switch (text.charCodeAt(i)) {
-      case 44: case 59: case 58: case 40: case 41: case 8211: case 8212:
+      case 58:
+        flags |= GAP_CLAUSE | GAP_COLON;
+        break;
+      case 44: case 59: case 40: case 41: case 8211: case 8212:
         flags |= GAP_CLAUSE;
         break;
       case 34: case 8220: case 8221:

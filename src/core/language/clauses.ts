@@ -7,7 +7,7 @@
  * It is a small rule-based reader over compromise's lexicon (see lexicon.ts): one pass over the
  * words, no allocation per word beyond the result, so it costs a fraction of a Markdown parse.
  */
-import { GAP_CLAUSE, GAP_HYPHEN, GAP_QUOTE, type Word } from '../words.js';
+import { GAP_CLAUSE, GAP_COLON, GAP_HYPHEN, GAP_QUOTE, type Word } from '../words.js';
 import { classes, lexOf, markers, NO_LEX, verbLists, verbOf, type Lex, type VerbEntry } from './lexicon.js';
 
 export type Actor = 'writer' | 'we' | 'other' | 'none';
@@ -136,6 +136,8 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
   for (let c = 0; c < starts.length; c++) {
     const from = starts[c];
     const to = c + 1 < starts.length ? starts[c + 1] : n;
+    // A short label before a colon ("Action plan:", "Feelings:") is a heading inside the sentence, not a clause.
+    if (to - from <= 3 && to < n && (ws[to].gap & GAP_COLON) !== 0) continue;
     const opener = lx(from).clauseOpeners && opensClause(lower, from) ? lower[from] : '';
     let i = opener ? from + 1 : from;
     // The condition of a conditional sentence: its verbs govern nothing that follows.
@@ -381,6 +383,8 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
       else if (m === 'must') modality = 'none';
       else if (m === 'should' && (verbLists.expected.has(inf) || actor === 'other' || actor === 'none')) modality = 'expectation';
       else if ((m === 'would' || m === "'d") && (actor === 'writer' || actor === 'we') && verbLists.hedges.has(inf) && !HAVE.has(vw)) modality = 'hedge';
+      // "Maybe we could highlight the dates", "we might try a rota": a suggestion for the team, not a stand-in for what happened.
+      else if ((m === 'could' || m === 'might' || m === 'may') && !conditionalOpening && (actor === 'we' || lower.includes('maybe') || lower.includes('perhaps'))) modality = 'hedge';
       else modality = 'hypothetical';
     } else if (m === 'can') modality = 'ability';
     if (aux.able === 'present') modality = 'ability';
@@ -391,7 +395,15 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     // A modal or future under a verb of saying, agreeing or thinking is reported: "I told her I would ring",
     // "things they think I could do better". A consequence ("otherwise we would…") or a purpose ("so I could check") is not a plan.
     if (modality === 'hypothetical' || modality === 'hedge' || tense === 'future' || modality === 'expectation') {
-      const governing = predicates.find((p) => p.verb < from && !p.condition && (p.kind === 'reporting' || THOUGHT.has(p.infinitive) || (p.infinitive === 'be' && beThought(lower[p.verb + 1] ?? ''))));
+      // The nearest verb of saying or thinking before the clause governs it, unless a condition stands between them
+      // ("Action plan: if a customer was upset I would…"), which makes the modal a hypothetical of its own.
+      let governing: Predicate | undefined;
+      for (let k = predicates.length - 1; k >= 0 && !governing; k--) {
+        const p = predicates[k];
+        if (p.verb >= from || p.condition) continue;
+        if (p.kind === 'reporting' || THOUGHT.has(p.infinitive) || (p.infinitive === 'be' && beThought(lower[p.verb + 1] ?? ''))) governing = p;
+      }
+      if (governing && governing.kind !== 'reporting' && predicates.some((p) => p.condition && p.verb > governing!.verb && p.verb < from)) governing = undefined;
       // "I think we could do a survey" suggests a change; "I think I would ask her" is still the writer's hypothetical.
       const thinksOther = governing && (governing.kind === 'reporting' || governing.actor !== 'writer' || !OPINION.has(governing.infinitive) || actor === 'we');
       if (opener === 'otherwise' || opener === 'or' && lower[from + 1] === 'else' || lower[from - 1] === 'otherwise') modality = 'consequence';

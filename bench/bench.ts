@@ -1,22 +1,45 @@
 /**
- * `npm run bench`: prints ratios, asserts nothing (speed targets are not tests).
- * 1. Full analyze() of a 6,000-word account against remark-parse alone on the same text, in one
- *    process, median of 30 runs each after warm-up, heap collected before each block. Target ≤ 1.5 (markdownlint is about 1.8).
- * 2. 1,000 accounts through the built CLI in one run. Target under 5 s.
+ * `npm run bench [-- --quick]`: the speed figures of the issue "Speed", each printed next to its target
+ * and marked met or not met. It asserts nothing: speed targets are not tests.
+ *
+ * This machine is shared and its load drifts, so every figure is a ratio of two things measured side by
+ * side in one run, given as the median and the spread (p25–p75) over several runs. CPU-bound work is
+ * interleaved run by run (a, b, c, then b, c, a, …), never measured in separate blocks, so a change of
+ * load falls on both sides of a ratio alike. Where a target is in seconds or megabytes, that figure is
+ * printed too, with the ratio beside it that says how much of it the machine's mood explains.
+ *
+ * 1. analyze() of a 6,000-word account / remark-parse of the same text (targets ≤ 1.5, then ≤ 1.25).
+ * 2. The CLI on 1,000 accounts: wall time and peak RSS, each against a bare `node -e ""` start in the
+ *    same rounds (targets ≤ 3 s, ≤ 200 MB), with worker threads (the default) and without.
+ * 3. The language server's cold start: spawn `node dist/server.cjs --stdio`, initialize, initialized,
+ *    didOpen of the 6,000-word account, until its first publishDiagnostics (target ≤ 0.35 s), against
+ *    one remark-parse of that text measured between the sessions.
+ * 4. The server's RSS after 200 incremental didChange edits of that account (target ≤ 100 MB).
+ * 5. Edit → diagnostics p95 through the same real stdio session (each edit's publishDiagnostics awaited)
+ *    / one full remark-parse of the text as it then is, parsed here between the edits (target ≤ 0.5).
+ *
+ * --quick: fewer runs, for a rough look while working.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { createRequire } from 'node:module';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 
 // The built bundle, as users run it (not the TypeScript sources through a loader).
 const { analyze } = createRequire(import.meta.url)('../dist/core.cjs') as typeof import('../src/core/index.js');
 
+const quick = process.argv.includes('--quick');
 const root = join(import.meta.dirname, '..');
+const serverBundle = join(root, 'dist', 'server.cjs');
+const cliBin = join(root, 'bin', 'reflect-lint.cjs');
+const peakRssPreload = join(import.meta.dirname, 'peak-rss.cjs');
 const sources = [join(root, 'test', 'corpus', 'accounts'), join(root, 'examples')].flatMap((d) =>
   readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(d, f), 'utf8').replace(/^---[\s\S]*?---\n/, '')),
 );
@@ -32,44 +55,300 @@ function account(words: number): string {
   return parts.join('\n\n');
 }
 
+// ---- Statistics and printing ------------------------------------------------------------------
+
+interface Spread {
+  median: number;
+  p25: number;
+  p75: number;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: quantile(sorted, 0.5), p25: quantile(sorted, 0.25), p75: quantile(sorted, 0.75) };
+}
+
+const ratios = (a: readonly number[], b: readonly number[]) => a.map((x, i) => x / b[i]);
+const median = (values: readonly number[]) => spread(values).median;
+
+function fmt(x: number): string {
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+/** One figure: its median, its spread, and each target (judged on the median) met or not. */
+function row(label: string, s: Spread, unit: string, targets: number[] = [], runs?: number): void {
+  const value = `${fmt(s.median)}${unit}`.padStart(9);
+  const range = `(${fmt(s.p25)}–${fmt(s.p75)})`.padEnd(15);
+  const verdicts = targets.map((t) => `≤ ${t}${unit}: ${s.median <= t ? 'met' : 'NOT MET'}`).join('; ');
+  console.log(`  ${label.padEnd(52)} ${value} ${range}${verdicts ? ` target ${verdicts}` : ''}${runs ? `  [${runs} runs]` : ''}`);
+}
+
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 /**
- * Median of each function's runs, measured in separate blocks after a shared warm-up; the heap is
- * collected before each block (run with --expose-gc), so neither side pays for the other's garbage.
+ * Times each function once per round, rotating which goes first, for `rounds` rounds after `warmup`
+ * untimed ones. The heap is collected before each timed call (run with --expose-gc) so that no
+ * function pays for the garbage another left. Returns each function's times, round by round.
  */
-function medians(fns: Array<() => void>, runs = 30, warmup = 10): number[] {
-  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
-  return fns.map((fn) => {
-    gc();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
+function interleaved<K extends string>(fns: Record<K, () => unknown>, rounds: number, warmup: number): Record<K, number[]> {
+  const names = Object.keys(fns) as K[];
+  const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let r = 0; r < warmup + rounds; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(r + k) % names.length];
+      gc();
       const t = performance.now();
-      fn();
-      times.push(performance.now() - t);
+      fns[name]();
+      const dt = performance.now() - t;
+      if (r >= warmup) times[name].push(dt);
     }
-    return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-  });
+  }
+  return times;
+}
+
+const parser = unified().use(remarkParse);
+const parse = (text: string) => parser.parse(text);
+
+/** The median of a few remark-parses of `text`, timed now (used between server measurements). */
+function parseMs(text: string, n = 5): number {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    gc();
+    const t = performance.now();
+    parse(text);
+    times.push(performance.now() - t);
+  }
+  return median(times);
 }
 
 const text = account(6000);
 const words = text.split(/\s+/).filter(Boolean).length;
-const parser = unified().use(remarkParse);
-const [parse, full] = medians([() => parser.parse(text), () => analyze(text)]);
-console.log(`analyze vs remark-parse on one ${words}-word account (${(text.length / 1024).toFixed(0)} KB), median of 30 runs each:`);
-console.log(`  remark-parse alone  ${parse.toFixed(1)} ms`);
-console.log(`  analyze (all rules) ${full.toFixed(1)} ms`);
-console.log(`  ratio               ${(full / parse).toFixed(2)}  (target ≤ 1.5; markdownlint ≈ 1.8)`);
+console.log(`reflect-lint bench${quick ? ' (--quick)' : ''}: medians with p25–p75 over the runs; ${words}-word account (${(text.length / 1024).toFixed(0)} KB)\n`);
 
-const dir = mkdtempSync(join(tmpdir(), 'reflect-lint-bench-'));
-try {
-  for (let i = 0; i < 1000; i++) writeFileSync(join(dir, `account-${String(i).padStart(4, '0')}.md`), `---\nunit: customer-relations\n---\n\n${sources[i % sources.length]}`);
-  const bin = join(root, 'bin', 'reflect-lint.cjs');
+// ---- 1. Full analysis against one parse ---------------------------------------------------------
+
+{
+  const rounds = quick ? 15 : 40;
+  const times = interleaved(
+    {
+      parse: () => parse(text),
+      analyze: () => analyze(text),
+      // markdownlint, every default rule, on the same text: not a target, a reference point for what a mature
+      // Markdown linter (micromark's tokens, ~50 rules) costs over one parse on this machine in this run.
+      markdownlint: () => markdownlint({ strings: { account: text } }),
+    },
+    rounds,
+    10,
+  );
+  console.log(`1. Full analysis / one remark-parse (remark-parse ${fmt(median(times.parse))} ms here)`);
+  row('analyze / remark-parse', spread(ratios(times.analyze, times.parse)), '×', [1.5, 1.25], rounds);
+  row('markdownlint / remark-parse (reference, no target)', spread(ratios(times.markdownlint, times.parse)), '×', [], rounds);
+  console.log();
+}
+
+// ---- 2. The command line on 1,000 accounts ------------------------------------------------------
+
+interface ProcessRun {
+  seconds: number;
+  peakMB: number;
+  status: number | null;
+  stdoutFile: string;
+}
+
+/** Runs node with the peak-RSS preload, standard output to a file; wall time from spawn to exit. */
+function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRun {
+  const rssFile = join(dir, 'peak-rss');
+  const stdoutFile = join(dir, 'stdout');
+  const out = openSync(stdoutFile, 'w');
   const t = performance.now();
-  const run = spawnSync(process.execPath, [bin, '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['--require', peakRssPreload, ...args], { stdio: ['ignore', out, 'pipe'], env: { ...process.env, ...env, BENCH_PEAK_RSS_FILE: rssFile }, maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t) / 1000;
-  const files = JSON.parse(run.stdout).files.length;
-  console.log(`1,000 accounts through the CLI: ${seconds.toFixed(2)} s for ${files} files (${(files / seconds).toFixed(0)} accounts/s; target under 5 s), exit ${run.status}`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  closeSync(out);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  return { seconds, peakMB: Number(readFileSync(rssFile, 'utf8')) / 1024, status: r.status, stdoutFile };
+}
+
+{
+  const dir = mkdtempSync(join(tmpdir(), 'reflect-lint-bench-'));
+  const accounts = join(dir, 'accounts');
+  try {
+    spawnSync('mkdir', [accounts]);
+    for (let i = 0; i < 1000; i++) writeFileSync(join(accounts, `account-${String(i).padStart(4, '0')}.md`), `---\nunit: customer-relations\n---\n\n${sources[i % sources.length]}`);
+    // REFLECT_LINT_WORKERS=0 keeps the command on one thread: the before and after of worker threads, side by side.
+    const variants = {
+      'json, workers (default)': { args: [cliBin, '--format', 'json', accounts], env: {} },
+      'json, one thread': { args: [cliBin, '--format', 'json', accounts], env: { REFLECT_LINT_WORKERS: '0' } },
+      'text, workers (default)': { args: [cliBin, accounts], env: {} },
+      'node -e ""': { args: ['-e', ''], env: {} },
+    } as const;
+    type Variant = keyof typeof variants;
+    const names = Object.keys(variants) as Variant[];
+    const runs = Object.fromEntries(names.map((n) => [n, [] as ProcessRun[]])) as Record<Variant, ProcessRun[]>;
+    const rounds = quick ? 1 : 3;
+    for (let r = 0; r < rounds; r++) {
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(r + k) % names.length];
+        const run = runNode([...variants[name].args], variants[name].env, dir);
+        if (name.startsWith('json') && r === 0) {
+          const files = (JSON.parse(readFileSync(run.stdoutFile, 'utf8')) as { files: unknown[] }).files.length;
+          if (files !== 1000) throw new Error(`${name}: ${files} files in the JSON output, not 1,000`);
+        }
+        runs[name].push(run);
+      }
+    }
+    const bare = runs['node -e ""'];
+    console.log(`2. CLI, 1,000 accounts (bare node start ${fmt(median(bare.map((b) => b.seconds * 1000)))} ms, ${fmt(median(bare.map((b) => b.peakMB)))} MB here)`);
+    for (const name of names.filter((n) => n !== 'node -e ""')) {
+      const mine = runs[name];
+      row(`${name}: wall seconds`, spread(mine.map((m) => m.seconds)), ' s', [3], rounds);
+      row(`${name}: wall / bare node start`, spread(ratios(mine.map((m) => m.seconds), bare.map((b) => b.seconds))), '×', [], rounds);
+      row(`${name}: peak RSS`, spread(mine.map((m) => m.peakMB)), ' MB', [200], rounds);
+      row(`${name}: peak RSS / bare node`, spread(ratios(mine.map((m) => m.peakMB), bare.map((b) => b.peakMB))), '×', [], rounds);
+    }
+    const one = runs['json, one thread'].map((m) => m.seconds);
+    row('json: workers wall / one thread wall', spread(ratios(runs['json, workers (default)'].map((m) => m.seconds), one)), '×', [], rounds);
+    console.log();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---- 3–5. The language server over stdio ---------------------------------------------------------
+
+interface Session {
+  coldMs: number;
+  /** Milliseconds from each didChange to the publishDiagnostics of its version. */
+  editMs: number[];
+  /** One remark-parse of the text after each edit, timed here once its diagnostics had arrived. */
+  editParseMs: number[];
+  rssMB?: number;
+  /** Whether the server took the typing delay of 0 (reflectLint.debounceMs) rather than its own. */
+  debounceSetting: boolean;
+}
+
+/** The server's resident set now, from /proc (Linux), else from ps. */
+function rssMB(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch {
+    // not Linux
+  }
+  return Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim()) / 1024;
+}
+
+/** Prose lines (not headings, lists, tables, quotes or front matter) to type at the end of, spread over the account. */
+function typingLines(lines: string[]): number[] {
+  const end = lines.indexOf('---', 1);
+  const prose = lines.map((l, i) => i).filter((i) => i > end && lines[i].length > 60 && /^[A-Z]/.test(lines[i]) && /[.!?]$/.test(lines[i]));
+  return Array.from({ length: 8 }, (_, k) => prose[Math.floor(((k + 0.5) * prose.length) / 8)]);
+}
+
+/**
+ * One real session: spawn the server, initialize with a typing delay of 0, open the account, wait for its
+ * first diagnostics; then type `edits` characters, one incremental didChange each, awaiting each edit's
+ * diagnostics (a sentence at the end of a paragraph, moving to another paragraph after each sentence).
+ */
+async function serverSession(edits: number): Promise<Session> {
+  const folder = mkdtempSync(join(tmpdir(), 'reflect-lint-bench-lsp-'));
+  const uri = pathToFileURL(join(folder, 'account.md')).href;
+  // debounceMs 0: measure the analysis, not the typing delay. Given both ways the server may read it (the
+  // reflectLint section through workspace/configuration, or initialization options), in both shapes.
+  const reflectLint = { debounceMs: 0 };
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiting: Array<{ version: number; resolve: (t: number) => void }> = [];
+  let latest = -1;
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+    if (p.uri !== uri) return;
+    const now = performance.now();
+    latest = Math.max(latest, p.version ?? latest);
+    for (let i = waiting.length - 1; i >= 0; i--) if (p.version === undefined || p.version >= waiting[i].version) waiting.splice(i, 1)[0].resolve(now);
+  });
+  conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((item) => (item.section === 'reflectLint' ? reflectLint : null)));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onNotification(() => undefined);
+  conn.listen();
+  const diagnosticsOf = (version: number) =>
+    new Promise<number>((resolve, reject) => {
+      if (latest >= version) return resolve(performance.now());
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} within 60 s`)), 60_000);
+      waiting.push({ version, resolve: (t) => (clearTimeout(timer), resolve(t)) });
+    });
+  try {
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(folder).href,
+      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: { settings: { ...reflectLint, reflectLint } },
+    });
+    await conn.sendNotification('initialized', {});
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const coldMs = (await diagnosticsOf(1)) - t0;
+
+    const lines = text.split('\n');
+    const targets = typingLines(lines);
+    const sentence = ' I rang her back the next morning to check.';
+    const editMs: number[] = [];
+    const editParseMs: number[] = [];
+    for (let e = 0; e < edits; e++) {
+      const line = targets[Math.floor(e / sentence.length) % targets.length];
+      const ch = sentence[e % sentence.length];
+      const at = { line, character: lines[line].length };
+      lines[line] += ch;
+      const version = e + 2;
+      const t = performance.now();
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: ch }] });
+      editMs.push((await diagnosticsOf(version)) - t);
+      // The server is idle now: one parse of the same text here, interleaved edit by edit.
+      editParseMs.push(parseMs(lines.join('\n'), 1));
+    }
+    const rss = edits ? rssMB(child.pid!) : undefined;
+    return { coldMs, editMs, editParseMs, rssMB: rss, debounceSetting: readFileSync(serverBundle, 'utf8').includes('debounceMs') };
+  } finally {
+    conn.dispose();
+    child.kill();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+{
+  const editSessions = quick ? 1 : 3;
+  const coldOnly = quick ? 2 : 4;
+  const sessions: Session[] = [];
+  const coldParse: number[] = [];
+  // Cold-only sessions between the editing ones (0, 200, 0, 200, …): more cold starts for little time.
+  const order: number[] = [];
+  for (let cold = coldOnly, edit = editSessions; cold + edit > 0; ) {
+    if (cold > 0 && (order.length % 2 === 0 || edit === 0)) (order.push(0), cold--);
+    else (order.push(200), edit--);
+  }
+  for (const edits of order) {
+    sessions.push(await serverSession(edits));
+    // One parse of the text the server opened, timed between sessions (the server is gone).
+    coldParse.push(parseMs(text));
+  }
+  const cold = sessions.map((s) => s.coldMs);
+  const edited = sessions.filter((s) => s.editMs.length);
+  console.log(`3–5. Language server over stdio (remark-parse of the account ${fmt(median(coldParse))} ms here)`);
+  row('cold start → first diagnostics', spread(cold.map((ms) => ms / 1000)), ' s', [0.35], cold.length);
+  row('cold start / one remark-parse', spread(ratios(cold, coldParse)), '×', [], cold.length);
+  row('server RSS after 200 edits', spread(edited.map((s) => s.rssMB!)), ' MB', [100], edited.length);
+  const p95 = edited.map((s) => quantile([...s.editMs].sort((a, b) => a - b), 0.95));
+  row('edit → diagnostics p95, ms', spread(p95), ' ms', [], edited.length);
+  row('edit → diagnostics p95 / one remark-parse', spread(edited.map((s, i) => p95[i] / median(s.editParseMs))), '×', [0.5], edited.length);
+  if (!edited.every((s) => s.debounceSetting)) {
+    const fastest = Math.min(...edited.flatMap((s) => s.editMs));
+    console.log(`  note: this server has no reflectLint.debounceMs setting yet, so every edit figure includes its typing delay (fastest edit ${fmt(fastest)} ms).`);
+  }
 }

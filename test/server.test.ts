@@ -3,17 +3,20 @@
  * on a message from the server (diagnostics, coverage), never on a fixed sleep.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import { createConnection } from 'vscode-languageserver/node.js';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer } from '../src/server/server.js';
-import { SUPPORT_MIN_SCORE } from '../src/core/index.js';
+import { WARM_UP_ACCOUNT, type Timers } from '../src/server/documents.js';
+import { DEFAULT_SETTINGS, readInitializationSettings, readSettings } from '../src/server/settings.js';
+import { analyzeAccount, SUPPORT_MIN_SCORE } from '../src/core/index.js';
+import { expandPaths } from '../src/node/inputs.js';
 import type { Coverage, RankedCriterionItem } from '../src/shared/protocol.js';
 
 const ACCOUNT = `---
@@ -56,10 +59,50 @@ interface Harness {
   waitForDiagnostics(uri: string, test?: (d: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   waitForCoverage(uri: string, test?: (c: Coverage) => boolean): Promise<Coverage>;
   open(path: string, text: string): Promise<string>;
+  /** Resolves once the server has asked for the settings and had them. */
+  configured: Promise<void>;
   close(): void;
 }
 
-async function startHarness(settings: Record<string, unknown> = {}, files: Record<string, string> = {}): Promise<Harness> {
+/** A clock that runs nothing until the test says so, and remembers every delay asked of it. */
+class ManualClock implements Timers {
+  readonly delays: number[] = [];
+  private waiting: Array<{ id: number; ms: number; run: () => void }> = [];
+  private next = 0;
+  private readonly waiters: Array<() => void> = [];
+
+  set(run: () => void, ms: number) {
+    const id = ++this.next;
+    this.waiting.push({ id, ms, run });
+    this.delays.push(ms);
+    this.waiters.splice(0).forEach((w) => w());
+    return id;
+  }
+
+  clear(id: unknown) {
+    this.waiting = this.waiting.filter((t) => t.id !== id);
+  }
+
+  /** The delay of the `index`th timer set, once it has been set. */
+  delayAt(index: number): Promise<number> {
+    const set = waitFor(() => (this.delays.length > index ? [{ ms: this.delays[index] }] : []), () => true, `timer ${index}`, this.waiters);
+    return set.then((t) => t.ms);
+  }
+
+  /** Runs every timer waiting now. */
+  runAll() {
+    for (const t of this.waiting.splice(0)) t.run();
+  }
+}
+
+interface HarnessOptions {
+  timers?: Timers;
+  /** Whether the editor answers workspace/configuration (default: it does). */
+  pullConfiguration?: boolean;
+  initializationOptions?: unknown;
+}
+
+async function startHarness(settings: Record<string, unknown> = {}, files: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'reflect-lint-server-'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
@@ -67,8 +110,10 @@ async function startHarness(settings: Record<string, unknown> = {}, files: Recor
   }
   const up = new PassThrough();
   const down = new PassThrough();
-  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)));
+  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), { timers: options.timers });
   const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  let settled = () => {};
+  const configured = new Promise<void>((resolve) => (settled = resolve));
   const diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   const coverage = new Map<string, Coverage[]>();
   const waiters: Array<() => void> = [];
@@ -87,6 +132,7 @@ async function startHarness(settings: Record<string, unknown> = {}, files: Recor
     settings,
     diagnostics,
     coverage,
+    configured,
     waitForDiagnostics(uri, test = () => true) {
       return waitFor(() => diagnostics.get(uri), test, `diagnostics for ${uri}`, waiters);
     },
@@ -107,14 +153,18 @@ async function startHarness(settings: Record<string, unknown> = {}, files: Recor
       rmSync(root, { recursive: true, force: true });
     },
   };
-  client.onRequest('workspace/configuration', () => [harness.settings]);
+  client.onRequest('workspace/configuration', () => {
+    setImmediate(settled);
+    return [harness.settings];
+  });
   client.onRequest('client/registerCapability', () => null);
   client.listen();
   await client.sendRequest('initialize', {
     processId: null,
     rootUri: pathToFileURL(root).href,
     workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'workspace' }],
-    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    capabilities: { workspace: { configuration: options.pullConfiguration ?? true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    initializationOptions: options.initializationOptions,
   });
   await client.sendNotification('initialized', {});
   return harness;
@@ -125,6 +175,17 @@ function apply(text: string, edits: TextEdit[]): string {
 }
 
 const ruleOf = (d: Diagnostic) => d.code;
+
+/** Opens ACCOUNT once the settings are in effect (the server has had them and answered a request sent after), and runs its first check. */
+async function openOnClock(h: Harness, clock: ManualClock): Promise<string> {
+  await h.configured;
+  await h.client.sendRequest('reflectLint/listRubrics');
+  const uri = await h.open('accounts/bins.md', ACCOUNT);
+  assert.equal(await clock.delayAt(0), 0, 'an opened account is checked at once');
+  clock.runAll();
+  await h.waitForDiagnostics(uri, (p) => p.version === 1);
+  return uri;
+}
 
 describe('language server', function () {
   this.timeout(20_000);
@@ -219,6 +280,9 @@ describe('language server', function () {
     assert.match(inserts[0].title, /AC 2/, 'a paragraph about an SLA and a timescale ranks AC 2 first');
     const edited = apply(ACCOUNT, inserts[0].edit!.changes![uri]);
     assert.ok(edited.includes('we agreed the crew would return by Thursday (AC 2).'));
+    // The Insert Criterion Reference command applies the same edit, as the server gives it.
+    const ranked = await h.client.sendRequest<{ criteria: RankedCriterionItem[] }>('reflectLint/rankCriteria', { uri, line, character: 10 });
+    assert.equal(apply(ACCOUNT, [ranked.criteria[0].edit]), edited);
   });
 
   it('offers "Insert criterion reference" only for criteria the paragraph shows and does not cite yet', async () => {
@@ -350,6 +414,75 @@ describe('language server', function () {
     assert.equal((h.diagnostics.get(uri) ?? []).filter((p) => p.version === 2).length, 1, 'published once, on save');
   });
 
+  it('waits reflectLint.debounceMs after typing, as workspace/configuration gives it', async () => {
+    const clock = new ManualClock();
+    h = await startHarness({ debounceMs: 1234 }, {}, { timers: clock });
+    const uri = await openOnClock(h, clock);
+    await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ACCOUNT.replace('good service', 'a reply within 2 working days') }] });
+    assert.equal(await clock.delayAt(1), 1234);
+    await h.client.sendRequest('reflectLint/listRubrics');
+    assert.ok(!(h.diagnostics.get(uri) ?? []).some((p) => p.version === 2), 'nothing is checked before the delay is up');
+    clock.runAll();
+    const after = await h.waitForDiagnostics(uri, (p) => p.version === 2);
+    assert.ok(!after.diagnostics.some((x) => x.code === 'vague-standard'));
+  });
+
+  it('answers a request at once from the newest text, though the typing delay is not up', async () => {
+    const clock = new ManualClock();
+    h = await startHarness({ debounceMs: 60_000 }, {}, { timers: clock });
+    const uri = await openOnClock(h, clock);
+    const text = ACCOUNT.replace('(AC 1)', '(AC 4)');
+    await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('(AC 4)'));
+    const hover = await h.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: lines[line].indexOf('AC 4') + 3 } });
+    assert.match((hover.contents as { value: string }).value, /^\*\*AC 4\*\*/);
+    // The waiting check was made for the request, and shown with it.
+    assert.ok((h.diagnostics.get(uri) ?? []).some((p) => p.version === 2), 'the diagnostics of version 2 are out');
+  });
+
+  it('puts an unknown unit on the front matter, never on a `unit:` line in the body', async () => {
+    h = await startHarness({ defaultUnit: 'forklift-safety' });
+    const text = '---\ntitle: Notes\n---\n\n# Notes\n\nunit: the word at the start of a line\n\nI always give good service.\n';
+    const uri = await h.open('accounts/notes.md', text);
+    const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'unknown-unit'));
+    const unknown = d.diagnostics.find((x) => x.code === 'unknown-unit')!;
+    assert.equal(unknown.range.start.line, 0);
+    assert.match(unknown.message, /^This account names an unknown unit "forklift-safety"/);
+    const named = await h.open('accounts/named.md', ACCOUNT.replace('unit: customer-relations', 'unit: dog-grooming'));
+    const n = await h.waitForDiagnostics(named, (p) => p.diagnostics.some((x) => x.code === 'unknown-unit'));
+    assert.deepEqual(n.diagnostics.find((x) => x.code === 'unknown-unit')!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 'unit: dog-grooming'.length } });
+  });
+
+  it('writes the unit into the front matter for Select Unit', async () => {
+    h = await startHarness();
+    const note = '# Draft\n\nI rang the customer.\n';
+    const uri = await h.open('notes/draft.md', note);
+    const edits = await h.client.sendRequest<TextEdit[]>('reflectLint/unitEdit', { uri, unit: 'crm-principles' });
+    assert.equal(apply(note, edits), `---\nunit: crm-principles\n---\n\n${note}`);
+    const account = await h.open('accounts/bins.md', ACCOUNT);
+    const replaced = await h.client.sendRequest<TextEdit[]>('reflectLint/unitEdit', { uri: account, unit: 'external-customers' });
+    assert.equal(apply(ACCOUNT, replaced), ACCOUNT.replace('unit: customer-relations', 'unit: external-customers'));
+  });
+
+  it('finds the workspace’s accounts with the command line’s file walker: the same endings, hidden folders skipped', async () => {
+    const named = '---\nunit: customer-relations\n---\n\nI always give good service.\n';
+    h = await startHarness({}, {
+      'portfolio/one.md': 'I always give good service.\n',
+      'notes/two.mkd': named,
+      'notes/three.markdown': named,
+      'notes/four.mdown': named,
+      'notes/README.md': '# Notes\n\nunit: not front matter\n',
+      '.hidden/five.md': named,
+      'node_modules/pkg/six.md': named,
+    });
+    const report = await h.client.sendRequest<{ content: string; accounts: number }>('reflectLint/report', { uris: 'workspace', format: 'md' });
+    assert.equal(report.accounts, 4, report.content);
+    for (const f of ['portfolio/one.md', 'notes/two.mkd', 'notes/three.markdown', 'notes/four.mdown']) assert.ok(report.content.includes(f), `${f} is in the report`);
+    const cli = expandPaths([h.root]).map((i) => relative(h.root, i.path)).sort();
+    assert.deepEqual(cli, ['notes/README.md', 'notes/four.mdown', 'notes/three.markdown', 'notes/two.mkd', 'portfolio/one.md']);
+  });
+
   it('sends coverage for the Criteria view and the status bar', async () => {
     h = await startHarness();
     const uri = await h.open('accounts/bins.md', ACCOUNT);
@@ -406,5 +539,60 @@ describe('language server in an editor without workspace/configuration', functio
       client.dispose();
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('takes reflectLint.debounceMs from the initialization options, 0 allowed', async () => {
+    const clock = new ManualClock();
+    const initializationOptions = { settings: { reflectLint: { debounceMs: 0, files: ['**/evidence/*.md'] } } };
+    const h = await startHarness({}, {}, { timers: clock, pullConfiguration: false, initializationOptions });
+    try {
+      const uri = await h.open('evidence/a.md', 'I always give good service.\n');
+      await clock.delayAt(0);
+      clock.runAll();
+      await h.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.some((x) => x.code === 'vague-standard'));
+      await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'I always reply within 2 hours.\n' }] });
+      assert.equal(await clock.delayAt(1), 0);
+    } finally {
+      h.close();
+    }
+  });
+});
+
+describe('server settings', () => {
+  it('reads debounceMs: a number of milliseconds, 0 allowed, else the default', () => {
+    assert.equal(DEFAULT_SETTINGS.debounceMs, 250);
+    assert.equal(readSettings({ debounceMs: 0 }).debounceMs, 0);
+    assert.equal(readSettings({ debounceMs: 800 }).debounceMs, 800);
+    for (const bad of [-1, '300', Number.NaN, Number.POSITIVE_INFINITY, null]) assert.equal(readSettings({ debounceMs: bad }).debounceMs, 250, String(bad));
+  });
+
+  it('are each contributed in package.json with the server’s default, and listed in the README', () => {
+    const root = join(fileURLToPath(import.meta.url), '..', '..');
+    const properties = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes.configuration.properties as Record<string, { default: unknown }>;
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+      assert.deepEqual(properties[`reflectLint.${key}`]?.default, value, `reflectLint.${key} in package.json`);
+      assert.ok(readme.includes(`\`${key}\``), `the README's settings list names ${key}`);
+    }
+    assert.deepEqual(Object.keys(properties).sort(), Object.keys(DEFAULT_SETTINGS).map((k) => `reflectLint.${k}`).sort());
+  });
+
+  it('reads initialization options as `settings.reflectLint`, or the fields directly under `settings`', () => {
+    assert.equal(readInitializationSettings({ settings: { reflectLint: { debounceMs: 40, defaultUnit: 'crm-principles' } } })?.defaultUnit, 'crm-principles');
+    assert.equal(readInitializationSettings({ settings: { reflectLint: { debounceMs: 40 } } })?.debounceMs, 40);
+    assert.equal(readInitializationSettings({ settings: { debounceMs: 40 } })?.debounceMs, 40);
+    assert.equal(readInitializationSettings({ debounceMs: 40 })?.debounceMs, 40);
+    assert.equal(readInitializationSettings(undefined), undefined);
+  });
+});
+
+describe('the analyser warm-up', () => {
+  it('runs the rules, the rubric and the ranking on its small account', () => {
+    const { result, notices } = analyzeAccount(WARM_UP_ACCOUNT);
+    assert.deepEqual(notices, []);
+    assert.equal(result.rubric, 'customer-relations');
+    const rules = new Set(result.findings.map((f) => f.rule));
+    for (const rule of ['vague-standard', 'personal-data', 'hypothetical-language', 'unfilled-placeholder', 'unknown-criterion', 'missing-demonstrates-link']) assert.ok(rules.has(rule), `${rule} ran: ${[...rules].join(', ')}`);
+    assert.ok(result.paragraphs.some((p) => p.suggestedCriteria.length > 0), 'paragraphs were ranked');
   });
 });

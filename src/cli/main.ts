@@ -115,8 +115,8 @@ export function run(argv: string[], io: Io): number {
       }
       const { result, notices } = analyzeAccount(read.text, { rubric, rubrics: loaded.rubrics });
       for (const n of notices) {
-        io.err(`${read.path}: ${n}\n`);
-        if (n.startsWith('unknown unit')) status = 2;
+        io.err(`${read.path}: ${n.message}\n`);
+        if (n.code === 'unknown-unit') status = 2;
       }
       files.push({ path: read.path, ...result });
       if (result.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) status = Math.max(status, 1);

@@ -5,6 +5,7 @@
 import { bundledRubrics } from './bundled-rubrics.js';
 import { runRubricChecks } from './checks/index.js';
 import { parseAccount, type AccountDocument, type Block } from './document.js';
+import { noticesFor, unitOf, type Notice } from './front-matter.js';
 import { readInlineConfig } from './inline-config.js';
 import { contentWords, placeholderSpans } from './claims.js';
 import { rankerFor, supports, type CriterionRanker, type RankedCriterion } from './ranking.js';
@@ -19,11 +20,7 @@ import { STAGES, type AnalysisResult, type AnalyzeOptions, type CriterionResult,
 
 /** Which rubric an account asks for: front matter `unit:` (or `rubric:`), else the option. */
 export function rubricIdFor(doc: AccountDocument, fallback?: string): string | undefined {
-  const fm = doc.frontMatter?.data;
-  const named = fm?.unit ?? fm?.rubric;
-  if (typeof named === 'string' && named.trim()) return named.trim();
-  if (typeof named === 'number') return String(named);
-  return fallback;
+  return unitOf(doc)?.id ?? fallback;
 }
 
 function paragraphInfos(doc: AccountDocument, statements: Statements, references: CriterionReference[], cycle: CycleAnalysis, rubric?: Rubric): ParagraphInfo[] {
@@ -98,14 +95,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
  * parsed account and what the analyser knows of each paragraph, so an editor host can answer hover
  * and code actions without parsing or ranking again.
  */
-export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; notices: string[]; document: AccountDocument; paragraphs: ParagraphInfo[] } {
+export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; notices: Notice[]; document: AccountDocument; paragraphs: ParagraphInfo[] } {
   const doc = parseAccount(text);
-  const notices: string[] = [];
-  if (doc.frontMatter?.error) notices.push(doc.frontMatter.error);
   const rubrics = options.rubrics ?? bundledRubrics();
   const wanted = rubricIdFor(doc, options.rubric);
   const rubric = wanted ? rubrics.find((r) => r.id === wanted) : undefined;
-  if (wanted && !rubric) notices.push(`unknown unit "${wanted}" (known: ${rubrics.map((r) => r.id).join(', ') || 'none'}); only the general rules ran`);
+  const notices = noticesFor(doc, wanted, rubrics);
 
   const statements = new Statements(doc.prose);
   const references = findReferences(doc);

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankCriteriaRequest, ReportRequest } from '../shared/protocol.js';
+import type { TextEdit } from 'vscode-languageserver-protocol';
+import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankCriteriaRequest, ReportRequest, UnitEditRequest } from '../shared/protocol.js';
 import { CriteriaView } from './criteria-view.js';
 
 let client: LanguageClient | undefined;
@@ -46,7 +47,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       rubrics.map((r) => ({ label: r.id, description: `${r.title} · Level ${r.level}`, detail: r.origin === 'bundled' ? undefined : r.origin })),
       { title: 'Select the unit this account is evidence for', placeHolder: 'Unit' },
     );
-    if (pick) await setUnit(editor, pick.label);
+    if (!pick) return;
+    // The server words the edit (src/core/edits.ts): the unit line replaced, or added, or front matter added.
+    await applyEdits(c, editor, await c.sendRequest(UnitEditRequest, { uri: editor.document.uri.toString(), unit: pick.label }));
   });
   command('reflectLint.insertCriterionReference', async () => {
     const editor = markdownEditor();
@@ -63,12 +66,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       return;
     }
     const pick = await vscode.window.showQuickPick(
-      ranked.criteria.map((x) => ({ label: `AC ${x.id}`, description: x.ability, detail: x.text, id: x.id })),
+      ranked.criteria.map((x) => ({ label: `AC ${x.id}`, description: x.ability, detail: x.text, edit: x.edit })),
       { title: 'Insert a criterion reference (best match first)', matchOnDetail: true },
     );
-    if (!pick) return;
-    const at = new vscode.Position(ranked.insertAt.line, ranked.insertAt.character);
-    await editor.edit((e) => e.insert(at, ` (AC ${pick.id})`));
+    if (pick) await applyEdits(c, editor, [pick.edit]);
   });
   command('reflectLint.generateReport', async () => {
     const editor = markdownEditor(false);
@@ -105,20 +106,10 @@ function markdownEditor(say = true): vscode.TextEditor | undefined {
   return undefined;
 }
 
-/** Writes `unit: ID` into the front matter, adding front matter if there is none. */
-async function setUnit(editor: vscode.TextEditor, id: string): Promise<void> {
-  const doc = editor.document;
-  const text = doc.getText();
-  const fm = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+/** Applies edits the server made (worded by src/core/edits.ts) to the editor's document. */
+async function applyEdits(client: LanguageClient, editor: vscode.TextEditor, edits: TextEdit[]): Promise<void> {
+  const converted = await client.protocol2CodeConverter.asTextEdits(edits);
   await editor.edit((e) => {
-    if (!fm) {
-      e.insert(new vscode.Position(0, 0), `---\nunit: ${id}\n---\n\n`);
-      return;
-    }
-    const line = /^(?:unit|rubric)[ \t]*:.*$/m.exec(fm[1]);
-    if (line) {
-      const start = doc.positionAt(fm[0].indexOf(fm[1]) + line.index);
-      e.replace(new vscode.Range(start, start.translate(0, line[0].length)), `unit: ${id}`);
-    } else e.insert(new vscode.Position(1, 0), `unit: ${id}\n`);
+    for (const edit of converted ?? []) e.replace(edit.range, edit.newText);
   });
 }

@@ -36,7 +36,7 @@ export function expandPaths(args: readonly string[], cwd = process.cwd()): Input
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found = walk(arg);
+      const found = markdownFiles(arg);
       if (!found.length) out.push({ path: arg, error: 'folder holds no Markdown files (.md)' });
       for (const f of found) add(f);
     } else if (stat) {
@@ -52,7 +52,11 @@ export function expandPaths(args: readonly string[], cwd = process.cwd()): Input
   return out;
 }
 
-function walk(dir: string): string[] {
+/**
+ * Every Markdown file (.md, .markdown, .mdown, .mkd) below a folder, in a stable order, skipping
+ * node_modules and hidden folders: the one walker for the command line and the language server.
+ */
+export function markdownFiles(dir: string): string[] {
   const out: string[] = [];
   let entries;
   try {
@@ -63,7 +67,7 @@ function walk(dir: string): string[] {
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) out.push(...walk(p));
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) out.push(...markdownFiles(p));
     } else if (e.isFile() && MARKDOWN.test(e.name)) out.push(p);
   }
   return out;

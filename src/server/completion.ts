@@ -1,12 +1,17 @@
-/** Completion: criteria after `AC ` or `(AC `, and unit ids after `unit:` in front matter. */
+/** Completion: criteria after `AC ` or `(AC `, and unit ids after `unit:` (or `rubric:`) in front matter. */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Rubric } from '../core/index.js';
+import { frontMatterOf, UNIT_KEYS } from '../core/front-matter.js';
+
+const UNIT_BEFORE_CURSOR = new RegExp(`^(?:${UNIT_KEYS.join('|')})\\s*:\\s*([\\w-]*)$`);
 
 export function completions(doc: TextDocument, position: Position, rubric: Rubric | undefined, rubrics: readonly Rubric[]): CompletionItem[] {
   const before = doc.getText({ start: { line: position.line, character: 0 }, end: position });
-  if (inFrontMatter(doc, position.line)) {
-    const m = /^(unit|rubric)\s*:\s*([\w-]*)$/.exec(before);
+  const fm = frontMatterOf(doc.getText());
+  // Between the fences: the lines after the opening one, up to the closing one.
+  if (fm && position.line > 0 && position.line < doc.positionAt(fm.end).line) {
+    const m = UNIT_BEFORE_CURSOR.exec(before);
     if (!m) return [];
     return rubrics.map((r, i) => ({
       label: r.id,
@@ -14,7 +19,7 @@ export function completions(doc: TextDocument, position: Position, rubric: Rubri
       detail: `${r.title} · Level ${r.level}`,
       documentation: r.description,
       sortText: String(i).padStart(3, '0'),
-      textEdit: { range: { start: { line: position.line, character: position.character - m[2].length }, end: position }, newText: r.id },
+      textEdit: { range: { start: { line: position.line, character: position.character - m[1].length }, end: position }, newText: r.id },
     }));
   }
   if (!rubric) return [];
@@ -29,13 +34,4 @@ export function completions(doc: TextDocument, position: Position, rubric: Rubri
     filterText: c.id,
     textEdit: { range: { start: { line: position.line, character: position.character - m[1].length }, end: position }, newText: c.id },
   }));
-}
-
-function inFrontMatter(doc: TextDocument, line: number): boolean {
-  if (doc.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }) !== '---' || line === 0) return false;
-  for (let i = 1; i < Math.min(doc.lineCount, 200); i++) {
-    const text = doc.getText({ start: { line: i, character: 0 }, end: { line: i, character: 4 } }).trimEnd();
-    if (text === '---' || text === '...') return line < i;
-  }
-  return false;
 }

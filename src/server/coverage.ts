@@ -1,13 +1,15 @@
 /** The coverage of an account: each criterion's status and evidence, and the six stages. */
 import { STAGES, STAGE_TITLES } from '../core/index.js';
 import type { Coverage } from '../shared/protocol.js';
-import type { Analysis } from './server.js';
+import type { Analysis, Check } from './documents.js';
 
-export function emptyCoverage(uri: string, analysed: boolean): Coverage {
-  return { uri, analysed, rubric: null, criteria: [], stages: [] };
+/** What the Criteria view shows for a check: nothing for a document that is not an account, the note for a paused one. */
+export function coverageOf(check: Check): Coverage {
+  if (check.kind === 'analysed') return analysedCoverage(check.analysis);
+  return { uri: check.uri, analysed: false, rubric: null, criteria: [], stages: [], ...(check.kind === 'paused' ? { note: check.note } : {}) };
 }
 
-export function coverageOf(a: Analysis): Coverage {
+function analysedCoverage(a: Analysis): Coverage {
   const lines = a.text.split('\n');
   const preview = (line: number) => {
     const t = (lines[line] ?? '').trim();

@@ -1,9 +1,28 @@
-/** Findings → LSP diagnostics: rule id as code, its page as codeDescription, criterion text as related information. */
-import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver/node.js';
+/**
+ * Everything the server shows as an LSP diagnostic is made here: findings (rule id as code, its page
+ * as codeDescription, criterion text as related information), notices, the paused note, and a
+ * rubric file's problem. And back again: which finding a diagnostic shows, for code actions.
+ */
+import { readFileSync } from 'node:fs';
+import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver/node.js';
 import type { Finding, Severity } from '../core/index.js';
-import type { Analysis } from './server.js';
+import type { Notice } from '../core/front-matter.js';
+import type { Analysis, Check } from './documents.js';
+
+export const SOURCE = 'reflect-lint';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+/** What to publish for a check: nothing for a document that is not an account. */
+export function diagnosticsOf(check: Check): PublishDiagnosticsParams {
+  const { uri, version } = check;
+  if (check.kind === 'not-account') return { uri, version, diagnostics: [] };
+  if (check.kind === 'paused') {
+    return { uri, version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: SOURCE, message: check.note }] };
+  }
+  const a = check.analysis;
+  return { uri, version, diagnostics: [...a.result.findings.map((f, index) => findingDiagnostic(a, f, index)), ...a.notices.map(noticeDiagnostic)] };
+}
 
 function criteriaOf(f: Finding): string[] {
   const d = (f.data ?? {}) as { criterion?: unknown; suggestedCriteria?: unknown; criteria?: unknown };
@@ -11,22 +30,65 @@ function criteriaOf(f: Finding): string[] {
   return [...new Set(ids.filter((x): x is string => typeof x === 'string'))];
 }
 
-export function toDiagnostics(a: Analysis): Diagnostic[] {
-  return a.result.findings.map((f, index) => {
-    const related: DiagnosticRelatedInformation[] = [];
-    for (const id of criteriaOf(f)) {
-      const c = a.rubric?.criteria.find((x) => x.id === id);
-      if (c) related.push({ location: { uri: a.uri, range: f.range }, message: `AC ${c.id}: ${c.text}` });
+function findingDiagnostic(a: Analysis, f: Finding, index: number): Diagnostic {
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const id of criteriaOf(f)) {
+    const c = a.rubric?.criteria.find((x) => x.id === id);
+    if (c) related.push({ location: { uri: a.uri, range: f.range }, message: `AC ${c.id}: ${c.text}` });
+  }
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    source: SOURCE,
+    code: f.rule,
+    ...(f.url ? { codeDescription: { href: f.url } } : {}),
+    message: f.message,
+    ...(related.length ? { relatedInformation: related } : {}),
+    data: { index, version: a.version },
+  };
+}
+
+/** The finding a diagnostic of this analysis shows: by the index it carries, else by rule, start and message. */
+export function findingOf(a: Analysis, d: Diagnostic): Finding | undefined {
+  if (d.source !== SOURCE) return undefined;
+  const data = d.data as { index?: number; version?: number } | undefined;
+  const byIndex = data?.index !== undefined && data.version === a.version ? a.result.findings[data.index] : undefined;
+  if (byIndex && byIndex.rule === d.code) return byIndex;
+  return a.result.findings.find(
+    (f) => f.rule === d.code && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character && f.message === d.message,
+  );
+}
+
+function noticeDiagnostic(n: Notice): Diagnostic {
+  const unknownUnit = n.code === 'unknown-unit';
+  return {
+    range: n.range,
+    severity: unknownUnit ? 1 : 2,
+    source: SOURCE,
+    code: n.code,
+    message: unknownUnit ? `This account names an ${n.message}.` : `The front matter could not be read: ${n.message}.`,
+  };
+}
+
+/** A problem with a rubric file, shown on the file: at the offending position when JSON says where. */
+export function rubricDiagnostic(file: string, reason: string): Diagnostic {
+  let line = 0;
+  let character = 0;
+  const at = /position (\d+)/.exec(reason);
+  if (at) {
+    try {
+      const before = readFileSync(file, 'utf8').slice(0, Number(at[1]));
+      line = before.split('\n').length - 1;
+      character = before.length - before.lastIndexOf('\n') - 1;
+    } catch {
+      // The file vanished: report at its start.
     }
-    return {
-      range: f.range,
-      severity: SEVERITY[f.severity],
-      source: 'reflect-lint',
-      code: f.rule,
-      ...(f.url ? { codeDescription: { href: f.url } } : {}),
-      message: f.message,
-      ...(related.length ? { relatedInformation: related } : {}),
-      data: { index, version: a.version },
-    };
-  });
+  }
+  return {
+    range: { start: { line, character }, end: { line, character: character + 1 } },
+    severity: 1,
+    source: SOURCE,
+    code: 'invalid-rubric',
+    message: `This rubric cannot be used: ${reason.replace(/^invalid rubric: /, '')}. Accounts that name it are checked with the general rules only.`,
+  };
 }

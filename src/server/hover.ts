@@ -4,12 +4,11 @@
  */
 import { findReferences, type KeyTerm, type Position, type Rubric } from '../core/index.js';
 import type { Hover } from 'vscode-languageserver/node.js';
-import { documentOf } from './paragraphs.js';
-import type { Analysis } from './server.js';
+import type { Analysis } from './documents.js';
 
 export function hover(a: Analysis, position: Position, glossary: readonly Rubric[] = []): Hover | null {
   const rubric = a.rubric;
-  const doc = documentOf(a);
+  const doc = a.doc;
   const offset = doc.lines.offset(position);
 
   const ref = rubric ? findReferences(doc).find((r) => r.fullStart <= offset && offset <= r.end) : undefined;

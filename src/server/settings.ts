@@ -19,6 +19,8 @@ export interface Settings {
   run: 'onType' | 'onSave';
   /** Above this size (in KB) analysis pauses with a message. */
   maxFileSizeKB: number;
+  /** How long after the last keystroke an account is checked (onType), in milliseconds; 0 checks at once. */
+  debounceMs: number;
 }
 
 export const DEFAULT_FILES = ['**/reflective-accounts/**/*.md', '**/accounts/**/*.md', '**/portfolio/**/*.md', '**/*.account.md'];
@@ -30,7 +32,13 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   run: 'onType',
   maxFileSizeKB: 500,
+  // Longer than the gap between keystrokes within a word, so an account is checked when the learner
+  // pauses rather than on every key, and short enough that findings appear as soon as they stop.
+  debounceMs: 250,
 };
+
+/** A timer longer than this (about 24 days) would fire at once in Node: an hour is more than anyone waits. */
+const MAX_DEBOUNCE_MS = 3_600_000;
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -46,6 +54,7 @@ export function readSettings(value: unknown): Settings {
     }
   }
   const size = typeof v.maxFileSizeKB === 'number' && Number.isFinite(v.maxFileSizeKB) && v.maxFileSizeKB > 0 ? v.maxFileSizeKB : DEFAULT_SETTINGS.maxFileSizeKB;
+  const delay = typeof v.debounceMs === 'number' && Number.isFinite(v.debounceMs) && v.debounceMs >= 0 ? Math.min(v.debounceMs, MAX_DEBOUNCE_MS) : DEFAULT_SETTINGS.debounceMs;
   return {
     defaultUnit: typeof v.defaultUnit === 'string' ? v.defaultUnit.trim() : DEFAULT_SETTINGS.defaultUnit,
     rubrics: strings(v.rubrics) ?? DEFAULT_SETTINGS.rubrics,
@@ -53,5 +62,18 @@ export function readSettings(value: unknown): Settings {
     rules,
     run: v.run === 'onSave' ? 'onSave' : 'onType',
     maxFileSizeKB: size,
+    debounceMs: delay,
   };
+}
+
+/**
+ * Settings given at start-up by an editor that cannot answer workspace/configuration:
+ * `initializationOptions.settings.reflectLint`, as didChangeConfiguration sends them, or the same
+ * fields directly under `settings` (or under the options themselves).
+ */
+export function readInitializationSettings(options: unknown): Settings | undefined {
+  if (!options || typeof options !== 'object') return undefined;
+  const given = (options as { settings?: unknown }).settings ?? options;
+  const section = given && typeof given === 'object' ? (given as { reflectLint?: unknown }).reflectLint : undefined;
+  return readSettings(section && typeof section === 'object' ? section : given);
 }

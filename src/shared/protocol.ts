@@ -3,7 +3,7 @@
  * Each says which way it goes. Everything else is plain LSP.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { CriterionStatus } from '../core/types.js';
+import type { CriterionStatus, Position, TextEdit } from '../core/types.js';
 
 export interface CoverageCriterion {
   id: string;
@@ -55,17 +55,24 @@ export interface RankedCriterionItem {
   text: string;
   ability: string;
   score: number;
+  /** The edit that cites the criterion at the end of the sentence (worded by src/core/edits.ts). */
+  edit: TextEdit;
+}
+
+export interface RankedCriteria {
+  criteria: RankedCriterionItem[];
+  /** Where a reference goes; null when the position is not in a paragraph of an account that names its unit. */
+  insertAt: Position | null;
 }
 
 /**
  * client → server: the criteria the paragraph at a position supports and does not cite yet, best
  * first (empty when it supports none), and where a reference goes.
  */
-export const RankCriteriaRequest = new RequestType<
-  { uri: string; line: number; character: number },
-  { criteria: RankedCriterionItem[]; insertAt: { line: number; character: number } | null; needsStop: boolean },
-  void
->('reflectLint/rankCriteria');
+export const RankCriteriaRequest = new RequestType<{ uri: string; line: number; character: number }, RankedCriteria, void>('reflectLint/rankCriteria');
+
+/** client → server: the edits that write `unit: ID` into a document's front matter (adding front matter if it has none). */
+export const UnitEditRequest = new RequestType<{ uri: string; unit: string }, TextEdit[], void>('reflectLint/unitEdit');
 
 /** client → server: the assessor's mapping grid for some accounts, or every account in the workspace. */
 export const ReportRequest = new RequestType<{ uris: string[] | 'workspace'; format: 'html' | 'md' }, { content: string; accounts: number }, void>(

@@ -101,7 +101,9 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
 
   // "to make sure I understood" belongs to identifying the need; monitoring then needs firmer context.
   const monitorContext = found.has('identify-need') ? MONITOR_CONTEXT_FIRM : MONITOR_CONTEXT;
-  if (subject && facts.action >= 0 && anyEvidence(scan, MONITOR_CUES, s, st) && scan.has(monitorContext)) found.add('monitor');
+  // A routine check counts too ("I check the driver log every Friday"): monitoring is often a habit.
+  const routine = facts.reading.predicates.some((p) => (p.actor === 'writer' || p.actor === 'we') && p.kind === 'action' && p.polarity === 'positive' && p.modality === 'none' && p.genericity === 'habitual' && p.marked);
+  if (subject && (facts.action >= 0 || routine) && anyEvidence(scan, MONITOR_CUES, s, st) && scan.has(monitorContext)) found.add('monitor');
 
   // Feedback counts when it was actually gathered or looked at: a past action or results, not a job description.
   const results = scan.has(RESULTS);
@@ -155,12 +157,13 @@ export interface CycleAnalysis {
   evidence: Map<Stage, Sentence[]>;
 }
 
-export function analyseCycle(doc: AccountDocument, st: Statements): CycleAnalysis {
+/** `stagesOfSentence` may give a cached sentenceStages (incremental.ts); it must give exactly what that would. */
+export function analyseCycle(doc: AccountDocument, st: Statements, stagesOfSentence = (s: Sentence) => sentenceStages(s, doc, st)): CycleAnalysis {
   const perSentence = new Map<Sentence, Set<Stage>>();
   const stagesOf = (s: Sentence) => {
     let r = perSentence.get(s);
     if (!r) {
-      r = sentenceStages(s, doc, st);
+      r = stagesOfSentence(s);
       perSentence.set(s, r);
     }
     return r;

@@ -31,6 +31,8 @@ export interface Predicate {
   kind: VerbKind;
   /** Inside a relative clause ("the complaint I handled", "a colleague who carried out…"). */
   relative: boolean;
+  /** A clause hanging from another verb ("I told her [I would ring]"), not a sentence-level one. */
+  embedded: boolean;
   /** Read as a habit only because it is in the present with no sign of one occasion: a present-tense story turns it particular. */
   byTenseOnly: boolean;
   /** In the condition of a conditional sentence ("If she asked me…"). */
@@ -125,7 +127,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
       (ws[i].gap & (GAP_CLAUSE | GAP_QUOTE)) !== 0 ||
       ((lx(i).clauseOpeners && opensClause(lower, i)) && !(lower[i] === 'then' && (markers.subjects.get(prev) || markers.modals.has(prev))) && !(lower[i] === 'that' && prev === 'so')) ||
       // A new subject straight after other words starts a clause: "I told her I would ring", "things they think I could do".
-      (lx(i).nominative && (lower[i] !== 'id' || lx(i + 1).verb !== undefined) && !markers.clauseOpeners.has(prev) && !classes.preposition.has(prev) && prev !== 'than' && prev !== 'me' && prev !== 'and');
+      ((lx(i).nominative || (lower[i] === 'it' && (lx(i + 1).modals || lower[i + 1] === 'was' || lower[i + 1] === 'had'))) && (lower[i] !== 'id' || lx(i + 1).verb !== undefined) && !markers.clauseOpeners.has(prev) && !classes.preposition.has(prev) && prev !== 'than' && prev !== 'me' && prev !== 'and');
     if (breaks && starts[starts.length - 1] !== i) starts.push(i);
   }
   const habitInSentence = markers.habit.any(lower, 0, n);
@@ -324,7 +326,11 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     // Actor: the clause's subject, else the previous clause's when coordinated ("…and rang her back").
     let inherited: Predicate | undefined;
     if (subject < 0) {
-      const last = predicates[predicates.length - 1];
+      // "I remembered it was her birthday and asked…": a coordinated verb joins the clause the embedded one hangs from.
+      let last = predicates[predicates.length - 1];
+      // A bare verb ("…can't split the bill or chase them") stays in the embedded clause, with its modal and negation.
+      const finitePast = has(verbEntry.forms, 'P') && !has(verbEntry.forms, 'I');
+      for (let k = predicates.length - 1; finitePast && k > 0 && last && last.embedded; k--) last = predicates[k - 1];
       if (markers.relativePronouns.has(opener) && opener !== 'that') actor = 'other';
       else if (last && (opener === '' || markers.coordinators.has(opener))) {
         actor = last.actor;
@@ -457,7 +463,9 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     if (inherited && genericity === 'particular' && inherited.genericity !== 'particular' && tense === inherited.tense) genericity = inherited.genericity;
 
     const marked = effect === 'habit' || clauseHabit || (conditionalOpening && genericity === 'habitual');
-    const p: Predicate = { verb: verbIndex, infinitive: inf, subject, actor, tense, polarity, modality, genericity, kind, relative, marked, condition, byTenseOnly, from, to };
+    // Started by a new subject straight after another verb's words ("told her I would", "remembered it was").
+    const embedded = c > 0 && opener === '' && (ws[from].gap & (GAP_CLAUSE | GAP_QUOTE)) === 0 || opener === 'that';
+    const p: Predicate = { verb: verbIndex, infinitive: inf, subject, actor, tense, polarity, modality, genericity, kind, relative, marked, condition, byTenseOnly, embedded, from, to };
     predicates.push(p);
     for (let k = from; k < to; k++) predicateOf[k] = predicates.length - 1;
     readSecondary(ws, lower, p, predicates, predicateOf);
@@ -528,6 +536,7 @@ function readSecondary(ws: readonly Word[], lower: readonly string[], main: Pred
       marked: main.marked,
       condition: main.condition,
       byTenseOnly: main.byTenseOnly,
+      embedded: true,
       from: k,
       to: main.to,
     };

@@ -2,7 +2,7 @@
  * Accuracy on labelled accounts: ../shared/eval-dev (the project's dev set); test/corpus and
  * test/corpus-2 (written by other authors without sight of the rules); test/corpus-3 (real-style
  * writing, modelled on public learners' pages, used while building the clause reader) and
-test/corpus-4 (real-style, held out: measured, never tuned to) and test/corpus-5 (real-style, a third author, used
+ * test/corpus-4 (real-style, held out: measured, never tuned to) and test/corpus-5 (real-style, a third author, used
  * for development after its first measurement). Each floor is the figure reached
  * when it was set, less a small margin, so a change that loses accuracy fails here.
  */

@@ -4,10 +4,12 @@
  * rubric file's problem. And back again: which finding a diagnostic shows, for code actions.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver/node.js';
 import type { Finding, Severity } from '../core/index.js';
 import type { Notice } from '../core/front-matter.js';
 import type { Analysis, Check } from './documents.js';
+import type { RubricProblem } from './rubrics.js';
 
 export const SOURCE = 'reflect-lint';
 
@@ -70,8 +72,17 @@ function noticeDiagnostic(n: Notice): Diagnostic {
   };
 }
 
+/** What to publish on rubric files: each problem on its file, and nothing on a file mended since `before`. */
+export function rubricFileDiagnostics(now: readonly RubricProblem[], before: readonly RubricProblem[]): PublishDiagnosticsParams[] {
+  const broken = new Set(now.map((p) => p.file));
+  return [
+    ...now.map((p) => ({ uri: pathToFileURL(p.file).href, diagnostics: [rubricDiagnostic(p.file, p.reason)] })),
+    ...before.filter((p) => !broken.has(p.file)).map((p) => ({ uri: pathToFileURL(p.file).href, diagnostics: [] })),
+  ];
+}
+
 /** A problem with a rubric file, shown on the file: at the offending position when JSON says where. */
-export function rubricDiagnostic(file: string, reason: string): Diagnostic {
+function rubricDiagnostic(file: string, reason: string): Diagnostic {
   let line = 0;
   let character = 0;
   const at = /position (\d+)/.exec(reason);

@@ -5,7 +5,6 @@
  * rubrics.ts loads the workspace's rubrics. Everything runs locally; the only files read are rubrics
  * and, for the workspace report, the workspace's own accounts.
  */
-import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -20,7 +19,7 @@ import { Accounts } from './accounts.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { completions } from './completion.js';
 import { coverageOf } from './coverage.js';
-import { diagnosticsOf, rubricDiagnostic } from './diagnostics.js';
+import { diagnosticsOf, rubricFileDiagnostics } from './diagnostics.js';
 import { Documents, type Timers } from './documents.js';
 import { hover } from './hover.js';
 import { rankForPosition } from './paragraphs.js';
@@ -61,9 +60,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     accounts.configure(folders, settings.files);
     const wasBroken = rubrics.load(folders, settings.rubrics);
     documents.configure(settings, rubrics.rubrics);
-    const broken = new Set(rubrics.problems.map((p) => p.file));
-    for (const p of rubrics.problems) void connection.sendDiagnostics({ uri: pathToFileURL(p.file).href, diagnostics: [rubricDiagnostic(p.file, p.reason)] });
-    for (const p of wasBroken) if (!broken.has(p.file)) void connection.sendDiagnostics({ uri: pathToFileURL(p.file).href, diagnostics: [] });
+    for (const params of rubricFileDiagnostics(rubrics.problems, wasBroken)) void connection.sendDiagnostics(params);
     for (const doc of documents.all()) documents.schedule(doc.uri, 0, () => publish(doc.uri));
   }
 

@@ -59,6 +59,7 @@ export interface ReadingContext {
 
 const TIME_NOUNS = new Set(['week', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night', 'time', 'today', 'yesterday', 'weekend', 'shift', 'tomorrow', 'moment', 'minute', 'hour']);
 const OPINION = new Set(['think', 'feel', 'believe', 'hope', 'reckon', 'guess', 'suppose']);
+const CLOCK_TIME = /^\d{1,2}(?:[.:]\d{2})?(?:am|pm)$|^\d{1,2}[.:]\d{2}$/;
 const COPULAR = new Set(['stay', 'remain', 'become', 'seem', 'look', 'sound', 'get', 'feel', 'keep', 'go', 'turn', 'grow']);
 const HAVE = new Set(['have', 'has', 'had', "'ve", 'having']);
 const BE_PRESENT = new Set(['am', 'is', 'are', "'m", "'re"]);
@@ -100,6 +101,7 @@ function opensClause(lower: readonly string[], i: number): boolean {
   const next = lower[i + 1] ?? '';
   if (w === 'that') return markers.subjects.get(next) !== undefined || classes.determiner.has(next) || (verbOf(next) !== undefined && !classes.noun.has(next));
   if (w === 'as') return markers.subjects.get(next) !== undefined || classes.determiner.has(next);
+  if (w === 'like') return lexOf(next).nominative; // "like we said"; not "I would like", "like a lot"
   if (w === 'so') return markers.subjects.get(next) !== undefined || next === 'that' || next === 'then' || classes.determiner.has(next);
   // "after I rang" opens a clause; "after us", "before lunch" do not.
   if (w === 'once' || w === 'since' || w === 'before' || w === 'after' || w === 'until' || w === 'till' || w === 'untill') return lexOf(next).nominative || classes.determiner.has(next);
@@ -131,7 +133,8 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     if (breaks && starts[starts.length - 1] !== i) starts.push(i);
   }
   const habitInSentence = markers.habit.any(lower, 0, n);
-  const narrative = context.occasion || markers.narrative.any(lower, 0, n);
+  // A clock time ("I send the form at 2.15pm") pins a present-tense sentence to one occasion.
+  const narrative = context.occasion || markers.narrative.any(lower, 0, n) || ws.some((w) => w.num && CLOCK_TIME.test(w.lower));
   // "If…", "Whenever…", and the inverted "Should a customer complain, …".
   const conditionalOpening = lower[0] === 'if' || lower[0] === 'whenever' || lower[0] === 'when' || lower[0] === 'unless' || (lower[0] === 'should' && !markers.subjects.get(lower[1]));
 
@@ -195,7 +198,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
             subject = i;
             actor = who;
             // "My colleague and I", "me and Sam": the writer with someone else.
-            if ((w === 'i' || w === 'me') && lower[i - 1] === 'and' && i - 1 === from && c > 0 && (ws[from].gap & GAP_CLAUSE) === 0 && !predicates.some((p) => p.from === starts[c - 1])) actor = 'we';
+            if ((w === 'i' || w === 'me') && lower[i - 1] === 'and' && i - 1 === from && c > 0 && (ws[from].gap & GAP_CLAUSE) === 0 && !lx(starts[c - 1]).clauseOpeners && !lx(starts[c - 1]).preposition && !predicates.some((p) => p.from === starts[c - 1])) actor = 'we';
             if (w === 'me' && lower[i + 1] === 'and') actor = 'we';
             continue;
           }
@@ -396,6 +399,14 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     if (aux.able === 'present') modality = 'ability';
     if (inherited && modality === 'none' && tense === 'modal') modality = inherited.modality;
     if (effect === 'reported') modality = 'reported';
+    // "I would make sure I listened… and showed empathy": what hangs from a hypothetical, or joins it with no
+    // subject of its own, is imagined too.
+    const unreal = (p: Predicate | undefined) => p !== undefined && (p.actor === 'writer' || p.actor === 'we') && (p.modality === 'hypothetical' || p.modality === 'counterfactual');
+    if (modality === 'none' && !aux.modal && (actor === 'writer' || actor === 'we')) {
+      const previous = predicates[predicates.length - 1];
+      if (subject < 0 && inherited && unreal(inherited)) modality = inherited.modality;
+      else if (subject >= 0 && opener === '' && c > 0 && (ws[from].gap & GAP_CLAUSE) === 0 && unreal(previous)) modality = previous!.modality;
+    }
     if (effect === 'future' && (inf === 'want' || inf === 'hope')) modality = 'none';
 
     // A modal or future under a verb of saying, agreeing or thinking is reported: "I told her I would ring",
@@ -442,6 +453,9 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
       // "I work on reception", "I worked as a receptionist" are background; "I worked out what he needed" is not.
       if (inf === 'work') kind = ['out', 'through'].includes(lower[verbIndex + 1] ?? '') ? 'action' : 'life-event';
     }
+
+    // "…within the 7 days, like we said", "as I promised": a reference back to a promise, not a new action.
+    if ((opener === 'as' || opener === 'like') && verbLists.reporting.has(inf)) relative = true;
 
     // One occasion or a habit.
     let genericity: Genericity = 'particular';

@@ -16,7 +16,7 @@ const PLACE_WORDS = new Set([...people.placeWords, ...names.orgWords, ...names.p
 // Names in capitals count too ("MRS JANET PRYCE-WALKER"): learners copy them from a system.
 const TITLED = /\b(Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+([A-Z][a-z’'-]+|[A-Z]{2,}(?:-[A-Z]{2,})?)\s+([A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)\b/g;
 const NAME = /\b([A-Z][a-z]+|[A-Z]{2,})\s+((?:O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?(?![a-z])|(?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?)\b/g;
-const BYLINE = new RegExp(String.raw`^[\s*_#>|-]*(?:${people.bylineLabels.join('|')})\s*[:*_-]*\s*[*_]*\s*([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)+)`, 'gimu');
+const BYLINE = new RegExp(String.raw`(?:^|\|)[\s*_#>|-]*(?:${people.bylineLabels.join('|')})\s*[:*_-]*\s*[*_]*\s*([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)+)`, 'gimu');
 
 /** The writer's own name: front matter (author, name, learner) and byline lines ("Name: …", "Written by …"). */
 function authorNames(doc: AccountDocument): Set<string> {
@@ -47,6 +47,9 @@ function notAPerson(text: string, start: number, end: number, pair: string): boo
   if (PLACE_WORDS.has(lower.split(/\s+/).pop()!)) return true;
   const after = text.slice(end, end + 60);
   if (ROLE_AFTER.test(after) || ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  // A firm's name ("Harrow & Dale Removals"), or a name used to describe a thing ("a Marcus Rashford shirt").
+  if (/[&+]\s*$/.test(text.slice(Math.max(0, start - 3), start))) return true;
+  if (/\b(?:a|an|the|his|her|their)\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && /^\s+[a-z]+/.test(after) && !/^\s+(?:and|who|was|is|rang|called|said|came|from|at|in|on|to)\b/.test(after)) return true;
   // Part of a longer proper name ("the Len Ashworth Stand", "Nelson Mandela Building").
   const next = /^ ([A-Z][A-Za-z]+)/.exec(after)?.[1];
   if (next && !FIRST_NAMES.has(next.toLowerCase()) && next !== next.toUpperCase()) return true;

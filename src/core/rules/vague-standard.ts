@@ -8,6 +8,9 @@ import { measurableSpans, vagueSpans } from '../standards.js';
 
 const CUSTOMER_WISH = /\b(?:want|wants|wanted|need|needs|needed|expect|expects|expected|would like|wish|wishes|wished)\b[^,;.]*$/i;
 
+/** A phrase that opens its sentence as the subject of a general remark. */
+const TOPIC = /^\s+(?:is|was|means|matters|can be|has to be|should be)\b/i;
+
 const TEMPLATES = {
   time: 'within [number] [hours / working days]',
   quality: 'a service that meets [a measurable standard, e.g. "replied within 2 working days"]',
@@ -31,7 +34,10 @@ export const vagueStandard: Rule = {
         if (v.kind === 'time' && timed) continue;
         // Words in quotation marks are somebody's words, not the learner's standard; and how fast a
         // customer wants something ("they want things fixed straight away") is their need, not a promise.
+        // ("Customers want good service" stays flagged: the labelling guide counts it as a vague standard.)
         if (quoted(ctx.doc.prose, s.start, v.start) || (v.kind === 'time' && CUSTOMER_WISH.test(ctx.doc.prose.slice(s.start, v.start)))) continue;
+        // "Good customer service is really important": the topic of a sentence, not a promise.
+        if (TOPIC.test(ctx.doc.prose.slice(v.end, s.end)) && /^\W*$/.test(ctx.doc.prose.slice(s.start, v.start))) continue;
         lastEnd = v.end;
         seen.add(v.start);
         const original = ctx.doc.text.slice(v.start, v.end);

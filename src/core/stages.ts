@@ -103,7 +103,10 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
   const monitorContext = found.has('identify-need') ? MONITOR_CONTEXT_FIRM : MONITOR_CONTEXT;
   // A routine check counts too ("I check the driver log every Friday"): monitoring is often a habit.
   const routine = facts.reading.predicates.some((p) => (p.actor === 'writer' || p.actor === 'we') && p.kind === 'action' && p.polarity === 'positive' && p.modality === 'none' && p.genericity === 'habitual' && p.marked);
-  if (subject && (facts.action >= 0 || routine) && anyEvidence(scan, MONITOR_CUES, s, st) && scan.has(monitorContext)) found.add('monitor');
+  // "I checked the interpreting service had confirmed": checking whether something had happened is monitoring.
+  const preds = facts.reading.predicates;
+  const checkedDone = preds.some((p, k) => k > 0 && p.embedded && p.tense === 'past-perfect' && p.actor === 'other' && (preds[k - 1].infinitive === 'check' || preds[k - 1].infinitive === 'confirm') && preds[k - 1].actor === 'writer');
+  if (subject && (facts.action >= 0 || routine) && anyEvidence(scan, MONITOR_CUES, s, st) && (scan.has(monitorContext) || checkedDone)) found.add('monitor');
 
   // Feedback counts when it was actually gathered or looked at: a past action or results, not a job description.
   const results = scan.has(RESULTS);

@@ -129,7 +129,10 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
       (ws[i].gap & (GAP_CLAUSE | GAP_QUOTE)) !== 0 ||
       ((lx(i).clauseOpeners && opensClause(lower, i)) && !(lower[i] === 'then' && (markers.subjects.get(prev) || markers.modals.has(prev))) && !(lower[i] === 'that' && prev === 'so')) ||
       // A new subject straight after other words starts a clause: "I told her I would ring", "things they think I could do".
-      ((lx(i).nominative || (lower[i] === 'it' && (lx(i + 1).modals || lower[i + 1] === 'was' || lower[i + 1] === 'had'))) && (lower[i] !== 'id' || lx(i + 1).verb !== undefined) && !markers.clauseOpeners.has(prev) && !classes.preposition.has(prev) && prev !== 'than' && prev !== 'me' && prev !== 'and');
+      ((lx(i).nominative || (lower[i] === 'it' && (lx(i + 1).modals || lower[i + 1] === 'was' || lower[i + 1] === 'had'))) && (lower[i] !== 'id' || lx(i + 1).verb !== undefined) && !markers.clauseOpeners.has(prev) && (!classes.preposition.has(prev) || PARTICLES.has(prev)) && prev !== 'than' && prev !== 'me' && prev !== 'and') ||
+      // "I told her the repair centre will text her": a noun phrase with a modal after it, following a verb's object.
+      // "I checked the service had confirmed": the same after a verb of saying, checking or seeing.
+      (i > 1 && lx(i).determiner && lower[i] !== 'that' && (lx(i - 1).pronoun || COMPLEMENT_VERBS.has(lx(i - 1).verb?.infinitive ?? '')) && !lx(i - 1).preposition && auxWithin(lower, i + 1, 3));
     if (breaks && starts[starts.length - 1] !== i) starts.push(i);
   }
   const habitInSentence = markers.habit.any(lower, 0, n);
@@ -273,6 +276,11 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
           const slot = Boolean(aux.modal || aux.do || aux.going) || (i - 1 === subject && actor !== 'other');
           if (!slot || !/^[a-z]+$/.test(w) || lx(i).noun || lx(i).adjective || lx(i).preposition || lx(i).determiner || lx(i).pronoun) continue;
           ve = { infinitive: w, forms: 'I' };
+        }
+        // "the repair centre will…": a noun straight after a noun subject, before a verb group, is part of the subject.
+        if (subject === i - 1 && actor === 'other' && lx(i).noun && !aux.modal && !aux.have && !aux.be && !aux.do && (lx(i + 1).modals || FINITE_AUX.has(lower[i + 1] ?? ''))) {
+          subject = i;
+          continue;
         }
         // A hyphen-joined word is part of a compound ("check-out", "follow-up call"), not a verb.
         if (i + 1 < n && (ws[i + 1].gap & GAP_HYPHEN) !== 0) continue;
@@ -559,6 +567,19 @@ function readSecondary(ws: readonly Word[], lower: readonly string[], main: Pred
     main.to = k;
     return;
   }
+}
+
+const COMPLEMENT_VERBS = new Set(['check', 'see', 'find', 'notice', 'realise', 'realize', 'confirm', 'think', 'know', 'say', 'tell', 'explain', 'promise', 'hope', 'make-sure']);
+const FINITE_AUX = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are']);
+
+/** Whether "will", "had", "was" and the like comes within the next few words, before any other verb. */
+function auxWithin(lower: readonly string[], from: number, span: number): boolean {
+  for (let k = from; k < Math.min(lower.length, from + span); k++) {
+    const l = lexOf(lower[k]);
+    if (l.modals || FINITE_AUX.has(lower[k])) return true;
+    if (l.verb && !l.noun && !l.adjective && l.verb.forms !== 'G') return false;
+  }
+  return false;
 }
 
 function isCapital(text: string): boolean {

@@ -92,7 +92,9 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
   const firstPerson = scan.has(FIRST_PERSON);
   const subject = scan.has(SUBJECT);
 
-  if (subject && (anyEvidence(scan, IDENTIFY_STRONG, s, st) || (anyEvidence(scan, IDENTIFY_WEAK, s, st) && scan.has(NEED_WORDS)))) found.add('identify-need');
+  // "I always ask questions" describes the job; identifying a need, like evaluating, is shown on an occasion.
+  const presentHabit = facts.reading.predicates.length > 0 && facts.reading.predicates.every((p) => p.tense === 'present' && p.genericity !== 'particular');
+  if (subject && !presentHabit && (anyEvidence(scan, IDENTIFY_STRONG, s, st) || (anyEvidence(scan, IDENTIFY_WEAK, s, st) && scan.has(NEED_WORDS)))) found.add('identify-need');
 
   // A promise reported as made ("I told him I'd ring him back by 3", "I promised to ring before 5") agrees a standard too.
   const promised = facts.reading.predicates.some((p) => p.modality === 'reported' && p.polarity === 'positive' && (p.tense === 'modal' || p.tense === 'future' || p.tense === 'past'));
@@ -111,7 +113,7 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
   // Feedback counts when it was actually gathered or looked at: a past action or results, not a job description.
   const results = scan.has(RESULTS);
   const acted = facts.actions.length > 0 || results;
-  if (acted) {
+  if (acted && !presentHabit) {
     const feedback = scan.has(GATHER_WORDS) && (learnerEvidence(scan, FEEDBACK_WORDS, s, st) || (results && anyEvidence(scan, FEEDBACK_WORDS, s, st)));
     if (feedback || (firstPerson && all(scan, SATISFACTION_ASK, s, st)) || (results && scan.has(FEEDBACK_WORDS)) || (subject && all(scan, COMPLAINTS_ANALYSIS, s, st))) found.add('evaluate');
   }

@@ -2,8 +2,8 @@
  * Accuracy on labelled accounts: ../shared/eval-dev (the project's dev set); test/corpus and
  * test/corpus-2 (written by other authors without sight of the rules); test/corpus-3 (real-style
  * writing, modelled on public learners' pages, used while building the clause reader) and
- * test/corpus-4 (real-style, held out: measured, never tuned to) and test/corpus-5 (real-style, a third author, used
- * for development after its first measurement). Each floor is the figure reached
+ * test/corpus-4 and test/corpus-5 (real-style, by two more authors: held out at first, then used for development
+ * once measured) and test/corpus-6 (real-style, a fourth author, held out: measured, never tuned to). Each floor is the figure reached
  * when it was set, less a small margin, so a change that loses accuracy fails here.
  */
 import assert from 'node:assert/strict';
@@ -28,7 +28,8 @@ const sets: Array<{ name: string; dir: string; floors: Floors }> = [
   { name: 'test/corpus-2', dir: join(root, 'test', 'corpus-2'), floors: { stages: 0.97, vague: 0.97, links: 0.87, personalDataPrecision: 0.95, hypothetical: 0.87, top1: 0.7 } },
   { name: 'test/corpus-3', dir: join(root, 'test', 'corpus-3'), floors: { stages: 0.91, vague: 0.9, links: 0.92, personalDataPrecision: 0.95, hypothetical: 0.9, top1: 0.78 } },
   { name: 'test/corpus-5', dir: join(root, 'test', 'corpus-5'), floors: { stages: 0.89, vague: 0.95, links: 0.86, personalDataPrecision: 0.95, hypothetical: 0.88, top1: 0.62 } },
-  { name: 'test/corpus-4 (held out)', dir: join(root, 'test', 'corpus-4'), floors: { stages: 0.88, vague: 0.72, links: 0.7, personalDataPrecision: 0.6, hypothetical: 0.95, top1: 0.68 } },
+  { name: 'test/corpus-4', dir: join(root, 'test', 'corpus-4'), floors: { stages: 0.91, vague: 0.84, links: 0.85, personalDataPrecision: 0.85, hypothetical: 0.95, top1: 0.68 } },
+  { name: 'test/corpus-6 (held out)', dir: join(root, 'test', 'corpus-6'), floors: { stages: 0.9, vague: 0.84, links: 0.74, personalDataPrecision: 0.72, hypothetical: 0.82, top1: 0.63 } },
 ];
 
 for (const set of sets) {

@@ -10,6 +10,7 @@ const sets = [
   ['test/corpus-3', 'test/corpus-3'],
   ['test/corpus-4', 'test/corpus-4'],
   ['test/corpus-5', 'test/corpus-5'],
+  ['test/corpus-6', 'test/corpus-6'],
 ] as const;
 for (const [name, dir] of sets) {
   if (!existsSync(`${dir}/labels.json`)) {

@@ -136,6 +136,8 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     if (breaks && starts[starts.length - 1] !== i) starts.push(i);
   }
   const habitInSentence = markers.habit.any(lower, 0, n);
+  // "Every time a customer rings…, I ask…", "Whenever…": a habit that opens the sentence governs all of it.
+  const habitOpening = markers.habit.at(lower, 0);
   // A clock time ("I send the form at 2.15pm") pins a present-tense sentence to one occasion.
   const narrative = context.occasion || markers.narrative.any(lower, 0, n) || ws.some((w) => w.num && CLOCK_TIME.test(w.lower));
   // "If…", "Whenever…", and the inverted "Should a customer complain, …".
@@ -215,7 +217,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         if (afterPreposition && prepositionObject && lx(i).determiner) afterPreposition = false;
         const ve = verbOf(w);
         // "…and ring the customer back": with no subject of its own, a coordinated clause starts with its verb.
-        const coordinated = c > 0 && predicates.length > 0 && (opener === '' || markers.coordinators.has(opener)) && i === (opener ? from + 1 : from) + skipped;
+        const coordinated = c > 0 && predicates.length > 0 && (opener === '' || markers.coordinators.has(opener)) && i === (opener ? from + 1 : from) + skipped && lower[i + 1] !== 'of';
         if (!(coordinated && ve && (has(ve.forms, 'I') || has(ve.forms, 'P') || has(ve.forms, 'S')))) {
           if (lx(i).determiner || lx(i).adjective) continue;
         const nounish = lx(i).noun || lx(i).actor || isCapital(ws[i].text);
@@ -273,7 +275,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         if (!ve) {
           if (w.endsWith('ly')) continue; // an adverb the lexicon lacks
           // After "I", a modal, "did" or "to", a word the lexicon does not know is most likely a verb ("I liaise", "would escalate").
-          const slot = Boolean(aux.modal || aux.do || aux.going) || (i - 1 === subject && actor !== 'other');
+          const slot = Boolean(aux.modal || aux.do || aux.going) || (subject >= 0 && i - 1 === subject && actor !== 'other');
           if (!slot || !/^[a-z]+$/.test(w) || lx(i).noun || lx(i).adjective || lx(i).preposition || lx(i).determiner || lx(i).pronoun) continue;
           ve = { infinitive: w, forms: 'I' };
         }
@@ -469,7 +471,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     let genericity: Genericity = 'particular';
     let byTenseOnly = false;
     // A habit marker counts in its own clause, or in an opening adverbial that governs the sentence ("Every time a customer rings, I…").
-    const clauseHabit = habitInSentence && (markers.habit.any(lower, from, to) || (c > 0 && predicates.length === 0 && markers.habit.any(lower, 0, starts[1])));
+    const clauseHabit = habitOpening || habitInSentence && (markers.habit.any(lower, from, to) || (c > 0 && predicates.length === 0 && markers.habit.any(lower, 0, starts[1])));
     const genericSubject = subject >= 0 && actor === 'other' && (markers.genericSubjects.at(lower, subject) || (subject > 0 && markers.genericSubjects.at(lower, subject - 1))) && (lower[subject] !== 'it' && lower[subject] !== 'we');
     if (effect === 'habit' || clauseHabit) genericity = 'habitual';
     else if (tense === 'present' || (tense === 'modal' && m === 'must')) {

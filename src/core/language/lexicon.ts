@@ -87,6 +87,8 @@ function guessVerb(lower: string): VerbEntry | undefined {
   if (lower.length < 4 || /\d/.test(lower)) return undefined;
   if (lower.endsWith('ed') && !classes.adjective.has(lower) && !classes.noun.has(lower)) {
     const base = lower.slice(0, -2);
+    // "shred", "bred": too short to be a regular past unless the stem is a known verb.
+    if (base.length < 4 && !verbs.has(base) && !verbs.has(base + 'e') && !verbs.has(lower.slice(0, -1))) return undefined;
     const inf = verbs.get(base)?.infinitive ?? verbs.get(base + 'e')?.infinitive ?? (/(.)\1$/.test(base) ? base.slice(0, -1) : base);
     return { infinitive: inf, forms: 'PN' };
   }

@@ -49,7 +49,7 @@ export interface Reading {
   lower: string[];
   predicates: Predicate[];
   /** For every word, the index of the predicate whose clause holds it, or -1. */
-  predicateOf: Int16Array;
+  predicateOf: number[];
 }
 
 export interface ReadingContext {
@@ -119,7 +119,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
   const lower = ws.map((w) => w.lower);
   const lx = (k: number): Lex => ws[k]?.lex ?? NO_LEX;
   const predicates: Predicate[] = [];
-  const predicateOf = new Int16Array(n).fill(-1);
+  const predicateOf: number[] = new Array<number>(n).fill(-1);
 
   // Clause starts: clause punctuation or quotation marks before a word, or a clause-opening word.
   const starts: number[] = [0];
@@ -521,7 +521,7 @@ function beThought(next: string): boolean {
  * supplier to check", "in order to give"), a manner or negation ("by offering", "without checking"),
  * and what the writer watched someone else do ("watched Priya deal with…").
  */
-function readSecondary(ws: readonly Word[], lower: readonly string[], main: Predicate, predicates: Predicate[], predicateOf: Int16Array): void {
+function readSecondary(ws: readonly Word[], lower: readonly string[], main: Predicate, predicates: Predicate[], predicateOf: number[]): void {
   for (let k = main.verb + 1; k < main.to; k++) {
     const w = lower[k];
     const next = lower[k + 1] ?? '';

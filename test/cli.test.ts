@@ -3,12 +3,15 @@
  * `npm test` builds dist/ first, so bin/reflect-lint.cjs is the code under test.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli/main.js';
+import { checkInput, OrderedOutput, type CheckJob } from '../src/cli/check-files.js';
+import { formatText } from '../src/cli/format-text.js';
+import { analyzeAccount, bundledRubrics } from '../src/core/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'reflect-lint.cjs');
@@ -479,6 +482,82 @@ describe('reflect-lint command', () => {
       assert.equal(r.errLines.length, 1);
       assert.match(r.errLines[0], /^<stdin>: .*UTF-8/);
       assert.equal(r.stdout, '');
+    });
+  });
+
+  describe('many files across worker threads', () => {
+    const DEBUG_LINE = /^reflect-lint: \d+ inputs, \d+ worker threads? and the main thread\n/m;
+    let dir: string;
+    before(() => {
+      // 60 accounts (every fixture, over and over, in two folders) with a binary and a Latin-1 file among them.
+      dir = tempDir('many');
+      const fixtures = [STRONG, WEAK, HOUSING, CLAIMS, UNKNOWN_UNIT].map((p) => read(p));
+      for (let i = 0; i < 60; i++) {
+        const sub = join(dir, i < 30 ? 'a' : 'b');
+        mkdirSync(sub, { recursive: true });
+        writeFileSync(join(sub, `account-${String(i).padStart(2, '0')}.md`), fixtures[i % fixtures.length]);
+      }
+      writeFileSync(join(dir, 'a', 'account-07-photo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
+      writeFileSync(join(dir, 'b', 'account-44-latin1.md'), Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    });
+
+    const runWith = (workers: string | undefined, args: string[], input?: string) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', REFLECT_LINT_DEBUG: '1' };
+      delete env.REFLECT_LINT_WORKERS;
+      if (workers !== undefined) env.REFLECT_LINT_WORKERS = workers;
+      return cli(args, { env, input });
+    };
+
+    for (const format of ['json', 'text']) {
+      it(`writes the same ${format} output, byte for byte, on one thread and across workers`, () => {
+        const args = ['--format', format, dir, '-'];
+        const input = read(WEAK);
+        const one = runWith('0', args, input);
+        assert.doesNotMatch(one.stderr, DEBUG_LINE, 'REFLECT_LINT_WORKERS=0 keeps to one thread');
+        assert.equal(one.code, 2, 'the binary and Latin-1 files and the unknown units');
+        assert.equal(one.errLines.length, 2 + 12, one.stderr);
+        if (format === 'json') assert.equal((JSON.parse(one.stdout) as JOutput).files.length, 60 + 1, 'every account and standard input');
+        for (const workers of ['2', undefined]) {
+          const many = runWith(workers, args, input);
+          assert.match(many.stderr, DEBUG_LINE, `workers ${workers ?? 'by default for 63 inputs'}`);
+          assert.equal(many.stdout, one.stdout);
+          assert.equal(many.stderr.replace(DEBUG_LINE, ''), one.stderr);
+          assert.equal(many.code, one.code);
+        }
+      });
+    }
+
+    it('stops quietly when the reader of its output goes away, as `| head` does', async () => {
+      const child = spawn(process.execPath, [bin, '--format', 'json', dir], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      // A megabyte of JSON for 60 accounts: far more than a pipe holds, so the command is still writing.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.doesNotMatch(stderr, STACK_FRAME);
+      assert.doesNotMatch(stderr, /EPIPE|internal error/);
+      assert.equal(code, 1);
+    });
+
+    it('streams each file as one JSON document, as JSON.stringify writes the whole, and text as formatText does', () => {
+      const rubrics = bundledRubrics();
+      const inputs = [STRONG, WEAK, CLAIMS].map((path) => ({ path, text: read(path) }));
+      const files = inputs.map(({ path, text }) => ({ path, ...analyzeAccount(text, { rubrics }).result }));
+      const expected = {
+        json: JSON.stringify({ version: 2, files: files.map((f) => ({ path: f.path, rubric: f.rubric, findings: f.findings, stages: f.stages, paragraphs: f.paragraphs, criteria: f.criteria })) }, null, 2) + '\n',
+        text: formatText(files, rubrics, { enabled: false }),
+      };
+      for (const render of ['json', 'text'] as const) {
+        const job: CheckJob = { rubrics, render, colours: false };
+        for (const some of [inputs, []]) {
+          let out = '';
+          const output = new OrderedOutput({ out: (s) => (out += s), err: () => {} }, render);
+          for (const input of some) output.add(checkInput(input, job, () => Buffer.alloc(0)));
+          output.end();
+          if (some.length) assert.equal(out, expected[render]);
+          else assert.equal(out, render === 'json' ? JSON.stringify({ version: 2, files: [] }, null, 2) + '\n' : '');
+        }
+      }
     });
   });
 

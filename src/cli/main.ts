@@ -7,11 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { analyzeAccount, formatReport, rankRubrics, type ReportFormat, type Rubric } from '../core/index.js';
+import { formatReport, rankRubrics, type ReportFormat, type Rubric } from '../core/index.js';
+import { checkInput, JSON_VERSION, OrderedOutput, type CheckJob } from './check-files.js';
 import { formatSarif } from './format-sarif.js';
-import { formatText, paint, type FileResult } from './format-text.js';
+import { paint } from './format-text.js';
 import { expandPaths, readInput } from '../node/inputs.js';
 import { loadRubrics } from '../node/rubric-files.js';
+import { checkInWorkers, serveIfWorker, workerCount } from './workers.js';
 
 const USAGE = `Usage:
   reflect-lint [--rubric ID] [--rubrics DIR] [--format text|json|sarif] PATH...
@@ -33,12 +35,6 @@ Options:
 
 Exit: 0 no warnings or errors, 1 findings, 2 usage or input error.`;
 
-/**
- * The version of every JSON output. 2: a criterion's status `referenced` became `evidenced` (cited
- * and shown) or `claimed` (cited, not shown), and each criterion lists `claimedIn`.
- */
-const JSON_VERSION = 2;
-
 class UsageError extends Error {}
 
 interface Io {
@@ -49,7 +45,11 @@ interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export function run(argv: string[], io: Io): number {
+/**
+ * Runs the command and returns its exit code (-1: the language server runs on). With many accounts
+ * the check runs across worker threads and the code comes as a promise, once every file is written.
+ */
+export function run(argv: string[], io: Io): number | Promise<number> {
   if (argv[0] === 'lsp') {
     // The language server, for any LSP editor: `reflect-lint lsp --stdio`. It speaks on stdio until the editor closes it.
     require(join(__dirname, 'server.cjs'));
@@ -105,37 +105,29 @@ export function run(argv: string[], io: Io): number {
       // Said once here, not again for every account.
       rubric = undefined;
     }
-    const files: FileResult[] = [];
-    for (const input of expandPaths(paths)) {
-      const read = readInput(input, io.stdin);
-      if (read.error !== undefined || read.text === undefined) {
-        io.err(`${read.path}: ${read.error}\n`);
-        status = 2;
-        continue;
-      }
-      const { result, notices } = analyzeAccount(read.text, { rubric, rubrics: loaded.rubrics });
-      for (const n of notices) {
-        io.err(`${read.path}: ${n.message}\n`);
-        if (n.code === 'unknown-unit') status = 2;
-      }
-      files.push({ path: read.path, ...result });
-      if (result.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) status = Math.max(status, 1);
+    const job: CheckJob = { rubric, rubrics: loaded.rubrics, render: isReport || format === 'sarif' ? 'result' : (format as 'text' | 'json'), colours: colours.enabled };
+    const output = new OrderedOutput(io, job.render);
+    const end = () => {
+      output.end();
+      if (isReport) io.out(formatReport(output.files, loaded.rubrics, format as ReportFormat));
+      else if (format === 'sarif') io.out(formatSarif(output.files, loaded.rubrics, pkg.version));
+      const code = Math.max(status, output.status);
+      return isReport ? (code === 2 ? 2 : 0) : code;
+    };
+    const inputs = expandPaths(paths);
+    const workers = workerCount(inputs.length, io.env);
+    if (workers > 0) {
+      if (io.env.REFLECT_LINT_DEBUG) io.err(`reflect-lint: ${inputs.length} inputs, ${workers} worker thread${workers > 1 ? 's' : ''} and the main thread\n`);
+      return checkInWorkers(inputs, job, workers, io.stdin, (o) => output.add(o)).then(end);
     }
-    if (isReport) io.out(formatReport(files, loaded.rubrics, format as ReportFormat));
-    else if (format === 'json') io.out(JSON.stringify({ version: JSON_VERSION, files: files.map(jsonFile) }, null, 2) + '\n');
-    else if (format === 'sarif') io.out(formatSarif(files, loaded.rubrics, pkg.version));
-    else if (files.length) io.out(formatText(files, loaded.rubrics, colours));
-    return isReport ? (status === 2 ? 2 : 0) : status;
+    for (const input of inputs) output.add(checkInput(input, job, io.stdin));
+    return end();
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`reflect-lint: ${e.message} (see --help)\n`);
       return 2;
     }
     throw e;
-  }
-
-  function jsonFile(f: FileResult) {
-    return { path: f.path, rubric: f.rubric, findings: f.findings, stages: f.stages, paragraphs: f.paragraphs, criteria: f.criteria };
   }
 
   function rubricsCommand(args: string[], rubrics: Rubric[], origin: Map<string, string>, io: Io): number {
@@ -163,25 +155,38 @@ export function run(argv: string[], io: Io): number {
   }
 }
 
-// Run when bundled as the command; tests import run() directly too.
-if (typeof require !== 'undefined' && require.main === module) main();
-else if (process.argv[1] && /reflect-lint(?:\.cjs)?$|cli\.cjs$/.test(process.argv[1])) main();
+// Run when bundled as the command (or as a worker thread of it, workers.ts); tests import run() directly too.
+if (!serveIfWorker()) {
+  if (typeof require !== 'undefined' && require.main === module) main();
+  else if (process.argv[1] && /reflect-lint(?:\.cjs)?$|cli\.cjs$/.test(process.argv[1])) main();
+}
 
 function main() {
-  let code: number;
+  const done = (code: number) => {
+    if (code >= 0) process.exitCode = code;
+  };
+  const failed = (e: unknown) => {
+    // A bug, not a user error: say so in one line, with the detail for a bug report.
+    process.stderr.write(`reflect-lint: internal error: ${(e as Error).message}\n`);
+    if (process.env.REFLECT_LINT_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    done(2);
+  };
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // The reader went away (`reflect-lint portfolio | head`): stop quietly, as other commands do.
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 1);
+  });
   try {
-    code = run(process.argv.slice(2), {
+    const code = run(process.argv.slice(2), {
       out: (s) => process.stdout.write(s),
       err: (s) => process.stderr.write(s),
       stdin: () => readFileSync(0),
       isTTY: Boolean(process.stdout.isTTY),
       env: process.env,
     });
+    if (typeof code === 'number') done(code);
+    else code.then(done, failed);
   } catch (e) {
-    // A bug, not a user error: say so in one line, with the detail for a bug report.
-    process.stderr.write(`reflect-lint: internal error: ${(e as Error).message}\n`);
-    if (process.env.REFLECT_LINT_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
-    code = 2;
+    failed(e);
   }
-  if (code >= 0) process.exitCode = code;
 }

@@ -99,10 +99,10 @@ function opensClause(lower: readonly string[], i: number): boolean {
   const w = lower[i];
   if (!markers.clauseOpeners.has(w)) return false;
   const next = lower[i + 1] ?? '';
-  if (w === 'that') return markers.subjects.get(next) !== undefined || classes.determiner.has(next) || (verbOf(next) !== undefined && !classes.noun.has(next));
-  if (w === 'as') return markers.subjects.get(next) !== undefined || classes.determiner.has(next);
+  if (w === 'that') return markers.subjects.get(next) !== undefined || lexOf(next).nominative || classes.determiner.has(next) || (verbOf(next) !== undefined && !classes.noun.has(next));
+  if (w === 'as') return markers.subjects.get(next) !== undefined || lexOf(next).nominative || classes.determiner.has(next);
   if (w === 'like') return lexOf(next).nominative; // "like we said"; not "I would like", "like a lot"
-  if (w === 'so') return markers.subjects.get(next) !== undefined || next === 'that' || next === 'then' || classes.determiner.has(next);
+  if (w === 'so') return markers.subjects.get(next) !== undefined || lexOf(next).nominative || next === 'that' || next === 'then' || classes.determiner.has(next);
   // "after I rang" opens a clause; "after us", "before lunch" do not.
   if (w === 'once' || w === 'since' || w === 'before' || w === 'after' || w === 'until' || w === 'till' || w === 'untill') return lexOf(next).nominative || classes.determiner.has(next);
   return true;
@@ -427,10 +427,14 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
       let governing: Predicate | undefined;
       for (let k = predicates.length - 1; k >= 0 && !governing; k--) {
         const p = predicates[k];
-        if (p.verb >= from || p.condition) continue;
+        // An imagined verb ("I would tell him…, and I would give…") reports nothing.
+        if (p.verb >= from || p.condition || p.modality === 'hypothetical' || p.modality === 'counterfactual') continue;
         if (p.kind === 'reporting' || THOUGHT.has(p.infinitive) || (p.infinitive === 'be' && beThought(lower[p.verb + 1] ?? ''))) governing = p;
       }
       if (governing && governing.kind !== 'reporting' && predicates.some((p) => p.condition && p.verb > governing!.verb && p.verb < from)) governing = undefined;
+      // A clause joined on after a comma (", and I would give…") is the writer's own, not part of what was said;
+      // without one ("we agreed that they would bring it and I would update…") it goes on with what was said.
+      if (markers.coordinators.has(opener) && subject >= 0 && (ws[from].gap & GAP_CLAUSE) !== 0) governing = undefined;
       // "I think we could do a survey" suggests a change; "I think I would ask her" is still the writer's hypothetical.
       const thinksOther = governing && (governing.kind === 'reporting' || governing.actor !== 'writer' || !OPINION.has(governing.infinitive) || actor === 'we');
       if (opener === 'otherwise' || opener === 'or' && lower[from + 1] === 'else' || lower[from - 1] === 'otherwise') modality = 'consequence';

@@ -26,7 +26,7 @@ export function yourAbility(c: Criterion): string {
 export const criterionClaimed: Rule = {
   id: 'criterion-claimed',
   severity: 'information',
-  summary: 'A paragraph cites a criterion, but what it tells does not yet show that criterion.',
+  summary: 'A paragraph cites a criterion, such as "(AC 4)", but does not yet say what you did that shows it.',
   needsRubric: true,
   check(ctx) {
     const rubric = ctx.rubric!;

@@ -9,7 +9,7 @@ import type { Rule } from '../rule.js';
 export const hypotheticalLanguage: Rule = {
   id: 'hypothetical-language',
   severity: 'warning',
-  summary: 'Says what you would or could do instead of what you did.',
+  summary: 'A sentence says what you would or could do, instead of what you did.',
   check(ctx) {
     for (const s of ctx.doc.sentences) {
       if (s.block.kind === 'heading' || s.block.kind === 'quote') continue;

@@ -9,7 +9,7 @@
 
 import { spawn, execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -288,52 +288,6 @@ export async function installVsix(vsixPath, extensionsDir, { userDataDir } = {})
     throw new Error(`installing ${vsixPath} failed:\n${out}`);
   }
   return out;
-}
-
-/**
- * Installs an unpacked extension folder (one with a package.json) by copying
- * it into extensionsDir as <publisher>.<name>-<version> and adding it to
- * extensionsDir/extensions.json, which is what --install-extension does for a
- * .vsix (--install-extension does not accept a folder). No packaging step.
- */
-export function installExtensionFolder(folder, extensionsDir) {
-  const pkg = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
-  const id = `${pkg.publisher}.${pkg.name}`.toLowerCase();
-  const rel = `${id}-${pkg.version}`;
-  const dest = path.resolve(extensionsDir, rel);
-  mkdirSync(extensionsDir, { recursive: true });
-  rmSync(dest, { recursive: true, force: true });
-  cpSync(folder, dest, { recursive: true, filter: (src) => !/[\\/]\.git([\\/]|$)/.test(src.slice(folder.length)) });
-  const listFile = path.join(extensionsDir, 'extensions.json');
-  let list = [];
-  try {
-    list = JSON.parse(readFileSync(listFile, 'utf8'));
-  } catch {
-    /* none yet */
-  }
-  list = list.filter((e) => e.identifier?.id?.toLowerCase() !== id);
-  list.push({
-    identifier: { id },
-    version: pkg.version,
-    location: { $mid: 1, fsPath: dest, external: `file://${dest}`, path: dest, scheme: 'file' },
-    relativeLocation: rel,
-    metadata: { installedTimestamp: Date.now(), pinned: true, source: 'vsix' },
-  });
-  writeFileSync(listFile, JSON.stringify(list));
-  return dest;
-}
-
-/** Extensions listed by `code-server --list-extensions --show-versions`. */
-export async function listExtensions(extensionsDir) {
-  assertInstalled();
-  const scratch = path.join(extensionsDir, '.install-user-data');
-  mkdirSync(scratch, { recursive: true });
-  const { stdout } = await run(
-    process.execPath,
-    [CODE_SERVER_ENTRY, '--extensions-dir', path.resolve(extensionsDir), '--user-data-dir', scratch, '--list-extensions', '--show-versions'],
-    { env: codeServerEnv(scratch) },
-  );
-  return stdout.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('['));
 }
 
 /** playwright-core from .tools/code-server (not from the repo's dependencies). */

@@ -13,55 +13,29 @@
 // names one; where it cannot, it says so in one line and exits 1. Linux needs
 // a display (xvfb-run) for it.
 //
-// Usage:
+// Usage (--help lists the options):
 //   node scripts/e2e/run-extension-host-tests.mjs [--grep TEXT] [--no-build] [--keep] [--electron]
-//     --grep TEXT  only the tests whose full title contains TEXT (a regular expression)
-//     --no-build   use dist/ as it is
-//     --keep       keep the scratch folder (workspace copy, user data, logs, results)
 // Exit: 0 all passed, 1 a test failed or the run did not complete, 2 bad usage.
 
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, watch } from 'node:fs';
 import path from 'node:path';
-import {
-  CODE_SERVER_ENTRY,
-  REPO_ROOT,
-  developmentUrl,
-  launchChromium,
-  startCodeServer,
-  waitForWorkbench,
-} from './code-server.mjs';
+import { REPO_ROOT, developmentUrl, launchChromium, startCodeServer, waitForWorkbench } from './code-server.mjs';
+import { colours as c, copyWorkspace, createLog, ensureCodeServer, parseRunnerArgs, printMetrics, runInScratch, runStep } from './common.mjs';
 
 const VSCODE_VERSION = '1.100.3'; // the same VS Code as code-server 4.100.3
 const RESULT_TIMEOUT_MS = 150_000; // whole suite, from the workbench being ready
 const TESTS_ENTRY = path.join(REPO_ROOT, 'test', 'extension-host', 'index.cjs');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'extension-host', 'workspace');
 
-// ------------------------------------------------------------------ arguments
-const argv = process.argv.slice(2);
-const opts = { electron: false, build: true, keep: false, grep: undefined };
-for (let i = 0; i < argv.length; i++) {
-  const a = argv[i];
-  if (a === '--electron') opts.electron = true;
-  else if (a === '--no-build') opts.build = false;
-  else if (a === '--keep') opts.keep = true;
-  else if (a === '--grep' && argv[i + 1]) opts.grep = argv[++i];
-  else if (a.startsWith('--grep=')) opts.grep = a.slice(7);
-  else {
-    console.error(`unknown argument: ${a}\nusage: node scripts/e2e/run-extension-host-tests.mjs [--grep TEXT] [--no-build] [--keep] [--electron]`);
-    process.exit(2);
-  }
-}
-
-const t0 = performance.now();
-const since = () => `${((performance.now() - t0) / 1000).toFixed(1)}s`;
-const log = (m) => console.log(`[extension-host ${since()}] ${m}`);
+const opts = parseRunnerArgs('run-extension-host-tests.mjs', {
+  grep: { type: 'string', value: 'TEXT', help: 'only the tests whose full title contains TEXT (a regular expression)' },
+  'no-build': { type: 'boolean', help: 'use dist/ as it is' },
+  keep: { type: 'boolean', help: 'keep the scratch folder (workspace copy, user data, logs, results)' },
+  electron: { type: 'boolean', help: '@vscode/test-electron instead of code-server' },
+});
+const { log, since } = createLog('extension-host');
 
 // ------------------------------------------------------------------ output
-const c = process.stdout.isTTY && !process.env.NO_COLOR
-  ? { green: (s) => `\x1b[32m${s}\x1b[0m`, red: (s) => `\x1b[31m${s}\x1b[0m`, grey: (s) => `\x1b[90m${s}\x1b[0m`, cyan: (s) => `\x1b[36m${s}\x1b[0m` }
-  : { green: (s) => s, red: (s) => s, grey: (s) => s, cyan: (s) => s };
 
 /** Prints the results file like mocha's spec reporter; returns the exit code. */
 function report(result) {
@@ -96,10 +70,7 @@ function report(result) {
     if (t.expected !== undefined && t.expected !== 'true' && !t.error.includes('+ actual - expected')) console.log(c.grey(`     expected: ${t.expected}\n     actual:   ${t.actual}`));
   });
   if (result.error) console.log(`\n  ${c.red(`error: ${result.error}`)}`);
-  if (result.metrics?.length) {
-    console.log('\n  measured (not asserted):');
-    for (const m of result.metrics) console.log(`    ${m.name}: ${m.value} ${m.unit}${m.detail ? c.grey(` (${m.detail})`) : ''}`);
-  }
+  printMetrics(result.metrics);
   console.log('');
   return result.ok ? 0 : 1;
 }
@@ -133,13 +104,6 @@ function waitForFile(file, timeoutMs, { abort } = {}) {
     const timer = setTimeout(() => finish(null), timeoutMs);
     check();
   });
-}
-
-function build() {
-  if (!opts.build) return;
-  log('building: node esbuild.js');
-  const r = spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('the build (node esbuild.js) failed');
 }
 
 function testEnv(resultFile) {
@@ -212,11 +176,7 @@ async function runElectron(tmp, workspace, resultFile) {
 
 // ------------------------------------------------------------------ code-server (default)
 async function runCodeServer(tmp, workspace, resultFile) {
-  if (!existsSync(CODE_SERVER_ENTRY)) {
-    log('code-server is not installed: running scripts/e2e/install-code-server.sh');
-    const r = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'e2e', 'install-code-server.sh')], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('installing code-server failed (bash scripts/e2e/install-code-server.sh)');
-  }
+  ensureCodeServer(log);
   let cs;
   let browser;
   try {
@@ -254,30 +214,13 @@ async function runCodeServer(tmp, workspace, resultFile) {
 }
 
 // ------------------------------------------------------------------ main
-let code = 1;
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'reflect-lint-exthost-'));
-const cleanup = () => {
-  if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
-};
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    cleanup();
-    process.exit(130); // code-server.mjs kills code-server's process group on exit
-  });
-}
-try {
-  build();
+await runInScratch('extension-host', { keep: opts.keep, log, since }, async (tmp) => {
+  if (!opts['no-build']) {
+    log('building: node esbuild.js');
+    runStep(process.execPath, ['esbuild.js'], 'the build (node esbuild.js)');
+  }
   // A scratch copy: the tests write files (copies of fixtures, a 6,000-word account).
-  const workspace = path.join(tmp, 'workspace');
-  cpSync(FIXTURE, workspace, { recursive: true });
+  const workspace = copyWorkspace(FIXTURE, tmp);
   const resultFile = path.join(tmp, 'results', 'extension-host.json');
-  code = opts.electron ? await runElectron(tmp, workspace, resultFile) : await runCodeServer(tmp, workspace, resultFile);
-} catch (e) {
-  console.error(`[extension-host ${since()}] FAILED: ${e.stack || e}`);
-  code = 1;
-} finally {
-  cleanup();
-  if (opts.keep) log(`kept ${tmp}`);
-  log(`${code === 0 ? 'passed' : 'failed'} in ${since()}`);
-}
-process.exit(code);
+  return opts.electron ? runElectron(tmp, workspace, resultFile) : runCodeServer(tmp, workspace, resultFile);
+});

@@ -13,7 +13,7 @@ import { findReferences, type CriterionReference } from './references.js';
 import { DOCS_BASE, type ParagraphInfo, type Report, type RuleContext } from './rule.js';
 import { rules } from './rules/index.js';
 import { suggestion } from './rules/criterion-not-evidenced.js';
-import { analyseCycle, type CycleAnalysis } from './stages.js';
+import { analyseCycle, sentenceStages, type CycleAnalysis } from './stages.js';
 import type { Sentence } from './document.js';
 import { Statements } from './statements.js';
 import { STAGES, type AnalysisResult, type AnalyzeOptions, type CriterionResult, type Finding, type Rubric, type Stage } from './types.js';
@@ -23,13 +23,52 @@ export function rubricIdFor(doc: AccountDocument, fallback?: string): string | u
   return unitOf(doc)?.id ?? fallback;
 }
 
-function paragraphInfos(doc: AccountDocument, statements: Statements, references: CriterionReference[], cycle: CycleAnalysis, rubric?: Rubric): ParagraphInfo[] {
+/**
+ * Work an analysis may take from a host's cache instead of doing it again: incremental.ts keeps one
+ * per open document, by block. Each must give exactly what the analyser itself would (the
+ * equivalence test of incremental against full analysis holds them to it).
+ */
+export interface Reuse {
+  /** Statements whose facts may come from the cache. */
+  statements: Statements;
+  /** RuleContext.keep: per-sentence and per-block work, kept while the block's text stays the same. */
+  keep: RuleContext['keep'];
+  /** rankContent of a paragraph's sentences. */
+  rank(ranker: CriterionRanker, prose: string, sentences: readonly Sentence[], bySentence: Map<Sentence, Stage[]>): RankedCriterion[];
+}
+
+/** RuleContext.keep for an analysis that keeps nothing. */
+const computeNow: RuleContext['keep'] = (_key, _at, compute) => compute();
+
+/** Keys of the per-sentence and per-block work the analyser itself keeps. */
+const STAGES_OF = {};
+const PLACEHOLDERS = {};
+
+/** What analyzeAccount returns. */
+export interface AccountAnalysis {
+  result: AnalysisResult;
+  notices: Notice[];
+  document: AccountDocument;
+  paragraphs: ParagraphInfo[];
+}
+
+function paragraphInfos(doc: AccountDocument, statements: Statements, references: CriterionReference[], cycle: CycleAnalysis, rubric: Rubric | undefined, keep: RuleContext['keep'], rank = rankContent): ParagraphInfo[] {
   const ranker = rubric ? rankerFor(rubric) : undefined;
   const infos: ParagraphInfo[] = [];
   const bySentence = new Map<Sentence, Stage[]>();
-  for (const [stage, list] of cycle.evidence) for (const s of list) bySentence.set(s, [...(bySentence.get(s) ?? []), stage]);
+  for (const [stage, list] of cycle.evidence) {
+    for (const s of list) {
+      const stages = bySentence.get(s);
+      if (stages) stages.push(stage);
+      else bySentence.set(s, [stage]);
+    }
+  }
   const refsByBlock = new Map<Block, CriterionReference[]>();
-  for (const r of references) refsByBlock.set(r.block, [...(refsByBlock.get(r.block) ?? []), r]);
+  for (const r of references) {
+    const refs = refsByBlock.get(r.block);
+    if (refs) refs.push(r);
+    else refsByBlock.set(r.block, [r]);
+  }
   const blocks = doc.blocks;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
@@ -37,16 +76,16 @@ function paragraphInfos(doc: AccountDocument, statements: Statements, references
     // A lead-in line and the list straight after it are read as one piece of evidence.
     const group: Block[] = [block];
     for (let j = i + 1; j < blocks.length && blocks[j].kind === 'list-item'; j++) group.push(blocks[j]);
-    const sentences = group.flatMap((b) => b.sentences);
-    const refs = group.flatMap((b) => refsByBlock.get(b) ?? []);
+    const sentences = group.length === 1 ? block.sentences.slice() : group.flatMap((b) => b.sentences);
+    const refs = group.length === 1 ? (refsByBlock.get(block)?.slice() ?? []) : group.flatMap((b) => refsByBlock.get(b) ?? []);
     const describesAction = sentences.some((s) => statements.tellsOfAction(s));
-    const unfilled = group.some((b) => placeholderSpans(doc.prose.slice(b.start, b.end)).length > 0);
+    const unfilled = group.some((b) => keep(PLACEHOLDERS, b, () => placeholderSpans(doc.prose.slice(b.start, b.end)).length > 0));
     infos.push({
       block,
       blocks: group,
       sentences,
       references: refs,
-      ranked: ranker ? rankContent(ranker, doc.prose, sentences, bySentence) : [],
+      ranked: ranker ? rank(ranker, doc.prose, sentences, bySentence) : [],
       describesAction,
       unfilled,
     });
@@ -59,7 +98,7 @@ function paragraphInfos(doc: AccountDocument, statements: Statements, references
  * demonstrates my ability to … (AC 4).") and unfilled placeholders are left out (claims.ts), and
  * only the stages its other sentences evidence give their bonus. Otherwise a claim would support itself.
  */
-function rankContent(ranker: CriterionRanker, prose: string, sentences: readonly Sentence[], bySentence: Map<Sentence, Stage[]>): RankedCriterion[] {
+export function rankContent(ranker: CriterionRanker, prose: string, sentences: readonly Sentence[], bySentence: Map<Sentence, Stage[]>): RankedCriterion[] {
   const content = contentWords(prose, sentences);
   const told = new Set(content);
   return ranker.rank(content, stagesIn(bySentence, sentences.filter((s) => s.words.some((w) => told.has(w)))));
@@ -95,17 +134,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
  * parsed account and what the analyser knows of each paragraph, so an editor host can answer hover
  * and code actions without parsing or ranking again.
  */
-export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; notices: Notice[]; document: AccountDocument; paragraphs: ParagraphInfo[] } {
-  const doc = parseAccount(text);
+export function analyzeAccount(text: string, options: AnalyzeOptions = {}): AccountAnalysis {
+  return analyseDocument(parseAccount(text), options);
+}
+
+/** analyzeAccount of an account already parsed, taking what `reuse` holds instead of working it out again. */
+export function analyseDocument(doc: AccountDocument, options: AnalyzeOptions = {}, reuse?: Reuse): AccountAnalysis {
   const rubrics = options.rubrics ?? bundledRubrics();
   const wanted = rubricIdFor(doc, options.rubric);
   const rubric = wanted ? rubrics.find((r) => r.id === wanted) : undefined;
   const notices = noticesFor(doc, wanted, rubrics);
 
-  const statements = new Statements(doc.prose);
-  const references = findReferences(doc);
-  const cycle = analyseCycle(doc, statements);
-  const paragraphs = paragraphInfos(doc, statements, references, cycle, rubric);
+  const statements = reuse?.statements ?? new Statements(doc.prose);
+  const keep = reuse?.keep ?? computeNow;
+  const references = findReferences(doc, reuse?.keep);
+  const cycle = reuse ? analyseCycle(doc, statements, (s) => keep(STAGES_OF, s, () => sentenceStages(s, doc, statements))) : analyseCycle(doc, statements);
+  const paragraphs = paragraphInfos(doc, statements, references, cycle, rubric, keep, reuse?.rank);
   const criteria = (rubric?.criteria ?? []).map((c) => criterionResult(c.id, paragraphs));
   const inline = readInlineConfig(doc);
   const findings: Finding[] = [];
@@ -119,6 +163,7 @@ export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { re
     references,
     paragraphs,
     criteria,
+    keep,
     report(r: Report) {
       const id = r.rule ?? ruleId;
       const setting = severities[id];
@@ -145,7 +190,7 @@ export function analyzeAccount(text: string, options: AnalyzeOptions = {}): { re
   }
   if (rubric) runRubricChecks(makeContext('rubric-check', 'warning'), (id) => severities[id] !== 'off');
 
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule === b.rule ? 0 : a.rule.localeCompare(b.rule)));
 
   const stages = Object.fromEntries(STAGES.map((s) => [s, cycle.evidence.get(s)!.map((x) => doc.lines.range(x.start, x.end))])) as Record<Stage, AnalysisResult['stages'][Stage]>;
   const result: AnalysisResult = {

@@ -70,6 +70,8 @@ export interface AccountDocument {
   sections: Section[];
   comments: HtmlComment[];
   sentences: Sentence[];
+  /** How many link reference definitions ("[label]: url") the account holds: they decide how brackets elsewhere read. */
+  definitions: number;
 }
 
 let processor: Processor<Root> | undefined;
@@ -103,7 +105,7 @@ export function parseAccount(text: string): AccountDocument {
   const tree = parser().parse(source) as Root;
   // Prose is built from the stretches of text that are prose, with blanks (line breaks kept) between.
   const kept: Array<[number, number]> = [];
-  const doc: AccountDocument = { text, lines, prose: '', blocks: [], paragraphs: [], sections: [], comments: [], sentences: [] };
+  const doc: AccountDocument = { text, lines, prose: '', blocks: [], paragraphs: [], sections: [], comments: [], sentences: [], definitions: 0 };
   const pending: Array<{ kind: BlockKind; start: number; end: number; depth?: number; topLevel: boolean }> = [];
 
   const copy = (start: number, end: number) => {
@@ -182,9 +184,11 @@ export function parseAccount(text: string): AccountDocument {
       case 'blockquote':
         for (const child of node.children) walk(child, 'quote');
         return;
+      case 'definition':
+        doc.definitions++;
+        return;
       case 'code':
       case 'thematicBreak':
-      case 'definition':
         return;
       default:
         if ('children' in node) for (const child of (node as Parent).children) walk(child as RootContent, context);

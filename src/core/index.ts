@@ -1,5 +1,6 @@
 /** reflect-lint's analyser: pure TypeScript, no editor or Node-only API, so it runs anywhere. */
 export { analyze, analyzeAccount, rubricIdFor } from './analyze.js';
+export { AccountSession, type AccountAnalysis, type ContentChange, type UpdateKind } from './incremental.js';
 export { bundledRubrics } from './bundled-rubrics.js';
 export { checkRubric, readRubric, type RubricResult } from './rubric.js';
 export { rankRubrics } from './ranking.js';

@@ -20,19 +20,32 @@ const LABEL = String.raw`(?:\b[Aa]\.?[Cc]\.?s?|\b[Cc]riteri(?:on|a)|\bCRITERI(?:
 const REFERENCE = new RegExp(String.raw`${LABEL}\s*(${ID}(?:\s*(?:,|&|\/|\band\b|\bor\b)\s*(?:${LABEL}\s*)?${ID})*)(?![\d.]*\d)`, 'g');
 const ONE_ID = new RegExp(ID, 'g');
 
-export function findReferences(doc: AccountDocument): CriterionReference[] {
+/** A reference's id and offsets within its block. */
+type Found = Array<{ id: string; start: number; end: number; fullStart: number }>;
+
+function referencesIn(text: string): Found {
+  const out: Found = [];
+  REFERENCE.lastIndex = 0;
+  for (let m = REFERENCE.exec(text); m; m = REFERENCE.exec(text)) {
+    const listStart = m.index + m[0].length - m[1].length;
+    ONE_ID.lastIndex = 0;
+    for (let n = ONE_ID.exec(m[1]); n; n = ONE_ID.exec(m[1])) {
+      const start = listStart + n.index;
+      out.push({ id: n[0], start, end: start + n[0].length, fullStart: m.index });
+    }
+  }
+  return out;
+}
+
+const REFERENCES = {};
+
+/** Every criterion reference of the account. `keep` is RuleContext.keep (each block's are found in its text alone). */
+export function findReferences(doc: AccountDocument, keep?: <T>(key: object, at: Block, compute: () => T) => T): CriterionReference[] {
   const out: CriterionReference[] = [];
   for (const block of doc.blocks) {
-    const text = doc.prose.slice(block.start, block.end);
-    REFERENCE.lastIndex = 0;
-    for (let m = REFERENCE.exec(text); m; m = REFERENCE.exec(text)) {
-      const listStart = m.index + m[0].length - m[1].length;
-      ONE_ID.lastIndex = 0;
-      for (let n = ONE_ID.exec(m[1]); n; n = ONE_ID.exec(m[1])) {
-        const start = block.start + listStart + n.index;
-        out.push({ id: n[0], start, end: start + n[0].length, fullStart: block.start + m.index, block });
-      }
-    }
+    const text = () => doc.prose.slice(block.start, block.end);
+    const found = keep ? keep(REFERENCES, block, () => referencesIn(text())) : referencesIn(text());
+    for (const r of found) out.push({ id: r.id, start: block.start + r.start, end: block.start + r.end, fullStart: block.start + r.fullStart, block });
   }
   return out;
 }

@@ -54,6 +54,14 @@ export interface RuleContext {
   /** Each criterion of the rubric with its status (evidenced, claimed, suggested, missing), in the rubric's order. */
   criteria: CriterionResult[];
   report(finding: Report): void;
+  /**
+   * `compute()` for one sentence or block, which an incremental host (incremental.ts) keeps for as
+   * long as the block's kind and text stay the same and reuses wherever the block then stands: so it
+   * must depend on nothing else, give word indexes or offsets relative to the sentence or block, and
+   * not return undefined. `key` names the work (a constant object per kind of work). A plain analysis
+   * just computes it.
+   */
+  keep<T>(key: object, at: Sentence | Block, compute: () => T): T;
 }
 
 export interface Rule {

@@ -13,10 +13,16 @@ export function proseSentences(ctx: RuleContext): Sentence[] {
   return ctx.doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'quote');
 }
 
+/** A sentence's scan, and which of its matches are evidence (worked out when first asked). */
+interface Scanned {
+  scan: Scan;
+  evidence?: Array<readonly [number, PhraseMatch]>;
+}
+
 /** One scan of every prose sentence against a rubric's phrase index, shared by all its checks. */
 export class SentenceScans {
   readonly sentences: Sentence[];
-  private readonly scans = new Map<Sentence, Scan>();
+  private readonly scans = new Map<Sentence, Scanned>();
 
   constructor(
     private readonly ctx: RuleContext,
@@ -25,13 +31,18 @@ export class SentenceScans {
     this.sentences = proseSentences(ctx);
   }
 
-  of(s: Sentence): Scan {
-    let scan = this.scans.get(s);
-    if (!scan) {
-      scan = this.index.scan(s.words);
-      this.scans.set(s, scan);
+  private scanned(s: Sentence): Scanned {
+    let scanned = this.scans.get(s);
+    if (!scanned) {
+      // Kept by sentence: the scan and the evidence test read only the sentence's words and facts.
+      scanned = this.ctx.keep<Scanned>(this.index, s, () => ({ scan: this.index.scan(s.words) }));
+      this.scans.set(s, scanned);
     }
-    return scan;
+    return scanned;
+  }
+
+  of(s: Sentence): Scan {
+    return this.scanned(s).scan;
   }
 
   private bySet: Hit[][] | undefined;
@@ -41,20 +52,30 @@ export class SentenceScans {
     if (!this.bySet) {
       // One pass over every sentence's matches, sorted into their sets.
       this.bySet = this.index.sets.map(() => []);
-      const st = this.ctx.statements;
       for (const s of this.sentences) {
-        const found = this.of(s).all();
-        if (!found.length || !st.isFactual(s)) continue;
-        const ends = new Map<number, number>();
-        for (const [set, m] of found) {
-          // Non-overlapping within a set, as matchAll gives.
-          if (m.from < (ends.get(set) ?? -1)) continue;
-          ends.set(set, m.to);
-          if (st.isEvidenceAt(s, m.from)) this.bySet[set].push({ sentence: s, match: m });
-        }
+        const scanned = this.scanned(s);
+        scanned.evidence ??= this.evidenceIn(s, scanned.scan);
+        for (const [set, m] of scanned.evidence) this.bySet[set].push({ sentence: s, match: m });
       }
     }
     return this.bySet[this.index.position(phrases)];
+  }
+
+  /** The matches of a sentence that are evidence, with their sets' positions. */
+  private evidenceIn(s: Sentence, scan: Scan): Array<readonly [number, PhraseMatch]> {
+    const found = scan.all();
+    const st = this.ctx.statements;
+    if (!found.length || !st.isFactual(s)) return [];
+    const out: Array<readonly [number, PhraseMatch]> = [];
+    const ends = new Map<number, number>();
+    for (const entry of found) {
+      const [set, m] = entry;
+      // Non-overlapping within a set, as matchAll gives.
+      if (m.from < (ends.get(set) ?? -1)) continue;
+      ends.set(set, m.to);
+      if (st.isEvidenceAt(s, m.from)) out.push(entry);
+    }
+    return out;
   }
 }
 

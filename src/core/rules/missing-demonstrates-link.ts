@@ -4,18 +4,18 @@
  * opinions and hypotheticals are left alone. Fixes insert the link for the three best-matching
  * criteria, best first.
  */
-import type { OffsetFix, ParagraphInfo, Rule, RuleContext } from '../rule.js';
+import type { OffsetFix, ParagraphInfo, Rule } from '../rule.js';
 import { supportedCriteria } from '../ranking.js';
 import type { Criterion } from '../types.js';
 
 // "This demonstrates…" (and "This shows my ability to…") claims a criterion; "I think this shows" is opinion.
 const DEMONSTRATES = /\b(?:this|that|which|these|it)\s+(?:demonstrates|evidences|is evidence|(?:shows|proves) (?:my ability|that I can|I can|that I am able|I am able))\b/i;
 
-function candidates(ctx: RuleContext, p: ParagraphInfo): Criterion[] {
-  if (!ctx.rubric) return [];
-  const byId = new Map(ctx.rubric.criteria.map((c) => [c.id, c]));
+const CLAIMS = {};
+
+function candidates(byId: ReadonlyMap<string, Criterion>, p: ParagraphInfo): Criterion[] {
   // Only criteria the paragraph's content supports: a link to any other would be a bare claim.
-  return supportedCriteria(p.ranked).slice(0, 3).map((r) => byId.get(r.id)!);
+  return byId.size ? supportedCriteria(p.ranked).slice(0, 3).map((r) => byId.get(r.id)!) : [];
 }
 
 export function linkSentence(c: Criterion): string {
@@ -27,11 +27,12 @@ export const missingDemonstratesLink: Rule = {
   severity: 'warning',
   summary: 'A paragraph about what you did is not linked to a criterion with "This demonstrates my ability to … (AC n)".',
   check(ctx) {
+    const byId = new Map((ctx.rubric?.criteria ?? []).map((c) => [c.id, c]));
     for (const p of ctx.paragraphs) {
       if (p.references.length) continue;
       const text = ctx.doc.text;
-      const options = candidates(ctx, p);
-      const claim = p.sentences.find((s) => DEMONSTRATES.test(ctx.doc.prose.slice(s.start, s.end)));
+      const options = candidates(byId, p);
+      const claim = p.sentences.find((s) => ctx.keep(CLAIMS, s, () => DEMONSTRATES.test(ctx.doc.prose.slice(s.start, s.end))));
       if (claim) {
         // Put the reference just before the sentence's full stop.
         const body = text.slice(claim.start, claim.end);

@@ -63,6 +63,22 @@ const STREET = /\b\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Ave
 
 type Kind = 'name' | 'email' | 'phone' | 'address';
 
+const MATCHES = {};
+
+/** Each pattern's matches in a block's prose, offsets within the block: what they mean is decided in context below. */
+function matchesIn(prose: string): Record<'email' | 'phone' | 'address' | 'titled' | 'name', RegExpExecArray[]> {
+  // Cheap tests first: most blocks hold no @ and no digits.
+  const hasAt = prose.includes('@');
+  const hasDigit = /\d/.test(prose);
+  return {
+    email: hasAt ? [...prose.matchAll(EMAIL)] : [],
+    phone: hasDigit ? [...prose.matchAll(PHONE)] : [],
+    address: hasDigit ? [...prose.matchAll(STREET), ...prose.matchAll(POSTCODE)] : [],
+    titled: [...prose.matchAll(TITLED)],
+    name: [...prose.matchAll(NAME)],
+  };
+}
+
 const MESSAGES: Record<Kind, string> = {
   name: 'This looks like a person’s full name. Portfolios are read by other people: use initials or a role instead, such as “Mrs A” or “the customer”.',
   email: 'This is an email address. Leave it out of your account, or write “the customer’s email address”.',
@@ -89,32 +105,27 @@ export const personalData: Rule = {
       safe,
     });
     for (const block of ctx.doc.blocks) {
-      const prose = ctx.doc.prose.slice(block.start, block.end);
       const base = block.start;
-      // Cheap tests first: most blocks hold no @ and no digits.
-      const hasAt = prose.includes('@');
-      const hasDigit = /\d/.test(prose);
-      for (const m of hasAt ? prose.matchAll(EMAIL) : []) {
+      const matches = ctx.keep(MATCHES, block, () => matchesIn(ctx.doc.prose.slice(block.start, block.end)));
+      for (const m of matches.email) {
         const s = base + m.index!;
         add(s, s + m[0].length, 'email', [replace(s, s + m[0].length, 'the customer’s email address', true)]);
       }
-      for (const m of hasDigit ? prose.matchAll(PHONE) : []) {
+      for (const m of matches.phone) {
         const s = base + m.index!;
         add(s, s + m[0].length, 'phone', [replace(s, s + m[0].length, 'their phone number', true)]);
       }
-      for (const re of hasDigit ? [STREET, POSTCODE] : []) {
-        for (const m of prose.matchAll(re)) {
-          const s = base + m.index!;
-          add(s, s + m[0].length, 'address', [replace(s, s + m[0].length, 'the customer’s address', true)]);
-        }
+      for (const m of matches.address) {
+        const s = base + m.index!;
+        add(s, s + m[0].length, 'address', [replace(s, s + m[0].length, 'the customer’s address', true)]);
       }
-      for (const m of prose.matchAll(TITLED)) {
+      for (const m of matches.titled) {
         const s = base + m.index!;
         const e = s + m[0].length;
         if (isAuthor(`${m[2]} ${m[3]}`) || notAPerson(text, s, e, `${m[2]} ${m[3]}`)) continue;
         add(s, e, 'name', [replace(s, e, `${m[1][0]}${m[1].slice(1).toLowerCase()} ${m[3][0]}`), replace(s, e, 'the customer')]);
       }
-      for (const m of prose.matchAll(NAME)) {
+      for (const m of matches.name) {
         if (!FIRST_NAMES.has(m[1].toLowerCase()) || NOT_SURNAMES.has(m[2].toLowerCase())) continue;
         // Words in capitals are a name only when both look like one ("DAVID ASHWORTH", not "PLEASE NOTE").
         if (m[1] === m[1].toUpperCase() && m[1].length > 1 && (m[2] !== m[2].toUpperCase() || !names.last.has(m[2].toLowerCase()) && !/^(?:O['’])?[A-Z]{3,}$/.test(m[2]))) continue;

@@ -4,7 +4,7 @@
  * are quotations and headings. The fix swaps the phrase for a SMART template to fill in.
  */
 import type { Rule } from '../rule.js';
-import { measurableSpans, vagueSpans } from '../standards.js';
+import { measurableSpans, vagueSpans, type VaguePhrase } from '../standards.js';
 
 const CUSTOMER_WISH = /\b(?:want|wants|wanted|need|needs|needed|expect|expects|expected|would like|wish|wishes|wished)\b[^,;.]*$/i;
 
@@ -24,10 +24,11 @@ export const vagueStandard: Rule = {
     const seen = new Set<number>();
     for (const s of ctx.doc.sentences) {
       if (s.block.kind === 'heading' || s.block.kind === 'quote') continue;
-      const text = ctx.doc.prose.slice(s.start, s.end);
-      const vague = vagueSpans(text, s.start);
-      if (!vague.length) continue;
-      const timed = measurableSpans(text, s.start).length > 0;
+      // The phrases (offsets within the sentence) and whether it is timed depend on its text alone.
+      const kept = ctx.keep(VAGUE, s, () => vagueIn(ctx.doc.prose.slice(s.start, s.end)));
+      if (!kept.vague.length) continue;
+      const vague = kept.vague.map((v) => ({ ...v, start: v.start + s.start, end: v.end + s.start }));
+      const timed = kept.timed;
       let lastEnd = -1;
       for (const v of vague) {
         if (v.start < lastEnd || seen.has(v.start)) continue;
@@ -56,6 +57,14 @@ export const vagueStandard: Rule = {
     }
   },
 };
+
+const VAGUE = {};
+
+/** A sentence's vague phrases, offsets within it, and whether it also gives something measurable. */
+function vagueIn(text: string): { vague: VaguePhrase[]; timed: boolean } {
+  const vague = vagueSpans(text);
+  return { vague, timed: vague.length > 0 && measurableSpans(text).length > 0 };
+}
 
 /** Whether an offset sits inside quotation marks opened earlier in the sentence. */
 function quoted(prose: string, sentenceStart: number, at: number): boolean {

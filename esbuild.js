@@ -44,6 +44,37 @@ const shared = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * natural's TF-IDF module requires fs for a file helper the analyser never calls: in the browser
+ * bundles it is an empty module.
+ * @type {import('esbuild').Plugin}
+ */
+const noFs = {
+  name: 'no-fs',
+  setup(build) {
+    build.onResolve({ filter: /^(?:node:)?fs$/ }, () => ({ path: 'fs', namespace: 'empty' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};' }));
+  },
+};
+
+/**
+ * VS Code for the Web: the extension runs in the web worker extension host, its server in a web
+ * worker of its own. No Node built-ins (a `node:` import fails the build), and the `worker` export
+ * condition picks dependencies' DOM-free builds: remark-parse's entity decoder otherwise touches
+ * `document` when it loads, which a worker does not have.
+ * @type {import('esbuild').BuildOptions}
+ */
+const web = {
+  bundle: true,
+  platform: 'browser',
+  conditions: ['worker'],
+  target: 'es2022',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
 const bundles = [
   // The analyser, for require('reflect-lint') through dist/main.cjs.
   { ...shared, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.cjs' },
@@ -52,6 +83,10 @@ const bundles = [
   { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', external: ['vscode', './server.cjs'] },
   { ...shared, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.cjs' },
   { ...shared, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs' },
+  // The web extension (package.json "browser"): CommonJS, as the web extension host loads it.
+  { ...web, entryPoints: ['src/extension/browser.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },
+  // The language server in a web worker.
+  { ...web, entryPoints: ['src/server/browser-main.ts'], outfile: 'dist/web/server.js', format: 'iife', plugins: [jsonParsedAtLoad, noFs] },
 ];
 
 if (watch) {

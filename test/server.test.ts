@@ -13,6 +13,7 @@ import { createConnection } from 'vscode-languageserver/node.js';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer } from '../src/server/server.js';
+import { diskFiles } from '../src/server/disk-files.js';
 import { WARM_UP_ACCOUNT, type Timers } from '../src/server/documents.js';
 import { DEFAULT_SETTINGS, readInitializationSettings, readSettings } from '../src/server/settings.js';
 import { analyzeAccount, SUPPORT_MIN_SCORE } from '../src/core/index.js';
@@ -110,7 +111,7 @@ async function startHarness(settings: Record<string, unknown> = {}, files: Recor
   }
   const up = new PassThrough();
   const down = new PassThrough();
-  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), { timers: options.timers });
+  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), { timers: options.timers, disk: diskFiles });
   const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   let settled = () => {};
   const configured = new Promise<void>((resolve) => (settled = resolve));

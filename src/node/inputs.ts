@@ -2,10 +2,9 @@
 import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { byName, decodeAccount, isMarkdownFile, isSkippedFolder, MAX_BYTES } from '../shared/files.js';
 
-export const MAX_BYTES = 5 * 1024 * 1024;
-const MARKDOWN = /\.(?:md|markdown|mdown|mkd)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git']);
+export { decodeAccount, MAX_BYTES };
 
 export interface Input {
   path: string;
@@ -54,7 +53,8 @@ export function expandPaths(args: readonly string[], cwd = process.cwd()): Input
 
 /**
  * Every Markdown file (.md, .markdown, .mdown, .mkd) below a folder, in a stable order, skipping
- * node_modules and hidden folders: the one walker for the command line and the language server.
+ * node_modules and hidden folders (the rules of src/shared/files.ts, which the server's walker over
+ * the editor's files follows too): the walker for the command line and the language server on Node.
  */
 export function markdownFiles(dir: string): string[] {
   const out: string[] = [];
@@ -64,28 +64,13 @@ export function markdownFiles(dir: string): string[] {
   } catch {
     return out;
   }
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of entries.sort((a, b) => byName(a.name, b.name))) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) out.push(...markdownFiles(p));
-    } else if (e.isFile() && MARKDOWN.test(e.name)) out.push(p);
+      if (!isSkippedFolder(e.name)) out.push(...markdownFiles(p));
+    } else if (e.isFile() && isMarkdownFile(e.name)) out.push(p);
   }
   return out;
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** Decodes bytes as an account, or says in a few words why it cannot be one. */
-export function decodeAccount(bytes: Uint8Array): { text?: string; error?: string } {
-  if (bytes.length > MAX_BYTES) return { error: `file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_BYTES / 1024 / 1024} MB)` };
-  if (bytes.subarray(0, 8192).includes(0)) return { error: 'binary file, not a Markdown account' };
-  try {
-    let text = decoder.decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
-  } catch {
-    return { error: 'not valid UTF-8 text (save the file as UTF-8)' };
-  }
 }
 
 export function readInput(input: Input, stdin: () => Buffer): Input {

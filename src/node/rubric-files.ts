@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledRubrics, readRubric, type Rubric } from '../core/index.js';
+import { isRubricFile } from '../shared/files.js';
 
 export interface LoadedRubrics {
   rubrics: Rubric[];
@@ -26,7 +27,7 @@ export function loadRubrics(dirs: readonly string[]): LoadedRubrics {
     let files: string[];
     try {
       files = statSync(dir).isDirectory()
-        ? readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort().map((f) => join(dir, f))
+        ? readdirSync(dir).filter(isRubricFile).sort().map((f) => join(dir, f))
         : [dir];
     } catch {
       fail(dir, 'rubric folder not found');

@@ -1,12 +1,15 @@
 /**
  * Which documents are reflective accounts, decided here and nowhere else: a Markdown document is
- * one when its front matter names a unit (core unitOf), or its path in a workspace folder matches
+ * one when its front matter names a unit (core unitOf), or its place in a workspace folder matches
  * reflectLint.files, or the writer ran "Check This Document" on it. Any other Markdown is left alone.
+ * Documents and folders are URIs of any scheme (src/server/uris.ts); the workspace's files are read
+ * through a WorkspaceFiles (on disk, or through the editor).
  */
 import picomatch from 'picomatch';
 import { unitOf } from '../core/front-matter.js';
-import { markdownFiles, readInput } from '../node/inputs.js';
-import { inside, uriToPath } from './paths.js';
+import { isMarkdownFile } from '../shared/files.js';
+import { inside, nameOf, pathOf, schemeOf } from './uris.js';
+import { markdownFilesIn, type WorkspaceFiles } from './workspace-files.js';
 
 /** What accounts.ts needs of an open document. */
 export interface OpenDocument {
@@ -15,7 +18,18 @@ export interface OpenDocument {
   getText(): string;
 }
 
-const NO_STDIN = () => Buffer.alloc(0);
+/**
+ * The language ids editors give Markdown: VS Code, Neovim, Vim, Helix and Sublime say `markdown`;
+ * Emacs eglot names it after the major mode (`gfm` for gfm-mode); vim-pandoc says `pandoc`, R and
+ * Quarto documents are `rmd` and `quarto`. A compound Vim filetype (`markdown.pandoc`) counts by any part.
+ */
+export const MARKDOWN_LANGUAGES = ['markdown', 'gfm', 'pandoc', 'rmd', 'quarto', 'rmarkdown', 'multimarkdown'];
+
+/** Whether a document is Markdown: by its language id, or by its file's ending (.md, .markdown…) whatever the id. */
+export function isMarkdownDocument(doc: { uri: string; languageId: string }): boolean {
+  const id = doc.languageId.toLowerCase();
+  return id.split('.').some((part) => MARKDOWN_LANGUAGES.includes(part)) || isMarkdownFile(nameOf(doc.uri));
+}
 
 export class Accounts {
   private folders: string[] = [];
@@ -23,7 +37,7 @@ export class Accounts {
   /** Documents the writer asked to check though they are not recognised as accounts. */
   private readonly asked = new Set<string>();
 
-  /** The workspace folders, and the globs of reflectLint.files (compiled once, here). */
+  /** The workspace folders (URIs), and the globs of reflectLint.files (compiled once, here). */
   configure(folders: readonly string[], files: readonly string[]): void {
     this.folders = [...folders];
     this.match = picomatch([...files], { dot: true });
@@ -40,49 +54,43 @@ export class Accounts {
 
   isAccount(doc: OpenDocument): boolean {
     if (this.asked.has(doc.uri)) return true;
-    if (doc.languageId !== 'markdown') return false;
+    if (!isMarkdownDocument(doc)) return false;
     if (unitOf(doc.getText())) return true;
-    const path = uriToPath(doc.uri);
-    return !!path && this.matchesFiles(path);
+    return this.matchesFiles(doc.uri);
   }
 
   /**
    * Every Markdown file in the workspace that is an account (by reflectLint.files or by its front
    * matter), with its text when it was read to look at its front matter, so it is not read twice.
    */
-  inWorkspace(): Array<{ path: string; text?: string }> {
-    const out: Array<{ path: string; text?: string }> = [];
+  async inWorkspace(files: WorkspaceFiles): Promise<Array<{ uri: string; text?: string }>> {
+    const out: Array<{ uri: string; text?: string }> = [];
     for (const folder of this.folders) {
-      for (const path of markdownFiles(folder)) {
-        if (this.matchesFiles(path)) {
-          out.push({ path });
+      for (const uri of await markdownFilesIn(files, folder)) {
+        if (this.matchesFiles(uri)) {
+          out.push({ uri });
           continue;
         }
-        const { text } = readInput({ path }, NO_STDIN);
-        if (text !== undefined && unitOf(text)) out.push({ path, text });
+        const { text } = await files.readText(uri);
+        if (text !== undefined && unitOf(text)) out.push({ uri, text });
       }
     }
     return out;
   }
 
-  /** The text of an account on disk, if it can be read as one. */
-  read(path: string): string | undefined {
-    return readInput({ path }, NO_STDIN).text;
-  }
-
-  /** A path as the report names it: relative to its workspace folder. */
-  displayPath(path: string): string {
+  /** A document as the report names it: relative to its workspace folder, else its path (or its URI, off disk). */
+  displayPath(uri: string): string {
     for (const folder of this.folders) {
-      const rel = inside(folder, path);
-      if (rel !== undefined) return rel;
+      const rel = inside(folder, uri);
+      if (rel) return rel;
     }
-    return path;
+    return schemeOf(uri) === 'file' ? pathOf(uri) : uri;
   }
 
-  private matchesFiles(path: string): boolean {
+  private matchesFiles(uri: string): boolean {
     return this.folders.some((folder) => {
-      const rel = inside(folder, path);
-      return rel !== undefined && this.match(rel);
+      const rel = inside(folder, uri);
+      return !!rel && this.match(rel);
     });
   }
 }

@@ -3,7 +3,7 @@
  * reference" anywhere in a paragraph (for criteria its content supports), "Disable RULE for this
  * line / file", and a fix-all of the fixes that need no human choice (those the analyser marks safe).
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node.js';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { Finding } from '../core/index.js';
 import { disableEdits } from '../core/edits.js';
 import { findingOf } from './diagnostics.js';

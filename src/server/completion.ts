@@ -1,5 +1,5 @@
 /** Completion: criteria after `AC ` or `(AC `, and unit ids after `unit:` (or `rubric:`) in front matter. */
-import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver/node.js';
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Rubric } from '../core/index.js';
 import { frontMatterOf, UNIT_KEYS } from '../core/front-matter.js';

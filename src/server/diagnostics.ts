@@ -3,9 +3,7 @@
  * as codeDescription, criterion text as related information), notices, the paused note, and a
  * rubric file's problem. And back again: which finding a diagnostic shows, for code actions.
  */
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver/node.js';
+import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { Finding, Severity } from '../core/index.js';
 import type { Notice } from '../core/front-matter.js';
 import type { Analysis, Check } from './documents.js';
@@ -74,26 +72,22 @@ function noticeDiagnostic(n: Notice): Diagnostic {
 
 /** What to publish on rubric files: each problem on its file, and nothing on a file mended since `before`. */
 export function rubricFileDiagnostics(now: readonly RubricProblem[], before: readonly RubricProblem[]): PublishDiagnosticsParams[] {
-  const broken = new Set(now.map((p) => p.file));
+  const broken = new Set(now.map((p) => p.uri));
   return [
-    ...now.map((p) => ({ uri: pathToFileURL(p.file).href, diagnostics: [rubricDiagnostic(p.file, p.reason)] })),
-    ...before.filter((p) => !broken.has(p.file)).map((p) => ({ uri: pathToFileURL(p.file).href, diagnostics: [] })),
+    ...now.map((p) => ({ uri: p.uri, diagnostics: [rubricDiagnostic(p)] })),
+    ...before.filter((p) => !broken.has(p.uri)).map((p) => ({ uri: p.uri, diagnostics: [] })),
   ];
 }
 
 /** A problem with a rubric file, shown on the file: at the offending position when JSON says where. */
-function rubricDiagnostic(file: string, reason: string): Diagnostic {
+function rubricDiagnostic({ reason, text }: RubricProblem): Diagnostic {
   let line = 0;
   let character = 0;
   const at = /position (\d+)/.exec(reason);
-  if (at) {
-    try {
-      const before = readFileSync(file, 'utf8').slice(0, Number(at[1]));
-      line = before.split('\n').length - 1;
-      character = before.length - before.lastIndexOf('\n') - 1;
-    } catch {
-      // The file vanished: report at its start.
-    }
+  if (at && text !== undefined) {
+    const before = text.slice(0, Number(at[1]));
+    line = before.split('\n').length - 1;
+    character = before.length - before.lastIndexOf('\n') - 1;
   }
   return {
     range: { start: { line, character }, end: { line, character: character + 1 } },

@@ -3,7 +3,7 @@
  * its latest check (not an account, paused, or analysed) and the check waiting for the writer to
  * pause. Nothing here talks to the editor: server.ts shows what this file holds.
  */
-import { TextDocuments } from 'vscode-languageserver/node.js';
+import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeAccount, bundledRubrics, type AccountDocument, type AnalysisResult, type ParagraphInfo, type Rubric } from '../core/index.js';
 import type { Notice } from '../core/front-matter.js';

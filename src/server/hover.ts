@@ -3,7 +3,7 @@
  * a key term of the account's rubric shows its definition and the criteria it bears on.
  */
 import { findReferences, type KeyTerm, type Position, type Rubric } from '../core/index.js';
-import type { Hover } from 'vscode-languageserver/node.js';
+import type { Hover } from 'vscode-languageserver';
 import type { Analysis } from './documents.js';
 
 export function hover(a: Analysis, position: Position, glossary: readonly Rubric[] = []): Hover | null {

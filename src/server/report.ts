@@ -1,29 +1,31 @@
 /** The assessor's mapping grid for some open accounts, or every account in the workspace: an open document's unsaved text wins over its file. */
-import { pathToFileURL } from 'node:url';
 import { formatReport, type FileResult, type Rubric } from '../core/index.js';
 import type { Accounts } from './accounts.js';
 import type { Documents } from './documents.js';
-import { uriToPath } from './paths.js';
+import { uriKey } from './uris.js';
+import type { WorkspaceFiles } from './workspace-files.js';
 
-export function mappingGrid(
+export async function mappingGrid(
   documents: Documents,
   accounts: Accounts,
+  files: WorkspaceFiles,
   rubrics: readonly Rubric[],
   uris: string[] | 'workspace',
   format: 'html' | 'md',
-): { content: string; accounts: number } {
-  const files: FileResult[] = [];
-  const add = (path: string, text: string) => files.push({ path: accounts.displayPath(path), ...documents.analyseText(text) });
+): Promise<{ content: string; accounts: number }> {
+  const results: FileResult[] = [];
+  const add = (uri: string, text: string) => results.push({ path: accounts.displayPath(uri), ...documents.analyseText(text) });
   if (uris === 'workspace') {
-    for (const { path, text } of accounts.inWorkspace()) {
-      const current = documents.get(pathToFileURL(path).href)?.getText() ?? text ?? accounts.read(path);
-      if (current !== undefined) add(path, current);
+    const open = new Map(documents.all().map((d) => [uriKey(d.uri), d]));
+    for (const { uri, text } of await accounts.inWorkspace(files)) {
+      const current = open.get(uriKey(uri))?.getText() ?? text ?? (await files.readText(uri)).text;
+      if (current !== undefined) add(uri, current);
     }
   } else {
     for (const uri of uris) {
       const doc = documents.get(uri);
-      if (doc) add(uriToPath(uri) ?? uri, doc.getText());
+      if (doc) add(uri, doc.getText());
     }
   }
-  return { content: formatReport(files, [...rubrics], format), accounts: files.length };
+  return { content: formatReport(results, [...rubrics], format), accounts: results.length };
 }

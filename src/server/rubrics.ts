@@ -1,18 +1,21 @@
 /**
  * The rubrics in effect: the bundled units plus a centre's own from the folders of
- * reflectLint.rubrics (relative to each workspace folder, or absolute). A broken file is kept
- * here with its problem, so its diagnostic can be cleared once it is mended.
+ * reflectLint.rubrics (relative to each workspace folder, or absolute paths on disk), read through
+ * a WorkspaceFiles, so on the web too. The files taken, in their order, and a same-id rubric
+ * replacing a bundled one, are as the command line's --rubrics (src/node/rubric-files.ts). A broken
+ * file is kept here with its problem, so its diagnostic can be cleared once it is mended.
  */
-import { statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { bundledRubrics, type Rubric } from '../core/index.js';
-import { loadRubrics } from '../node/rubric-files.js';
+import { bundledRubrics, readRubric, type Rubric } from '../core/index.js';
+import { isRubricFile } from '../shared/files.js';
 import type { RubricSummary } from '../shared/protocol.js';
-import { inside, uriToPath } from './paths.js';
+import { childUri, fileUri, inside, isAbsolutePath, joinUri, pathOf, schemeOf, uriKey } from './uris.js';
+import type { WorkspaceFiles } from './workspace-files.js';
 
 export interface RubricProblem {
-  file: string;
+  uri: string;
   reason: string;
+  /** The file's text, when it could be read: where a JSON error's position is. */
+  text?: string;
 }
 
 export class WorkspaceRubrics {
@@ -31,31 +34,49 @@ export class WorkspaceRubrics {
   }
 
   /** Loads the rubric folders that exist (most workspaces have none); returns the files that were broken before the load. */
-  load(workspaceFolders: readonly string[], settingFolders: readonly string[]): RubricProblem[] {
+  async load(files: WorkspaceFiles, workspaceFolders: readonly string[], settingFolders: readonly string[]): Promise<RubricProblem[]> {
+    const candidates = settingFolders.flatMap((dir) => (isAbsolutePath(dir) ? [fileUri(dir)] : workspaceFolders.map((f) => joinUri(f, dir))));
+    const rubrics = [...bundledRubrics()];
+    const origins = new Map<string, string>();
+    const problems: RubricProblem[] = [];
+    const folders: string[] = [];
+    for (const folder of candidates) {
+      const entries = await files.list(folder);
+      if (!entries) continue;
+      folders.push(folder);
+      const names = entries.filter((e) => e.type === 'file' && isRubricFile(e.name)).map((e) => e.name).sort();
+      for (const name of names) {
+        const uri = childUri(folder, name);
+        const { text, error } = await files.readText(uri);
+        if (text === undefined) {
+          problems.push({ uri, reason: `cannot read rubric (${error})` });
+          continue;
+        }
+        const result = readRubric(text);
+        if (!result.ok) {
+          problems.push({ uri, reason: `invalid rubric: ${result.reason}`, text });
+          continue;
+        }
+        const at = rubrics.findIndex((r) => r.id === result.rubric.id);
+        if (at >= 0) rubrics.splice(at, 1, result.rubric);
+        else rubrics.push(result.rubric);
+        origins.set(result.rubric.id, schemeOf(uri) === 'file' ? pathOf(uri) : uri);
+      }
+    }
     const before = this.broken;
-    this.folders = settingFolders.flatMap((dir) => (isAbsolute(dir) ? [dir] : workspaceFolders.map((f) => join(f, dir)))).filter(isFolder);
-    const loaded = loadRubrics(this.folders);
-    this.all = loaded.rubrics;
-    this.origins = loaded.origin;
-    this.broken = loaded.problems;
+    this.all = rubrics;
+    this.origins = origins;
+    this.folders = folders;
+    this.broken = problems;
     return before;
   }
 
   /** Whether a changed file is in a rubric folder, or is a broken rubric file (which may have been moved out). */
   touches(uri: string): boolean {
-    const path = uriToPath(uri);
-    return !!path && (this.folders.some((d) => inside(d, path) !== undefined) || this.broken.some((p) => p.file === path));
+    return this.folders.some((d) => inside(d, uri) !== undefined) || this.broken.some((p) => uriKey(p.uri) === uriKey(uri));
   }
 
   summaries(): RubricSummary[] {
     return this.all.map((r) => ({ id: r.id, title: r.title, level: r.level, origin: this.origins.get(r.id) ?? 'bundled' }));
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

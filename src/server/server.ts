@@ -3,7 +3,9 @@
  * the rooms that do the work. documents.ts holds each open document's text, analysis and settings;
  * accounts.ts decides which documents are accounts; diagnostics.ts makes every diagnostic;
  * rubrics.ts loads the workspace's rubrics. Everything runs locally; the only files read are rubrics
- * and, for the workspace report, the workspace's own accounts.
+ * and, for the workspace report, the workspace's own accounts, through a WorkspaceFiles: on disk when
+ * the Node entry (main.ts) gives one, else through the editor (workspace-files.ts). No Node API here:
+ * the web worker entry (browser-main.ts) runs this file too.
  */
 import {
   CodeActionKind,
@@ -12,7 +14,7 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
-} from 'vscode-languageserver/node.js';
+} from 'vscode-languageserver';
 import { unitEdit } from '../core/edits.js';
 import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankCriteriaRequest, ReportRequest, UnitEditRequest } from '../shared/protocol.js';
 import { Accounts } from './accounts.js';
@@ -23,7 +25,8 @@ import { diagnosticsOf, rubricFileDiagnostics } from './diagnostics.js';
 import { Documents, type Timers } from './documents.js';
 import { hover } from './hover.js';
 import { rankForPosition } from './paragraphs.js';
-import { workspaceFolders } from './paths.js';
+import { workspaceFolders } from './uris.js';
+import { clientFiles, filesByScheme, type WorkspaceFiles } from './workspace-files.js';
 import { mappingGrid } from './report.js';
 import { WorkspaceRubrics } from './rubrics.js';
 import { readInitializationSettings, readSettings, type Settings } from './settings.js';
@@ -31,6 +34,8 @@ import { readInitializationSettings, readSettings, type Settings } from './setti
 export interface StartOptions {
   /** The clock the typing delay runs on (Node's timers unless a test gives its own). */
   timers?: Timers;
+  /** The workspace's files on disk (the Node entry gives them); other schemes, and all files without it, are read through the editor when it says it can. */
+  disk?: WorkspaceFiles;
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
@@ -39,6 +44,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   const rubrics = new WorkspaceRubrics();
   let folders: string[] = [];
   let canPullConfiguration = false;
+  let files: WorkspaceFiles = filesByScheme(options.disk, undefined);
+  /** Configurations applied one after another, in the order they were asked for. */
+  let configuring = Promise.resolve();
   /** Settings given at start-up, kept when the editor has none to give through workspace/configuration. */
   let initialSettings: Settings = documents.settings;
 
@@ -56,12 +64,19 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     return documents.analysis(uri);
   }
 
-  function configure(settings: Settings) {
-    accounts.configure(folders, settings.files);
-    const wasBroken = rubrics.load(folders, settings.rubrics);
-    documents.configure(settings, rubrics.rubrics);
-    for (const params of rubricFileDiagnostics(rubrics.problems, wasBroken)) void connection.sendDiagnostics(params);
-    for (const doc of documents.all()) documents.schedule(doc.uri, 0, () => publish(doc.uri));
+  /** Applies settings (once those asked for before are in effect): rubric folders are read, and every open document checked afresh. */
+  function configure(settings: () => Settings | Promise<Settings>): Promise<void> {
+    configuring = configuring
+      .then(async () => {
+        const s = await settings();
+        const wasBroken = await rubrics.load(files, folders, s.rubrics);
+        accounts.configure(folders, s.files);
+        documents.configure(s, rubrics.rubrics);
+        for (const params of rubricFileDiagnostics(rubrics.problems, wasBroken)) void connection.sendDiagnostics(params);
+        for (const doc of documents.all()) documents.schedule(doc.uri, 0, () => publish(doc.uri));
+      })
+      .catch((e: Error) => connection.console.error(`reflect-lint: settings not applied: ${e.stack ?? e.message}`));
+    return configuring;
   }
 
   /** The settings as the editor gives them through workspace/configuration, else those given at start-up. */
@@ -77,12 +92,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   connection.onInitialize((params): InitializeResult => {
     folders = workspaceFolders(params);
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    // The VS Code extension answers reflectLint/fs/* (vscode.workspace.fs), so files off disk can be read too.
+    const clientServesFiles = (params.initializationOptions as { fileSystem?: unknown } | null | undefined)?.fileSystem === true;
+    files = filesByScheme(options.disk, clientServesFiles ? clientFiles(connection) : undefined);
     // Editors without workspace/configuration can pass settings as initialization options.
     initialSettings = readInitializationSettings(params.initializationOptions) ?? initialSettings;
     accounts.configure(folders, initialSettings.files);
     documents.configure(initialSettings, rubrics.rubrics);
     // While the editor reads the answer, run the analyser once so the first account is checked by warm code.
-    setImmediate(() => documents.warmUp());
+    setTimeout(() => documents.warmUp(), 0);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -97,15 +115,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   connection.onInitialized(async () => {
     if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] }).catch(() => undefined);
-    configure(canPullConfiguration ? await pulledSettings() : initialSettings);
+    await configure(() => (canPullConfiguration ? pulledSettings() : initialSettings));
   });
 
-  connection.onDidChangeConfiguration(async (change) => {
-    configure(canPullConfiguration ? await pulledSettings() : readSettings((change.settings as { reflectLint?: unknown } | undefined)?.reflectLint));
+  connection.onDidChangeConfiguration((change) => {
+    void configure(() => (canPullConfiguration ? pulledSettings() : readSettings((change.settings as { reflectLint?: unknown } | undefined)?.reflectLint)));
   });
 
   connection.onDidChangeWatchedFiles((change) => {
-    if (change.changes.some((c) => rubrics.touches(c.uri))) configure(documents.settings);
+    if (change.changes.some((c) => rubrics.touches(c.uri))) void configure(() => documents.settings);
   });
 
   documents.open.onDidOpen(({ document }) => {
@@ -160,7 +178,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     return doc ? [unitEdit(doc.getText(), unit)] : [];
   });
 
-  connection.onRequest(ReportRequest, ({ uris, format }) => mappingGrid(documents, accounts, rubrics.rubrics, uris, format));
+  connection.onRequest(ReportRequest, ({ uris, format }) => mappingGrid(documents, accounts, files, rubrics.rubrics, uris, format));
 
   documents.open.listen(connection);
   connection.listen();

@@ -78,3 +78,14 @@ export const UnitEditRequest = new RequestType<{ uri: string; unit: string }, Te
 export const ReportRequest = new RequestType<{ uris: string[] | 'workspace'; format: 'html' | 'md' }, { content: string; accounts: number }, void>(
   'reflectLint/report',
 );
+
+/**
+ * server → client, only to a client that says it answers them (`initializationOptions.fileSystem`):
+ * the workspace's files where the server cannot read them itself (in a web worker, on a virtual file
+ * system). A folder's entries as `[name, type]`, type as in `vscode.FileType` (1 file, 2 folder, 64
+ * a symbolic link, combined), or null when it is not a folder that can be read.
+ */
+export const ReadDirectoryRequest = new RequestType<{ uri: string }, Array<[string, number]> | null, void>('reflectLint/fs/readDirectory');
+
+/** server → client: a file's bytes, or why it cannot be read. */
+export const ReadFileRequest = new RequestType<{ uri: string }, { bytes: number[] } | { error: string }, void>('reflectLint/fs/readFile');

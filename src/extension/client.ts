@@ -1,0 +1,135 @@
+/**
+ * The VS Code client, the same on the desktop and on the web: shows coverage in the Criteria view
+ * and the status bar, runs the "Reflective Accounts: …" commands, and answers the server's
+ * reflectLint/fs/* requests with vscode.workspace.fs. extension.ts (Node) and browser.ts (web worker)
+ * only make the language client and its server.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import type { TextEdit } from 'vscode-languageserver-protocol';
+import {
+  CheckDocumentRequest,
+  CoverageNotification,
+  ListRubricsRequest,
+  RankCriteriaRequest,
+  ReadDirectoryRequest,
+  ReadFileRequest,
+  ReportRequest,
+  UnitEditRequest,
+} from '../shared/protocol.js';
+import { CriteriaView } from './criteria-view.js';
+
+/**
+ * Where accounts live: on disk, unsaved, and on the file systems of VS Code for the Web
+ * (vscode-vfs: on github.dev, vscode-remote: in a browser workbench on a server, vscode-test-web:).
+ * Not git: or other views of old versions.
+ */
+const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'];
+
+export const CLIENT_OPTIONS: LanguageClientOptions = {
+  documentSelector: SCHEMES.map((scheme) => ({ language: 'markdown', scheme })),
+  synchronize: { configurationSection: 'reflectLint' },
+  diagnosticCollectionName: 'reflect-lint',
+  // The server may ask for the workspace's files through reflectLint/fs/* (see fileSystem below).
+  initializationOptions: { fileSystem: true },
+};
+
+/** Wires the view, the commands and the file requests to a language client, and starts it. */
+export async function startClient(context: vscode.ExtensionContext, client: BaseLanguageClient): Promise<{ client: BaseLanguageClient; view: CriteriaView }> {
+  const view = new CriteriaView();
+  context.subscriptions.push(view, vscode.window.registerTreeDataProvider('reflectLint.criteria', view));
+  client.onNotification(CoverageNotification, (coverage) => view.update(coverage));
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => view.forget(d.uri.toString())));
+
+  const command = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  command('reflectLint.showCriteria', () => vscode.commands.executeCommand('reflectLint.criteria.focus'));
+  command('reflectLint.checkDocument', async () => {
+    const editor = markdownEditor();
+    if (!editor) return;
+    const coverage = await client.sendRequest(CheckDocumentRequest, { uri: editor.document.uri.toString() });
+    view.update(coverage);
+  });
+  command('reflectLint.selectUnit', async () => {
+    const editor = markdownEditor();
+    if (!editor) return;
+    const rubrics = await client.sendRequest(ListRubricsRequest);
+    const pick = await vscode.window.showQuickPick(
+      rubrics.map((r) => ({ label: r.id, description: `${r.title} · Level ${r.level}`, detail: r.origin === 'bundled' ? undefined : r.origin })),
+      { title: 'Select the unit this account is evidence for', placeHolder: 'Unit' },
+    );
+    if (!pick) return;
+    // The server words the edit (src/core/edits.ts): the unit line replaced, or added, or front matter added.
+    await applyEdits(client, editor, await client.sendRequest(UnitEditRequest, { uri: editor.document.uri.toString(), unit: pick.label }));
+  });
+  command('reflectLint.insertCriterionReference', async () => {
+    const editor = markdownEditor();
+    if (!editor) return;
+    const position = editor.selection.active;
+    const ranked = await client.sendRequest(RankCriteriaRequest, { uri: editor.document.uri.toString(), line: position.line, character: position.character });
+    if (!ranked.insertAt) {
+      void vscode.window.showInformationMessage('Put the cursor in a paragraph of an account that names its unit, then try again.');
+      return;
+    }
+    // The server offers only criteria the paragraph's content supports and does not cite yet.
+    if (!ranked.criteria.length) {
+      void vscode.window.showInformationMessage('This paragraph does not yet read like evidence for a criterion it does not already cite. Add what you did, then try again.');
+      return;
+    }
+    const pick = await vscode.window.showQuickPick(
+      ranked.criteria.map((x) => ({ label: `AC ${x.id}`, description: x.ability, detail: x.text, edit: x.edit })),
+      { title: 'Insert a criterion reference (best match first)', matchOnDetail: true },
+    );
+    if (pick) await applyEdits(client, editor, [pick.edit]);
+  });
+  command('reflectLint.generateReport', async () => {
+    const editor = markdownEditor(false);
+    const choices = [
+      ...(editor ? [{ label: 'This account', scope: 'document' as const }] : []),
+      { label: 'Every account in the workspace', scope: 'workspace' as const },
+    ];
+    const pick = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices, { title: 'Generate the assessor report for…' });
+    if (!pick) return;
+    const uris = pick.scope === 'workspace' ? ('workspace' as const) : [editor!.document.uri.toString()];
+    const report = await client.sendRequest(ReportRequest, { uris, format: 'html' });
+    if (!report.accounts) {
+      void vscode.window.showInformationMessage('No reflective accounts found. Accounts name their unit in front matter (unit: …) or sit in folders matching reflectLint.files.');
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel('reflectLint.report', 'Mapping grid', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+    // The report is static HTML: no scripts, no remote content.
+    panel.webview.html = report.content.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">`);
+  });
+
+  client.onRequest(ReadDirectoryRequest, async ({ uri }) => {
+    try {
+      return await vscode.workspace.fs.readDirectory(vscode.Uri.parse(uri));
+    } catch {
+      return null;
+    }
+  });
+  client.onRequest(ReadFileRequest, async ({ uri }) => {
+    try {
+      return { bytes: Array.from(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))) };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  });
+
+  await client.start();
+  return { client, view };
+}
+
+function markdownEditor(say = true): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === 'markdown') return editor;
+  if (say) void vscode.window.showInformationMessage('Open a Markdown reflective account first.');
+  return undefined;
+}
+
+/** Applies edits the server made (worded by src/core/edits.ts) to the editor's document. */
+async function applyEdits(client: BaseLanguageClient, editor: vscode.TextEditor, edits: TextEdit[]): Promise<void> {
+  const converted = await client.protocol2CodeConverter.asTextEdits(edits);
+  await editor.edit((e) => {
+    for (const edit of converted ?? []) e.replace(edit.range, edit.newText);
+  });
+}

@@ -16,12 +16,12 @@
 //     --keep        keep the scratch folder (workspace, user data, logs)
 // Exit: 0 when every step passed, 1 otherwise.
 
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CODE_SERVER_ENTRY, REPO_ROOT, installVsix, launchChromium, startCodeServer, waitForWorkbench } from './code-server.mjs';
+import { REPO_ROOT, installVsix, launchChromium, startCodeServer, waitForWorkbench } from './code-server.mjs';
+import { colours, copyWorkspace, createLog, ensureCodeServer, parseRunnerArgs, runInScratch, runStep } from './common.mjs';
 
 const STEP_TIMEOUT_MS = 30_000;
 const EXTENSION_ID = 'reflect-lint.reflect-lint';
@@ -29,17 +29,12 @@ const VSIX = path.join(REPO_ROOT, 'reflect-lint.vsix');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'e2e', 'workspace');
 const RESULTS = path.join(REPO_ROOT, 'test-results');
 
-const argv = process.argv.slice(2);
-const opts = { package: !argv.includes('--no-package'), keep: argv.includes('--keep') };
-const unknown = argv.filter((a) => !['--no-package', '--keep'].includes(a));
-if (unknown.length) {
-  console.error(`unknown argument: ${unknown[0]}\nusage: node scripts/e2e/run-web-e2e.mjs [--no-package] [--keep]`);
-  process.exit(2);
-}
-
-const t0 = performance.now();
-const since = () => `${((performance.now() - t0) / 1000).toFixed(1)}s`;
-const log = (m) => console.log(`[web-e2e ${since()}] ${m}`);
+const opts = parseRunnerArgs('run-web-e2e.mjs', {
+  'no-package': { type: 'boolean', help: 'install the existing reflect-lint.vsix instead of building it' },
+  keep: { type: 'boolean', help: 'keep the scratch folder (workspace, user data, logs)' },
+});
+const { log, since } = createLog('web-e2e');
+const { green, red, grey } = colours;
 
 /** Command lines of the processes running the Node language server of the extension installed in `extensionsDir`. */
 function nodeServers(extensionsDir) {
@@ -61,113 +56,105 @@ const CENTRE_RUBRIC = {
   checks: [],
 };
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'reflect-lint-web-e2e-'));
-let cs;
-let browser;
-let code = 1;
-try {
-  if (!existsSync(CODE_SERVER_ENTRY)) {
-    const r = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'e2e', 'install-code-server.sh')], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('installing code-server failed (bash scripts/e2e/install-code-server.sh)');
-  }
-  if (opts.package) {
-    log('packaging: npm run package');
-    const r = spawnSync('npm', ['run', 'package', '--silent'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`npm run package failed:\n${(r.stdout + r.stderr).slice(-3000)}`);
-  }
-  if (!existsSync(VSIX)) throw new Error(`${VSIX} not found (run without --no-package)`);
-  const extensionsDir = path.join(tmp, 'extensions');
-  await installVsix(VSIX, extensionsDir);
-  log('installed reflect-lint.vsix into a fresh extensions dir');
-
-  const workspace = path.join(tmp, 'workspace');
-  cpSync(FIXTURE, workspace, { recursive: true });
-  mkdirSync(path.join(workspace, 'rubrics'));
-  writeFileSync(path.join(workspace, 'rubrics', 'dog-grooming.json'), JSON.stringify(CENTRE_RUBRIC, null, 2));
-  writeFileSync(path.join(workspace, 'accounts', 'groom.md'), '---\nunit: dog-grooming\n---\n\nI asked the owner about the trim and agreed a collection time of 3pm (AC 3).\n');
-  cs = await startCodeServer({
-    workspace,
-    extensionsDir,
-    userDataDir: path.join(tmp, 'user-data'),
-    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] }, 'files.autoSave': 'off' },
-  });
-  log(`code-server at ${cs.baseUrl}`);
-
-  const { steps } = await import(new URL('../../test/e2e/browser.test.mjs', import.meta.url).href);
-  browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const errors = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /reflect-lint|reflectLint|Reflective Accounts/i.test(m.text())) errors.push(m.text());
-  });
-  await page.goto(cs.url);
-  await waitForWorkbench(page);
-  const readyAt = performance.now();
-  log('workbench ready');
-
-  mkdirSync(RESULTS, { recursive: true });
-  const ctx = {
-    page,
-    workspace,
-    readyAt,
-    log: (m) => console.log(`      ${m}`),
-    shot: async (name) => {
-      await page.screenshot({ path: path.join(RESULTS, `web-${name}`) });
-      console.log(`      screenshot test-results/web-${name}`);
-    },
-    record: (name, value) => console.log(`      ${name}: ${Math.round(value)} ms`),
-  };
-  const webSteps = [
-    steps[0],
-    {
-      name: 'the extension runs in the web worker extension host: no Node language server was started',
-      async run() {
-        const ours = nodeServers(extensionsDir);
-        assert.deepEqual(ours, [], `a Node process runs the installed extension's code:\n${ours.join('\n')}`);
-        assert.deepEqual(errors, [], 'the extension logged errors in the browser');
-      },
-    },
-    ...steps.slice(1).filter((s) => !s.optional),
-    {
-      name: 'an account naming the centre’s own unit (rubrics/, read through vscode.workspace.fs) is checked against it',
-      async run({ page, shot }) {
-        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'groom.md' }).click();
-        await page.locator('.tabs-container .tab', { hasText: 'groom.md' }).waitFor();
-        const row = page.locator('.markers-panel .monaco-list-row', { hasText: '“Dog grooming customer care” has no criterion 3' });
-        await row.first().waitFor();
-        await shot('centre-rubric.png');
-      },
-    },
-  ];
-
-  console.log('\n  reflect-lint in VS Code for the Web (web worker extension host, code-server + Chromium)\n');
-  let passed = 0;
-  let failed = 0;
-  for (const step of webSteps) {
-    const start = performance.now();
-    try {
-      if (failed) throw new Error('skipped: an earlier step failed');
-      await step.run(ctx);
-      passed++;
-      console.log(`    ✔ ${step.name} (${Math.round(performance.now() - start)}ms)`);
-    } catch (e) {
-      failed++;
-      const shot = `web-failure-${webSteps.indexOf(step) + 1}.png`;
-      await page.screenshot({ path: path.join(RESULTS, shot) }).catch(() => {});
-      console.log(`    ✗ ${step.name}\n      ${String(e.stack || e).split('\n').slice(0, 6).join('\n      ')}\n      screenshot: test-results/${shot}`);
+await runInScratch('web-e2e', { keep: opts.keep, log, since }, async (tmp) => {
+  let cs;
+  let browser;
+  try {
+    ensureCodeServer(log);
+    if (!opts['no-package']) {
+      log('packaging: npm run package');
+      runStep('npm', ['run', 'package', '--silent'], 'npm run package', { quiet: true });
     }
+    if (!existsSync(VSIX)) throw new Error(`${VSIX} not found (run without --no-package)`);
+    const extensionsDir = path.join(tmp, 'extensions');
+    await installVsix(VSIX, extensionsDir);
+    log('installed reflect-lint.vsix into a fresh extensions dir');
+
+    const workspace = copyWorkspace(FIXTURE, tmp);
+    mkdirSync(path.join(workspace, 'rubrics'));
+    writeFileSync(path.join(workspace, 'rubrics', 'dog-grooming.json'), JSON.stringify(CENTRE_RUBRIC, null, 2));
+    writeFileSync(path.join(workspace, 'accounts', 'groom.md'), '---\nunit: dog-grooming\n---\n\nI asked the owner about the trim and agreed a collection time of 3pm (AC 3).\n');
+    cs = await startCodeServer({
+      workspace,
+      extensionsDir,
+      userDataDir: path.join(tmp, 'user-data'),
+      settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] }, 'files.autoSave': 'off' },
+    });
+    log(`code-server at ${cs.baseUrl}`);
+
+    const { steps } = await import(new URL('../../test/e2e/browser.test.mjs', import.meta.url).href);
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const errors = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /reflect-lint|reflectLint|Reflective Accounts/i.test(m.text())) errors.push(m.text());
+    });
+    await page.goto(cs.url);
+    await waitForWorkbench(page);
+    const readyAt = performance.now();
+    log('workbench ready');
+
+    mkdirSync(RESULTS, { recursive: true });
+    const ctx = {
+      page,
+      workspace,
+      readyAt,
+      log: (m) => console.log(grey(`      ${m}`)),
+      shot: async (name) => {
+        await page.screenshot({ path: path.join(RESULTS, `web-${name}`) });
+        console.log(grey(`      screenshot test-results/web-${name}`));
+      },
+      record: (name, value) => console.log(grey(`      ${name}: ${Math.round(value)} ms`)),
+    };
+    const webSteps = [
+      steps[0],
+      {
+        name: 'the extension runs in the web worker extension host: no Node language server was started',
+        async run() {
+          const ours = nodeServers(extensionsDir);
+          assert.deepEqual(ours, [], `a Node process runs the installed extension's code:\n${ours.join('\n')}`);
+          assert.deepEqual(errors, [], 'the extension logged errors in the browser');
+        },
+      },
+      ...steps.slice(1).filter((s) => !s.optional),
+      {
+        name: 'an account naming the centre’s own unit (rubrics/, read through vscode.workspace.fs) is checked against it',
+        async run({ page, shot }) {
+          await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'groom.md' }).click();
+          await page.locator('.tabs-container .tab', { hasText: 'groom.md' }).waitFor();
+          const row = page.locator('.markers-panel .monaco-list-row', { hasText: '“Dog grooming customer care” has no criterion 3' });
+          await row.first().waitFor();
+          await shot('centre-rubric.png');
+        },
+      },
+    ];
+
+    console.log('\n  reflect-lint in VS Code for the Web (web worker extension host, code-server + Chromium)\n');
+    let passed = 0;
+    let failed = 0;
+    for (const step of webSteps) {
+      const start = performance.now();
+      if (failed) {
+        console.log(`    - ${step.name} ${grey('(skipped: an earlier step failed)')}`);
+        continue;
+      }
+      try {
+        await step.run(ctx);
+        passed++;
+        console.log(`    ${green('✔')} ${step.name} ${grey(`(${Math.round(performance.now() - start)}ms)`)}`);
+      } catch (e) {
+        failed++;
+        const shot = `web-failure-${webSteps.indexOf(step) + 1}.png`;
+        await page.screenshot({ path: path.join(RESULTS, shot) }).catch(() => {});
+        console.log(`    ${red(`✗ ${step.name}`)}\n      ${String(e.stack || e).split('\n').slice(0, 6).join('\n      ')}\n      screenshot: test-results/${shot}`);
+      }
+    }
+    console.log(`\n${passed} passed, ${failed} failed\n`);
+    if (failed) console.log(grey(`code-server output (tail):\n${cs.output().slice(-2000)}`));
+    return failed ? 1 : 0;
+  } finally {
+    await browser?.close().catch(() => {});
+    await cs?.stop().catch(() => {});
   }
-  console.log(`\n${passed} passed, ${failed} failed\n`);
-  code = failed ? 1 : 0;
-} catch (e) {
-  console.error(`[web-e2e ${since()}] FAILED: ${e.stack || e}`);
-  if (cs) console.error(`code-server output (tail):\n${cs.output().slice(-3000)}`);
-} finally {
-  await browser?.close().catch(() => {});
-  await cs?.stop().catch(() => {});
-  if (opts.keep) log(`kept ${tmp}`);
-  else rmSync(tmp, { recursive: true, force: true });
-  log(`${code === 0 ? 'passed' : 'failed'} in ${since()}`);
-}
-process.exit(code);
+});

@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyzeAccount } from '../src/core/analyze.js';
-import type { AccountDocument } from '../src/core/document.js';
-import { AccountSession, type AccountAnalysis, type UpdateKind } from '../src/core/incremental.js';
+import { parseAccount, type AccountDocument } from '../src/core/document.js';
+import { AccountSession, plainLines, type AccountAnalysis, type UpdateKind } from '../src/core/incremental.js';
 import { LineIndex } from '../src/core/positions.js';
 import type { AnalyzeOptions } from '../src/core/types.js';
 
@@ -201,7 +201,7 @@ const DECORATIONS = [
 ];
 const decorations = fc.array(fc.tuple(fraction, pick), { maxLength: 3 });
 
-const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 70);
+const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 60);
 
 const OPTIONS: AnalyzeOptions[] = [{}, { rubric: 'customer-relations' }, { rubric: 'develop-relationships', severities: { 'vague-standard': 'off', 'personal-data': 'error' } }];
 
@@ -233,6 +233,33 @@ describe('AccountSession (incremental analysis)', function () {
     // Both ways of reading an edit were exercised, the block-only one most.
     assert.ok(kinds.block > kinds.full, `block-only updates ${kinds.block}, full ${kinds.full}`);
     assert.ok(kinds.full > RUNS / 3, `full updates ${kinds.full}`);
+  });
+
+  it('reads plain lines as remark does: one paragraph over them all, its prose their text', () => {
+    const piece = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...'abc XYZ 019 .,;:?"\'“”‘’()-–—+=#%$/@^{}é😀'.split(''), 'Mrs', 'AC 2', '2.', '1)', ' - ', '--', '==') },
+      { weight: 1, arbitrary: fc.constantFrom(...'\t*_[]<>!&~|\\`'.split(''), '  ') },
+    );
+    const line = fc.array(piece, { minLength: 1, maxLength: 24 }).map((a) => a.join(''));
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
+        const text = lines.join('\n');
+        if (!plainLines(text)) return;
+        plain++;
+        const doc = parseAccount(text);
+        assert.deepStrictEqual(
+          doc.blocks.map((b) => [b.kind, b.start, b.end]),
+          [['paragraph', 0, text.length]],
+          text,
+        );
+        assert.equal(doc.prose, text);
+        assert.equal(doc.comments.length + doc.definitions, 0);
+      }),
+      { numRuns: 20_000 },
+    );
+    assert.ok(plain > 1000, `${plain} plain cases`);
+    assert.ok(!plainLines('I asked *why*') && !plainLines('1. first') && !plainLines('ends in a space ') && !plainLines('Title\n==='));
   });
 
   const text = accounts.find((a) => a.name === '31-car-service-courtesy.md')!.text;

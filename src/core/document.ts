@@ -212,8 +212,7 @@ export function parseAccount(text: string): AccountDocument {
       block.paragraph = doc.paragraphs.length;
       doc.paragraphs.push(block);
     }
-    block.words = words(doc.prose.slice(p.start, p.end), p.start);
-    block.sentences = splitSentences(doc.prose, block);
+    readBlock(doc.prose, block);
     doc.blocks.push(block);
     for (const s of block.sentences) doc.sentences.push(s);
   }
@@ -232,6 +231,12 @@ function buildProse(text: string, kept: Array<[number, number]>): string {
   }
   if (at < text.length) parts.push(blank(text.slice(at)));
   return parts.join('');
+}
+
+/** Fills in a block's words and sentences from the account's prose. */
+export function readBlock(prose: string, block: Block): void {
+  block.words = words(prose.slice(block.start, block.end), block.start);
+  block.sentences = splitSentences(prose, block);
 }
 
 function splitSentences(prose: string, block: Block): Sentence[] {

@@ -16,7 +16,7 @@
  */
 import { analyseDocument, rankContent, type AccountAnalysis, type Reuse } from './analyze.js';
 import { contentWords } from './claims.js';
-import { parseAccount, type AccountDocument, type Block, type HtmlComment, type Section, type Sentence } from './document.js';
+import { parseAccount, readBlock, type AccountDocument, type Block, type HtmlComment, type Section, type Sentence } from './document.js';
 import { LineIndex } from './positions.js';
 import type { CriterionRanker, RankedCriterion } from './ranking.js';
 import { Statements, type SentenceFacts } from './statements.js';
@@ -91,7 +91,18 @@ class KeptStatements extends Statements {
 }
 
 const BLANK_LINE = /^[ \t]*$/;
+/**
+ * A line that remark reads as nothing but paragraph text wherever a top-level paragraph holds it: it
+ * starts with a letter, digit, quotation mark or bracket (not a list number), holds no character that
+ * opens inline syntax (\ ` * _ [ ] < > ! & ~), no table pipe, no tab, and does not end in white space.
+ */
+const PLAIN_LINE = /^(?!\d{1,9}[.)](?:[ \t]|$))[\p{L}\p{N}"'“‘(][^\\`*_[\]<>!&~|\t\r\n]*(?<![ \t])$/u;
 const LINE_BREAK = /\r\n|\r|\n/;
+
+/** Whether every line of a text is a PLAIN_LINE. */
+export function plainLines(text: string): boolean {
+  return text.split(LINE_BREAK).every((line) => PLAIN_LINE.test(line));
+}
 
 /** Whether some line of a text holds nothing but spaces and tabs. */
 function hasBlankLine(text: string): boolean {
@@ -238,24 +249,36 @@ function patch(old: AccountDocument, text: string, checked?: Block): Patched | u
     const comments = old.comments.filter((c) => c.start >= start && c.start < end);
     if (comments.length !== was.doc.comments.length || comments.some((c, i) => c.start !== was.doc.comments[i].start + start || c.end !== was.doc.comments[i].end + start || c.body !== was.doc.comments[i].body)) return undefined;
   }
-  const now = alone(newLines);
-  // It starts at the same column, so the lines after it read as before; a top-level paragraph may
-  // start at column 0 or 1 instead (no container opened before it reaches that far in: a list item's
-  // content starts at column 2 at least).
-  if (!now || !sameKind(now.block, block)) return undefined;
-  if (now.block.start + start !== block.start && !(block.kind === 'paragraph' && now.block.start <= 1)) return undefined;
-
-  const nb = now.block;
-  moveBlock(nb, start);
-  nb.section = block.section;
-  nb.paragraph = block.paragraph;
+  let nb: Block;
+  let prose: string;
+  let found: HtmlComment[];
+  if (block.kind === 'paragraph' && plainLines(newLines)) {
+    // Plain lines (the common case of typing): one paragraph over them all, its prose their text, with
+    // no parse at all (test/incremental.test.ts holds plainLines to remark's reading).
+    nb = { kind: 'paragraph', start, end: end + delta, depth: undefined, sentences: [], words: [], section: block.section, paragraph: block.paragraph };
+    prose = old.prose.slice(0, start) + newLines + old.prose.slice(end);
+    readBlock(prose, nb);
+    found = [];
+  } else {
+    const now = alone(newLines);
+    // It starts at the same column, so the lines after it read as before; a top-level paragraph may
+    // start at column 0 or 1 instead (no container opened before it reaches that far in: a list item's
+    // content starts at column 2 at least).
+    if (!now || !sameKind(now.block, block)) return undefined;
+    if (now.block.start + start !== block.start && !(block.kind === 'paragraph' && now.block.start <= 1)) return undefined;
+    nb = now.block;
+    moveBlock(nb, start);
+    nb.section = block.section;
+    nb.paragraph = block.paragraph;
+    prose = old.prose.slice(0, start) + now.doc.prose + old.prose.slice(end);
+    found = now.doc.comments.map((c) => ({ start: c.start + start, end: c.end + start, body: c.body }));
+  }
   const newBlocks = blocks.slice(0, k);
   newBlocks.push(nb);
   for (let j = k + 1; j < blocks.length; j++) newBlocks.push(delta ? shiftBlock(blocks[j], delta) : blocks[j]);
 
-  const prose = old.prose.slice(0, start) + now.doc.prose + old.prose.slice(end);
   const comments: HtmlComment[] = old.comments.filter((c) => c.end <= start);
-  for (const c of now.doc.comments) comments.push({ start: c.start + start, end: c.end + start, body: c.body });
+  for (const c of found) comments.push(c);
   for (const c of old.comments) if (c.start >= end) comments.push(delta ? { start: c.start + delta, end: c.end + delta, body: c.body } : c);
 
   const headingAt = new Map<Block, number>();

@@ -9,20 +9,24 @@
  * printed too, with the ratio beside it that says how much of it the machine's mood explains.
  *
  * 1. analyze() of a 6,000-word account / remark-parse of the same text (targets ≤ 1.5, then ≤ 1.25).
- * 2. The CLI on 1,000 accounts: wall time and peak RSS, each against a bare `node -e ""` start in the
+ * 2. The CLI on 1,000 accounts: wall time, CPU time and peak RSS, each against a bare `node -e ""` start in the
  *    same rounds (targets ≤ 3 s, ≤ 200 MB), with worker threads (the default) and without.
  * 3. The language server's cold start: spawn `node dist/server.cjs --stdio`, initialize, initialized,
  *    didOpen of the 6,000-word account, until its first publishDiagnostics (target ≤ 0.35 s), against
  *    one remark-parse of that text measured between the sessions.
  * 4. The server's RSS after 200 incremental didChange edits of that account (target ≤ 100 MB).
  * 5. Edit → diagnostics p95 through the same real stdio session (each edit's publishDiagnostics awaited)
- *    / one full remark-parse of the text as it then is, parsed here between the edits (target ≤ 0.5).
+ *    / one full remark-parse of the text as it then is, parsed here between the edits (target ≤ 0.5);
+ *    beside it, the analyser's own share: an AccountSession update in this process against a parse
+ *    of the same text, run by run (bench/incremental.ts).
  *
  * --quick: fewer runs, for a rough look while working.
+ * --cli-before FILE: also run another build of the command (a bin or bundle, say the one before a change) on
+ *   the same 1,000 accounts in the same rounds, for a before/after side by side.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -30,30 +34,19 @@ import { createRequire } from 'node:module';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { lint as markdownlint } from 'markdownlint/sync';
+import { account, sources } from './account.js';
+import { editFigures } from './incremental.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 
 // The built bundle, as users run it (not the TypeScript sources through a loader).
 const { analyze } = createRequire(import.meta.url)('../dist/core.cjs') as typeof import('../src/core/index.js');
 
 const quick = process.argv.includes('--quick');
+const cliBefore = process.argv.includes('--cli-before') ? process.argv[process.argv.indexOf('--cli-before') + 1] : undefined;
 const root = join(import.meta.dirname, '..');
 const serverBundle = join(root, 'dist', 'server.cjs');
 const cliBin = join(root, 'bin', 'reflect-lint.cjs');
 const peakRssPreload = join(import.meta.dirname, 'peak-rss.cjs');
-const sources = [join(root, 'test', 'corpus', 'accounts'), join(root, 'examples')].flatMap((d) =>
-  readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(d, f), 'utf8').replace(/^---[\s\S]*?---\n/, '')),
-);
-
-function account(words: number): string {
-  const parts: string[] = ['---\nunit: customer-relations\n---\n'];
-  let count = 0;
-  for (let i = 0; count < words; i++) {
-    const s = sources[i % sources.length].replace(/^# /gm, '## ');
-    parts.push(`## Example ${i + 1}\n\n${s.replace(/^#+ .*$/gm, '')}`);
-    count += s.split(/\s+/).filter(Boolean).length;
-  }
-  return parts.join('\n\n');
-}
 
 // ---- Statistics and printing ------------------------------------------------------------------
 
@@ -130,7 +123,8 @@ function parseMs(text: string, n = 5): number {
 
 const text = account(6000);
 const words = text.split(/\s+/).filter(Boolean).length;
-console.log(`reflect-lint bench${quick ? ' (--quick)' : ''}: medians with p25–p75 over the runs; ${words}-word account (${(text.length / 1024).toFixed(0)} KB)\n`);
+const load = () => `load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
+console.log(`reflect-lint bench${quick ? ' (--quick)' : ''}: medians with p25–p75 over the runs; ${words}-word account (${(text.length / 1024).toFixed(0)} KB); ${load()}\n`);
 
 // ---- 1. Full analysis against one parse ---------------------------------------------------------
 
@@ -158,6 +152,8 @@ console.log(`reflect-lint bench${quick ? ' (--quick)' : ''}: medians with p25–
 interface ProcessRun {
   seconds: number;
   peakMB: number;
+  /** CPU seconds, every thread's: what the run cost, whatever else the machine was doing. */
+  cpuSeconds: number;
   status: number | null;
   stdoutFile: string;
 }
@@ -172,14 +168,15 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRu
   const seconds = (performance.now() - t) / 1000;
   closeSync(out);
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
-  return { seconds, peakMB: Number(readFileSync(rssFile, 'utf8')) / 1024, status: r.status, stdoutFile };
+  const [kb, micros] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+  return { seconds, peakMB: kb / 1024, cpuSeconds: micros / 1e6, status: r.status, stdoutFile };
 }
 
 {
   const dir = mkdtempSync(join(tmpdir(), 'reflect-lint-bench-'));
   const accounts = join(dir, 'accounts');
   try {
-    spawnSync('mkdir', [accounts]);
+    mkdirSync(accounts);
     for (let i = 0; i < 1000; i++) writeFileSync(join(accounts, `account-${String(i).padStart(4, '0')}.md`), `---\nunit: customer-relations\n---\n\n${sources[i % sources.length]}`);
     // REFLECT_LINT_WORKERS=0 keeps the command on one thread: the before and after of worker threads, side by side.
     const variants = {
@@ -187,7 +184,8 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRu
       'json, one thread': { args: [cliBin, '--format', 'json', accounts], env: { REFLECT_LINT_WORKERS: '0' } },
       'text, workers (default)': { args: [cliBin, accounts], env: {} },
       'node -e ""': { args: ['-e', ''], env: {} },
-    } as const;
+    } as Record<string, { args: readonly string[]; env: NodeJS.ProcessEnv }>;
+    if (cliBefore) variants['json, --cli-before'] = { args: [cliBefore, '--format', 'json', accounts], env: {} };
     type Variant = keyof typeof variants;
     const names = Object.keys(variants) as Variant[];
     const runs = Object.fromEntries(names.map((n) => [n, [] as ProcessRun[]])) as Record<Variant, ProcessRun[]>;
@@ -209,11 +207,18 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRu
       const mine = runs[name];
       row(`${name}: wall seconds`, spread(mine.map((m) => m.seconds)), ' s', [3], rounds);
       row(`${name}: wall / bare node start`, spread(ratios(mine.map((m) => m.seconds), bare.map((b) => b.seconds))), '×', [], rounds);
+      row(`${name}: CPU seconds (all threads)`, spread(mine.map((m) => m.cpuSeconds)), ' s', [], rounds);
       row(`${name}: peak RSS`, spread(mine.map((m) => m.peakMB)), ' MB', [200], rounds);
       row(`${name}: peak RSS / bare node`, spread(ratios(mine.map((m) => m.peakMB), bare.map((b) => b.peakMB))), '×', [], rounds);
     }
     const one = runs['json, one thread'].map((m) => m.seconds);
     row('json: workers wall / one thread wall', spread(ratios(runs['json, workers (default)'].map((m) => m.seconds), one)), '×', [], rounds);
+    if (cliBefore) {
+      const before = runs['json, --cli-before'];
+      row('json: workers wall / --cli-before wall', spread(ratios(runs['json, workers (default)'].map((m) => m.seconds), before.map((m) => m.seconds))), '×', [], rounds);
+      row('json: workers peak RSS / --cli-before peak', spread(ratios(runs['json, workers (default)'].map((m) => m.peakMB), before.map((m) => m.peakMB))), '×', [], rounds);
+      row('json: one thread peak RSS / --cli-before peak', spread(ratios(runs['json, one thread'].map((m) => m.peakMB), before.map((m) => m.peakMB))), '×', [], rounds);
+    }
     console.log();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -347,8 +352,14 @@ async function serverSession(edits: number): Promise<Session> {
   const p95 = edited.map((s) => quantile([...s.editMs].sort((a, b) => a - b), 0.95));
   row('edit → diagnostics p95, ms', spread(p95), ' ms', [], edited.length);
   row('edit → diagnostics p95 / one remark-parse', spread(edited.map((s, i) => p95[i] / median(s.editParseMs))), '×', [0.5], edited.length);
+  // The analyser alone, in this process (bench/incremental.ts): what of the edit figure is the analysis.
+  const rounds = quick ? 40 : 120;
+  const alone = editFigures(text, rounds).ratios.paragraph;
+  const blocks = Array.from({ length: 4 }, (_, k) => alone.filter((_, i) => i % 4 === k));
+  row('analyser alone: paragraph edit p95 / one parse', spread(blocks.map((b) => quantile([...b].sort((x, y) => x - y), 0.95))), '×', [0.5], rounds);
   if (!edited.every((s) => s.debounceSetting)) {
     const fastest = Math.min(...edited.flatMap((s) => s.editMs));
     console.log(`  note: this server has no reflectLint.debounceMs setting yet, so every edit figure includes its typing delay (fastest edit ${fmt(fastest)} ms).`);
   }
 }
+console.log(`\n${load()} at the end`);

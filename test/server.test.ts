@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import { createConnection } from 'vscode-languageserver/node.js';
-import type { CodeAction, CompletionItem, Diagnostic, Hover, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer } from '../src/server/server.js';
 import { diskFiles } from '../src/server/disk-files.js';
@@ -59,9 +59,14 @@ interface Harness {
   coverage: Map<string, Coverage[]>;
   waitForDiagnostics(uri: string, test?: (d: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   waitForCoverage(uri: string, test?: (c: Coverage) => boolean): Promise<Coverage>;
-  open(path: string, text: string): Promise<string>;
+  open(path: string, text: string, languageId?: string): Promise<string>;
   /** Resolves once the server has asked for the settings and had them. */
   configured: Promise<void>;
+  /** The server's answer to initialize. */
+  initialized: InitializeResult;
+  /** Requests the server sent the client (other than workspace/configuration), in order. */
+  requests: Array<{ method: string; params: any }>;
+  waitForRequest(method: string): Promise<{ method: string; params: any }>;
   close(): void;
 }
 
@@ -101,6 +106,8 @@ interface HarnessOptions {
   /** Whether the editor answers workspace/configuration (default: it does). */
   pullConfiguration?: boolean;
   initializationOptions?: unknown;
+  /** The client's capabilities (default: configuration, and dynamic registration of file watchers). */
+  capabilities?: Record<string, unknown>;
 }
 
 async function startHarness(settings: Record<string, unknown> = {}, files: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
@@ -134,18 +141,23 @@ async function startHarness(settings: Record<string, unknown> = {}, files: Recor
     diagnostics,
     coverage,
     configured,
+    initialized: undefined as unknown as InitializeResult,
+    requests: [],
+    waitForRequest(method) {
+      return waitFor(() => harness.requests, (r) => r.method === method, `a ${method} request`, waiters);
+    },
     waitForDiagnostics(uri, test = () => true) {
       return waitFor(() => diagnostics.get(uri), test, `diagnostics for ${uri}`, waiters);
     },
     waitForCoverage(uri, test = () => true) {
       return waitFor(() => coverage.get(uri), test, `coverage for ${uri}`, waiters);
     },
-    async open(path, text) {
+    async open(path, text, languageId = 'markdown') {
       const full = join(root, path);
       mkdirSync(join(full, '..'), { recursive: true });
       writeFileSync(full, text);
       const uri = pathToFileURL(full).href;
-      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
       return uri;
     },
     close() {
@@ -158,13 +170,19 @@ async function startHarness(settings: Record<string, unknown> = {}, files: Recor
     setImmediate(settled);
     return [harness.settings];
   });
-  client.onRequest('client/registerCapability', () => null);
+  for (const method of ['client/registerCapability', 'workspace/diagnostic/refresh', 'workspace/applyEdit']) {
+    client.onRequest(method, (params: unknown) => {
+      harness.requests.push({ method, params });
+      wake();
+      return method === 'workspace/applyEdit' ? { applied: true } : null;
+    });
+  }
   client.listen();
-  await client.sendRequest('initialize', {
+  harness.initialized = await client.sendRequest<InitializeResult>('initialize', {
     processId: null,
     rootUri: pathToFileURL(root).href,
     workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'workspace' }],
-    capabilities: { workspace: { configuration: options.pullConfiguration ?? true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    capabilities: options.capabilities ?? { workspace: { configuration: options.pullConfiguration ?? true, didChangeWatchedFiles: { dynamicRegistration: true } } },
     initializationOptions: options.initializationOptions,
   });
   await client.sendNotification('initialized', {});
@@ -503,6 +521,165 @@ describe('language server', function () {
     assert.equal(report.accounts, 1);
     assert.match(report.content, /<table>/);
     assert.match(report.content, /accounts\/one\.md/);
+  });
+});
+
+/** Whether a promise has settled, asked after the server has answered a request sent later (so it has read the first). */
+async function settledAfter(h: Harness, p: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  void p.then(() => (settled = true), () => (settled = true));
+  await h.client.sendRequest('reflectLint/listRubrics');
+  await Promise.resolve();
+  return settled;
+}
+
+describe('language server with clients other than VS Code', function () {
+  this.timeout(20_000);
+  let h: Harness;
+  afterEach(() => h?.close());
+
+  it('registers configuration and file watching only with a client that declares dynamic registration for them', async () => {
+    // Emacs eglot: configuration pulled, no dynamic registration declared.
+    h = await startHarness({}, {}, { capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } } });
+    await h.configured;
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(h.requests.filter((r) => r.method === 'client/registerCapability'), [], 'nothing registered');
+    h.close();
+
+    h = await startHarness({}, {}, { capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    await h.waitForRequest('client/registerCapability');
+    await h.configured;
+    const uri2 = await h.open('accounts/bins.md', ACCOUNT);
+    await h.waitForDiagnostics(uri2, (p) => p.diagnostics.length > 0);
+    const registered = h.requests.filter((r) => r.method === 'client/registerCapability').flatMap((r) => r.params.registrations.map((x: { method: string }) => x.method));
+    assert.deepEqual(registered.sort(), ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
+  });
+
+  it('offers the quick fixes for a diagnostic echoed back without source or data, or without its code', async () => {
+    h = await startHarness();
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const vague = d.diagnostics.find((x) => x.code === 'vague-standard')!;
+    const titles = async (diagnostic: Record<string, unknown>) =>
+      (await h.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: vague.range, context: { diagnostics: [diagnostic] } })).map((a) => a.title);
+    const quickFixes = async (diagnostic: Record<string, unknown>) => (await titles(diagnostic)).filter((t) => !t.startsWith('Insert criterion reference'));
+    const full = await quickFixes(vague as unknown as Record<string, unknown>);
+    assert.ok(full.some((t) => t.startsWith('Disable vague-standard')), full.join(' | '));
+    // As ALE sends it: range, severity, code and message only.
+    assert.deepEqual(await quickFixes({ range: vague.range, severity: vague.severity, code: vague.code, message: vague.message }), full);
+    // Without a code, and with the end of the range lost (a client that counts columns its own way).
+    const start = vague.range.start;
+    assert.deepEqual(await quickFixes({ range: { start, end: { line: start.line, character: start.character + 3 } }, message: vague.message }), full);
+    // Another tool's diagnostic with the same words is not ours.
+    assert.deepEqual(await quickFixes({ range: vague.range, source: 'markdownlint', code: vague.code, message: vague.message }), []);
+  });
+
+  it('accepts the Markdown language ids editors use, and Markdown files whatever the id', async () => {
+    h = await startHarness();
+    for (const [path, id] of [['accounts/a.md', 'gfm'], ['accounts/b.md', 'pandoc'], ['accounts/c.md', 'markdown.pandoc'], ['notes/d.md', 'plaintext']] as const) {
+      const text = path.startsWith('notes') ? `---\nunit: customer-relations\n---\n\nWe always give good service.\n` : 'We always give good service.\n';
+      const uri = await h.open(path, text, id);
+      const got = await h.waitForDiagnostics(uri);
+      assert.ok(got.diagnostics.some((x) => x.code === 'vague-standard'), `${id} ${path}: ${got.diagnostics.map(ruleOf).join(', ')}`);
+    }
+    const text = await h.open('notes/e.txt', '---\nunit: customer-relations\n---\n\nWe always give good service.\n', 'plaintext');
+    const none = await h.waitForCoverage(text);
+    assert.equal(none.analysed, false, 'a plain-text file is not an account');
+  });
+
+  it('gives diagnostics by pull to a client that declares textDocument/diagnostic, and never pushes them too', async () => {
+    const clock = new ManualClock();
+    h = await startHarness({ debounceMs: 500 }, {}, {
+      timers: clock,
+      capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false } } },
+    });
+    assert.deepEqual(h.initialized.capabilities.diagnosticProvider, { identifier: 'reflect-lint', interFileDependencies: false, workspaceDiagnostics: false });
+    await h.configured;
+    await h.client.sendRequest('reflectLint/listRubrics');
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    const pull = (previousResultId?: string) => h.client.sendRequest<any>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    // The first pull waits for the open's check.
+    const first = pull();
+    await clock.delayAt(0);
+    clock.runAll();
+    const report = await first;
+    assert.equal(report.kind, 'full');
+    assert.ok(report.items.some((x: Diagnostic) => x.code === 'vague-standard'));
+    assert.equal((await pull(report.resultId)).kind, 'unchanged');
+
+    // While the writer types, a pull waits for the pause (the typing delay), then has the new text's findings.
+    await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ACCOUNT.replace('good service', 'a reply within 2 working days') }] });
+    assert.equal(await clock.delayAt(1), 500);
+    const second = pull(report.resultId);
+    assert.equal(await settledAfter(h, second), false, 'the pull waits for the typing delay');
+    clock.runAll();
+    const after = await second;
+    assert.equal(after.kind, 'full');
+    assert.ok(!after.items.some((x: Diagnostic) => x.code === 'vague-standard'));
+
+    // New settings check every document again: the client is asked to pull again.
+    h.settings.rules = { 'missing-demonstrates-link': 'off' };
+    await h.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await clock.delayAt(2);
+    clock.runAll();
+    await h.waitForRequest('workspace/diagnostic/refresh');
+    const refreshed = await pull(after.resultId);
+    assert.equal(refreshed.kind, 'full');
+    assert.ok(!refreshed.items.some((x: Diagnostic) => x.code === 'missing-demonstrates-link'));
+    assert.equal(h.diagnostics.get(uri), undefined, 'no publishDiagnostics for a pulling client');
+  });
+
+  it('runs Check This Document, the report, Select Unit and the unit list through workspace/executeCommand', async () => {
+    h = await startHarness({}, { 'accounts/one.md': ACCOUNT }, { capabilities: { workspace: { configuration: true, applyEdit: true } } });
+    assert.deepEqual(h.initialized.capabilities.executeCommandProvider?.commands, ['reflectLint.checkDocument', 'reflectLint.report', 'reflectLint.selectUnit', 'reflectLint.listRubrics']);
+    const run = <T>(command: string, ...args: unknown[]) => h.client.sendRequest<T>('workspace/executeCommand', { command, arguments: args });
+    const note = '# Notes\n\nWe always give good service.\n';
+    const readme = await h.open('notes/README.md', note);
+    await h.waitForCoverage(readme);
+    const coverage = await run<Coverage>('reflectLint.checkDocument', readme);
+    assert.equal(coverage.analysed, true);
+    await h.waitForDiagnostics(readme, (p) => p.diagnostics.some((x) => x.code === 'vague-standard'));
+    const units = await run<Array<{ id: string }>>('reflectLint.listRubrics');
+    assert.ok(units.some((u) => u.id === 'crm-principles'));
+    const report = await run<{ content: string; accounts: number }>('reflectLint.report');
+    assert.equal(report.accounts, 1);
+    assert.match(report.content, /^# Mapping grid/);
+    const selected = await run<{ applied: boolean; edit: { changes: Record<string, TextEdit[]> } }>('reflectLint.selectUnit', readme, 'crm-principles');
+    assert.equal(selected.applied, true);
+    const applied = h.requests.find((r) => r.method === 'workspace/applyEdit')!;
+    assert.deepEqual(applied.params.edit, selected.edit);
+    assert.equal(apply(note, selected.edit.changes[readme]), `---\nunit: crm-principles\n---\n\n${note}`);
+    await assert.rejects(run('reflectLint.selectUnit', readme), /unit id/);
+  });
+
+  it('lists no commands for a client that has its own of those names (the VS Code extension)', async () => {
+    h = await startHarness({}, {}, { initializationOptions: { fileSystem: true, commands: false } });
+    assert.equal(h.initialized.capabilities.executeCommandProvider, undefined);
+  });
+
+  it('keeps the settings given at start-up when didChangeConfiguration carries none', async () => {
+    const initializationOptions = { settings: { reflectLint: { files: ['**/evidence/*.md'], defaultUnit: 'external-customers' } } };
+    h = await startHarness({}, {}, { pullConfiguration: false, initializationOptions });
+    const uri = await h.open('evidence/a.md', 'I met our standard (AC 7).\n');
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unknown-criterion'));
+    const seen = h.diagnostics.get(uri)!.length;
+    await h.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const again = await h.waitForDiagnostics(uri, (p) => h.diagnostics.get(uri)!.indexOf(p) >= seen);
+    assert.ok(again.diagnostics.some((d) => d.code === 'unknown-criterion'), 'the unit and globs from the start-up settings still apply');
+    // Settings it does carry are read over the start-up ones, field by field.
+    await h.client.sendNotification('workspace/didChangeConfiguration', { settings: { reflectLint: { rules: { 'unknown-criterion': 'off' } } } });
+    const later = h.diagnostics.get(uri)!.length;
+    const off = await h.waitForDiagnostics(uri, (p) => h.diagnostics.get(uri)!.indexOf(p) >= later);
+    assert.ok(!off.diagnostics.some((d) => d.code === 'unknown-criterion'));
+  });
+
+  it('exits with code 0 when the editor closes its standard input', async () => {
+    const { spawn } = await import('node:child_process');
+    const server = spawn(process.execPath, [join(fileURLToPath(import.meta.url), '..', '..', 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    server.stdin.end();
+    assert.equal(await exited, 0);
   });
 });
 

@@ -30,8 +30,10 @@ export const CLIENT_OPTIONS: LanguageClientOptions = {
   documentSelector: SCHEMES.map((scheme) => ({ language: 'markdown', scheme })),
   synchronize: { configurationSection: 'reflectLint' },
   diagnosticCollectionName: 'reflect-lint',
-  // The server may ask for the workspace's files through reflectLint/fs/* (see fileSystem below).
-  initializationOptions: { fileSystem: true },
+  // fileSystem: the server may ask for the workspace's files through reflectLint/fs/* (answered below).
+  // commands: false: this extension has its own commands of the server's command names, with pickers;
+  // listed in executeCommandProvider, the language client would register them again and fail.
+  initializationOptions: { fileSystem: true, commands: false },
 };
 
 /** Wires the view, the commands and the file requests to a language client, and starts it. */

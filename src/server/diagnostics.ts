@@ -48,14 +48,28 @@ function findingDiagnostic(a: Analysis, f: Finding, index: number): Diagnostic {
   };
 }
 
-/** The finding a diagnostic of this analysis shows: by the index it carries, else by rule, start and message. */
+/** Messages as compared across clients: some re-wrap or trim them. */
+const words = (message: string) => message.replace(/\s+/g, ' ').trim();
+
+/**
+ * The finding a diagnostic of this analysis shows, however the client echoes it back: by the index
+ * it carries when it is of this analysis; else (ALE, Sublime LSP and older clients drop `source` and
+ * `data`, some drop `code`) by rule and message with the same range, else the same start, else on a
+ * line the finding covers. A diagnostic whose source is another tool's is never one of ours.
+ */
 export function findingOf(a: Analysis, d: Diagnostic): Finding | undefined {
-  if (d.source !== SOURCE) return undefined;
+  if (d.source !== undefined && d.source !== null && d.source !== SOURCE) return undefined;
+  const code = d.code === undefined || d.code === null ? undefined : String(d.code);
   const data = d.data as { index?: number; version?: number } | undefined;
   const byIndex = data?.index !== undefined && data.version === a.version ? a.result.findings[data.index] : undefined;
-  if (byIndex && byIndex.rule === d.code) return byIndex;
-  return a.result.findings.find(
-    (f) => f.rule === d.code && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character && f.message === d.message,
+  if (byIndex && (code === undefined || byIndex.rule === code)) return byIndex;
+  const message = words(d.message);
+  const same = a.result.findings.filter((f) => (code === undefined || f.rule === code) && words(f.message) === message);
+  const at = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line === q.line && p.character === q.character;
+  return (
+    same.find((f) => at(f.range.start, d.range.start) && at(f.range.end, d.range.end)) ??
+    same.find((f) => at(f.range.start, d.range.start)) ??
+    same.find((f) => f.range.start.line <= d.range.start.line && d.range.start.line <= f.range.end.line)
   );
 }
 

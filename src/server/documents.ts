@@ -154,6 +154,11 @@ export class Documents {
     this.pending.set(uri, { handle, run });
   }
 
+  /** Whether a check of the document is waiting (for the typing delay, or to run at once). */
+  isScheduled(uri: string): boolean {
+    return this.pending.has(uri);
+  }
+
   /** Runs the document's scheduled work now, if any is waiting. */
   flush(uri: string): void {
     const waiting = this.pending.get(uri);

@@ -3,4 +3,8 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.j
 import { diskFiles } from './disk-files.js';
 import { startServer } from './server.js';
 
+// An editor that closes the pipe has finished with the server: that is a clean end (exit 0), not the
+// library's "exit without shutdown" (1). Registered first, so it runs before the library's own handler.
+if (process.argv.includes('--stdio')) process.stdin.on('end', () => process.exit(0));
+
 startServer(createConnection(ProposedFeatures.all), { disk: diskFiles });

@@ -11,16 +11,19 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ResponseError,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
+  type ServerCapabilities,
 } from 'vscode-languageserver';
 import { unitEdit } from '../core/edits.js';
-import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankCriteriaRequest, ReportRequest, UnitEditRequest } from '../shared/protocol.js';
+import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankCriteriaRequest, ReportRequest, ServerCommands, UnitEditRequest } from '../shared/protocol.js';
 import { Accounts } from './accounts.js';
 import { codeActions, FIX_ALL_KIND } from './code-actions.js';
 import { completions } from './completion.js';
 import { coverageOf } from './coverage.js';
+import { DiagnosticsDelivery } from './delivery.js';
 import { diagnosticsOf, rubricFileDiagnostics } from './diagnostics.js';
 import { Documents, type Timers } from './documents.js';
 import { hover } from './hover.js';
@@ -44,9 +47,17 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   const rubrics = new WorkspaceRubrics();
   let folders: string[] = [];
   let canPullConfiguration = false;
+  /** Dynamic registrations the client declared it accepts (registering others makes some editors warn). */
+  let canRegisterConfiguration = false;
+  let canRegisterWatchers = false;
+  let canApplyEdit = false;
+  /** Push to most clients; pull for those that declare textDocument/diagnostic (set at initialize). */
+  let delivery = new DiagnosticsDelivery(connection, false, false);
   let files: WorkspaceFiles = filesByScheme(options.disk, undefined);
   /** Configurations applied one after another, in the order they were asked for. */
   let configuring = Promise.resolve();
+  /** Whether the first settings (pulled after initialized) are in effect: documents are checked only then. */
+  let configured = false;
   /** Settings given at start-up, kept when the editor has none to give through workspace/configuration. */
   let initialSettings: Settings = documents.settings;
 
@@ -54,8 +65,23 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   function publish(uri: string) {
     const check = documents.check(uri);
     if (!check) return;
-    void connection.sendDiagnostics(diagnosticsOf(check));
+    delivery.show(diagnosticsOf(check));
     void connection.sendNotification(CoverageNotification, coverageOf(check));
+  }
+
+  /** Check This Document: the document is an account from now on; its check is made and shown at once. */
+  function checkAsked(uri: string) {
+    accounts.ask(uri);
+    documents.forgetCheck(uri);
+    publish(uri);
+    const check = documents.check(uri);
+    return coverageOf(check ?? { kind: 'not-account', uri, version: 0 });
+  }
+
+  /** Select Unit: the edit that writes the unit into the document's front matter. */
+  function unitEdits(uri: string, unit: string) {
+    const doc = documents.get(uri);
+    return doc ? [unitEdit(doc.getText(), unit)] : [];
   }
 
   /** The analysis a request answers from: a check waiting for the typing delay is made (and shown) now. */
@@ -72,10 +98,17 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         const wasBroken = await rubrics.load(files, folders, s.rubrics);
         accounts.configure(folders, s.files);
         documents.configure(s, rubrics.rubrics);
-        for (const params of rubricFileDiagnostics(rubrics.problems, wasBroken)) void connection.sendDiagnostics(params);
+        for (const params of rubricFileDiagnostics(rubrics.problems, wasBroken)) delivery.push(params);
+        configured = true;
         for (const doc of documents.all()) documents.schedule(doc.uri, 0, () => publish(doc.uri));
       })
-      .catch((e: Error) => connection.console.error(`reflect-lint: settings not applied: ${e.stack ?? e.message}`));
+      .catch((e: Error) => {
+        connection.console.error(`reflect-lint: settings not applied: ${e.stack ?? e.message}`);
+        if (configured) return;
+        // Checked with the settings given at start-up rather than never.
+        configured = true;
+        for (const doc of documents.all()) documents.schedule(doc.uri, 0, () => publish(doc.uri));
+      });
     return configuring;
   }
 
@@ -83,7 +116,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   async function pulledSettings(): Promise<Settings> {
     try {
       const [value] = await connection.workspace.getConfiguration([{ section: 'reflectLint' }]);
-      return value && typeof value === 'object' ? readSettings(value) : initialSettings;
+      return value && typeof value === 'object' ? readSettings(value, initialSettings) : initialSettings;
     } catch {
       return initialSettings;
     }
@@ -91,7 +124,14 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.onInitialize((params): InitializeResult => {
     folders = workspaceFolders(params);
-    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    const client = params.capabilities;
+    canPullConfiguration = !!client.workspace?.configuration;
+    canRegisterConfiguration = canPullConfiguration && !!client.workspace?.didChangeConfiguration?.dynamicRegistration;
+    canRegisterWatchers = !!client.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canApplyEdit = !!client.workspace?.applyEdit;
+    const pull = !!client.textDocument?.diagnostic;
+    delivery = new DiagnosticsDelivery(connection, pull, !!client.workspace?.diagnostics?.refreshSupport);
+    const init = (params.initializationOptions ?? {}) as { commands?: unknown };
     // The VS Code extension answers reflectLint/fs/* (vscode.workspace.fs), so files off disk can be read too.
     const clientServesFiles = (params.initializationOptions as { fileSystem?: unknown } | null | undefined)?.fileSystem === true;
     files = filesByScheme(options.disk, clientServesFiles ? clientFiles(connection) : undefined);
@@ -101,25 +141,32 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     documents.configure(initialSettings, rubrics.rubrics);
     // While the editor reads the answer, run the analyser once so the first account is checked by warm code.
     setTimeout(() => documents.warmUp(), 0);
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
-        hoverProvider: true,
-        completionProvider: { triggerCharacters: [' ', '(', ':'] },
-      },
-      serverInfo: { name: 'reflect-lint' },
+    const capabilities: ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', '(', ':'] },
     };
+    // Open accounts only: the workspace's other accounts are in the report, not in workspace/diagnostic.
+    if (pull) capabilities.diagnosticProvider = { identifier: 'reflect-lint', interFileDependencies: false, workspaceDiagnostics: false };
+    if (init.commands !== false) capabilities.executeCommandProvider = { commands: Object.values(ServerCommands) };
+    return { capabilities, serverInfo: { name: 'reflect-lint' } };
   });
 
   connection.onInitialized(async () => {
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] }).catch(() => undefined);
+    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    // Rubric files: reloaded when they change (clients that cannot watch files reload them with new settings).
+    if (canRegisterWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] }).catch(() => undefined);
     await configure(() => (canPullConfiguration ? pulledSettings() : initialSettings));
   });
 
   connection.onDidChangeConfiguration((change) => {
-    void configure(() => (canPullConfiguration ? pulledSettings() : readSettings((change.settings as { reflectLint?: unknown } | undefined)?.reflectLint)));
+    // Settings in effect: the defaults, then initialization options, then what workspace/configuration
+    // answers, or else what this notification carries; a notification that carries none keeps them.
+    const pushed = (change.settings as { reflectLint?: unknown } | null | undefined)?.reflectLint;
+    void configure(() =>
+      canPullConfiguration ? pulledSettings() : pushed && typeof pushed === 'object' ? readSettings(pushed, initialSettings) : documents.settings,
+    );
   });
 
   connection.onDidChangeWatchedFiles((change) => {
@@ -128,19 +175,30 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   documents.open.onDidOpen(({ document }) => {
     documents.saved(document.uri, document.version);
-    documents.schedule(document.uri, 0, () => publish(document.uri));
+    // Before the first settings are in effect, their arrival checks every open document.
+    if (configured) documents.schedule(document.uri, 0, () => publish(document.uri));
   });
   documents.open.onDidChangeContent(({ document }) => {
+    // TextDocuments reports an open as a change too: an opened document is checked at once (above), not after the typing delay.
+    if (!configured || !documents.isUnsaved(document.uri)) return;
     if (documents.settings.run === 'onType') documents.schedule(document.uri, documents.settings.debounceMs, () => publish(document.uri));
   });
   documents.open.onDidSave(({ document }) => {
     documents.saved(document.uri, document.version);
-    if (documents.settings.run === 'onSave') documents.schedule(document.uri, 0, () => publish(document.uri));
+    if (configured && documents.settings.run === 'onSave') documents.schedule(document.uri, 0, () => publish(document.uri));
   });
   documents.open.onDidClose(({ document }) => {
     documents.closed(document.uri);
     accounts.forget(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    delivery.closed(document.uri);
+  });
+
+  connection.languages.diagnostics.on((params, token) => {
+    const uri = params.textDocument.uri;
+    return delivery.answer(uri, params.previousResultId, !configured || documents.isScheduled(uri), () => {
+      const check = documents.check(uri);
+      return check && diagnosticsOf(check);
+    }, token);
   });
 
   connection.onCodeAction((params) => {
@@ -158,13 +216,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     return doc ? completions(doc, params.position, current(doc.uri)?.rubric, rubrics.rubrics) : [];
   });
 
-  connection.onRequest(CheckDocumentRequest, ({ uri }) => {
-    accounts.ask(uri);
-    documents.forgetCheck(uri);
-    publish(uri);
-    const check = documents.check(uri);
-    return coverageOf(check ?? { kind: 'not-account', uri, version: 0 });
-  });
+  connection.onRequest(CheckDocumentRequest, ({ uri }) => checkAsked(uri));
 
   connection.onRequest(ListRubricsRequest, () => rubrics.summaries());
 
@@ -173,12 +225,38 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     return a ? rankForPosition(a, { line, character }) : { criteria: [], insertAt: null };
   });
 
-  connection.onRequest(UnitEditRequest, ({ uri, unit }) => {
-    const doc = documents.get(uri);
-    return doc ? [unitEdit(doc.getText(), unit)] : [];
-  });
+  connection.onRequest(UnitEditRequest, ({ uri, unit }) => unitEdits(uri, unit));
 
   connection.onRequest(ReportRequest, ({ uris, format }) => mappingGrid(documents, accounts, files, rubrics.rubrics, uris, format));
+
+  // The same for any client, through workspace/executeCommand (src/shared/protocol.ts, ServerCommands).
+  connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
+    const text = (i: number) => (typeof args[i] === 'string' ? (args[i] as string) : undefined);
+    const bad = (what: string) => new ResponseError(-32602, `${command}: ${what}`);
+    switch (command) {
+      case ServerCommands.checkDocument: {
+        const uri = text(0);
+        if (!uri || !documents.get(uri)) throw bad('give the URI of an open document');
+        return checkAsked(uri);
+      }
+      case ServerCommands.report: {
+        const scope = Array.isArray(args[0]) ? (args[0] as unknown[]).filter((u): u is string => typeof u === 'string') : 'workspace';
+        return mappingGrid(documents, accounts, files, rubrics.rubrics, scope, text(1) === 'html' ? 'html' : 'md');
+      }
+      case ServerCommands.selectUnit: {
+        const uri = text(0);
+        const unit = text(1);
+        if (!uri || !documents.get(uri) || !unit) throw bad('give the URI of an open document and a unit id (see reflectLint.listRubrics)');
+        const edit = { changes: { [uri]: unitEdits(uri, unit) } };
+        const applied = canApplyEdit ? (await connection.workspace.applyEdit({ label: `Unit: ${unit}`, edit }).catch(() => ({ applied: false }))).applied : false;
+        return { applied, edit };
+      }
+      case ServerCommands.listRubrics:
+        return rubrics.summaries();
+      default:
+        throw bad('unknown command');
+    }
+  });
 
   documents.open.listen(connection);
   connection.listen();

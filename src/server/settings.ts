@@ -44,23 +44,28 @@ const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
 
-export function readSettings(value: unknown): Settings {
+/**
+ * Settings from an untrusted value: each field it gives validly, the rest from `base` (the defaults,
+ * or the settings given at start-up). `rules`, when given, replaces the base's whole map.
+ */
+export function readSettings(value: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
   const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const rules: Record<string, RuleSetting> = {};
+  let rules = base.rules;
   if (v.rules && typeof v.rules === 'object') {
+    rules = {};
     for (const [id, s] of Object.entries(v.rules as Record<string, unknown>)) {
       const name = s === 'info' ? 'information' : s;
       if (typeof name === 'string' && SEVERITIES.has(name)) rules[id] = name as RuleSetting;
     }
   }
-  const size = typeof v.maxFileSizeKB === 'number' && Number.isFinite(v.maxFileSizeKB) && v.maxFileSizeKB > 0 ? v.maxFileSizeKB : DEFAULT_SETTINGS.maxFileSizeKB;
-  const delay = typeof v.debounceMs === 'number' && Number.isFinite(v.debounceMs) && v.debounceMs >= 0 ? Math.min(v.debounceMs, MAX_DEBOUNCE_MS) : DEFAULT_SETTINGS.debounceMs;
+  const size = typeof v.maxFileSizeKB === 'number' && Number.isFinite(v.maxFileSizeKB) && v.maxFileSizeKB > 0 ? v.maxFileSizeKB : base.maxFileSizeKB;
+  const delay = typeof v.debounceMs === 'number' && Number.isFinite(v.debounceMs) && v.debounceMs >= 0 ? Math.min(v.debounceMs, MAX_DEBOUNCE_MS) : base.debounceMs;
   return {
-    defaultUnit: typeof v.defaultUnit === 'string' ? v.defaultUnit.trim() : DEFAULT_SETTINGS.defaultUnit,
-    rubrics: strings(v.rubrics) ?? DEFAULT_SETTINGS.rubrics,
-    files: strings(v.files) ?? DEFAULT_SETTINGS.files,
+    defaultUnit: typeof v.defaultUnit === 'string' ? v.defaultUnit.trim() : base.defaultUnit,
+    rubrics: strings(v.rubrics) ?? base.rubrics,
+    files: strings(v.files) ?? base.files,
     rules,
-    run: v.run === 'onSave' ? 'onSave' : 'onType',
+    run: v.run === 'onSave' || v.run === 'onType' ? v.run : base.run,
     maxFileSizeKB: size,
     debounceMs: delay,
   };

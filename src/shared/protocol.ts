@@ -89,3 +89,19 @@ export const ReadDirectoryRequest = new RequestType<{ uri: string }, Array<[stri
 
 /** server → client: a file's bytes, or why it cannot be read. */
 export const ReadFileRequest = new RequestType<{ uri: string }, { bytes: number[] } | { error: string }, void>('reflectLint/fs/readFile');
+
+/**
+ * Commands any LSP client can run with workspace/executeCommand (listed in the server's
+ * executeCommandProvider, unless the client says `initializationOptions.commands: false` because it
+ * has commands of these names itself, as the VS Code extension does). Arguments are positional.
+ */
+export const ServerCommands = {
+  /** `[uri]`: check the document even though it is not recognised as an account; returns its Coverage. */
+  checkDocument: 'reflectLint.checkDocument',
+  /** `[uris?: string[] | "workspace", format?: "md" | "html"]`: the mapping grid, `{ content, accounts }` (default: the workspace, Markdown). */
+  report: 'reflectLint.report',
+  /** `[uri, unit]`: writes `unit: ID` into the front matter (through workspace/applyEdit when the client can); returns `{ applied, edit }`. */
+  selectUnit: 'reflectLint.selectUnit',
+  /** `[]`: the units available, bundled and the workspace's: RubricSummary[]. */
+  listRubrics: 'reflectLint.listRubrics',
+} as const;

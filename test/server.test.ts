@@ -681,6 +681,19 @@ describe('language server with clients other than VS Code', function () {
     server.stdin.end();
     assert.equal(await exited, 0);
   });
+
+  it('speaks on standard input and output when started with no transport (`reflect-lint lsp`)', async () => {
+    const { spawn } = await import('node:child_process');
+    const server = spawn(process.execPath, [join(fileURLToPath(import.meta.url), '..', '..', 'bin', 'reflect-lint.cjs'), 'lsp'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    const client = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    client.listen();
+    const answer = await client.sendRequest<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities: {} });
+    assert.equal(answer.serverInfo?.name, 'reflect-lint');
+    client.dispose();
+    server.stdin.end();
+    assert.equal(await exited, 0);
+  });
 });
 
 describe('language server in an editor without workspace/configuration', function () {

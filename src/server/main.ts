@@ -3,6 +3,10 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.j
 import { diskFiles } from './disk-files.js';
 import { startServer } from './server.js';
 
+// Started with no transport (`reflect-lint lsp`), the server speaks on standard input and output.
+const TRANSPORTS = /^--(?:stdio|node-ipc|socket|pipe)\b/;
+if (!process.argv.slice(2).some((a) => TRANSPORTS.test(a))) process.argv.push('--stdio');
+
 // An editor that closes the pipe has finished with the server: that is a clean end (exit 0), not the
 // library's "exit without shutdown" (1). Registered first, so it runs before the library's own handler.
 if (process.argv.includes('--stdio')) process.stdin.on('end', () => process.exit(0));

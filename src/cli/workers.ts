@@ -1,11 +1,17 @@
 /**
- * Many accounts across cores: worker threads (one per core but one, at least one) each run
- * `checkInput` on the inputs they are handed, and the main thread checks inputs too while it waits.
- * Outcomes are written strictly in input order as they become ready; at most `WINDOW` inputs are
- * handed out beyond the first one not yet written, so memory stays bounded however many files.
+ * Many accounts across cores: worker threads (one per core but one) each run `checkInput` on the
+ * inputs they are handed, and the main thread checks inputs too while it waits. Outcomes are written
+ * strictly in input order as they become ready; at most `WINDOW` inputs are handed out beyond the
+ * first one not yet written, so memory stays bounded however many files.
+ *
+ * Not on two cores: there V8's own background threads (concurrent garbage collection and compilation)
+ * already keep the second core busy while one thread analyses (1,000 accounts: 8.5 s wall for 14 s of
+ * CPU), and a worker measured slower (1.1–1.25× the wall time, 75 MB more at peak), its isolate
+ * compiling and collecting all over again.
  *
  * REFLECT_LINT_WORKERS (for tests and the benchmark): `0` keeps the command on one thread, a number
- * N uses N workers even for a few files; unset, workers start from AUTO_MIN_FILES files.
+ * N uses N workers even for a few files; unset, workers start from AUTO_MIN_FILES files on
+ * AUTO_MIN_CORES cores.
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -14,13 +20,15 @@ import { checkInput, type CheckJob, type Outcome } from './check-files.js';
 
 /** Below this many files, starting a worker (loading the analyser again) costs more than it saves. */
 export const AUTO_MIN_FILES = 50;
+/** Below this many cores, a worker costs more than it saves (see above). */
+export const AUTO_MIN_CORES = 3;
 /** Inputs a worker holds at once: enough that it never waits for the main thread. */
 const PER_WORKER = 4;
 /** Inputs handed out past the first one not yet written. */
 const WINDOW = 64;
 /**
  * Each worker is a V8 isolate with its own heap: half the default young generation (32 MB) saves
- * that much resident memory per worker, for no measurable time (the analyser's garbage dies young).
+ * that much resident memory per worker, at no cost in time above this machine's noise.
  */
 const YOUNG_GENERATION_MB = 16;
 
@@ -40,12 +48,16 @@ function workerScript(): string | undefined {
   return typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
 }
 
-/** How many workers to check `files` inputs with (0: none, all on this thread). */
-export function workerCount(files: number, env: NodeJS.ProcessEnv): number {
-  if (!workerScript()) return 0;
+/** How many workers to check `files` inputs with on `cores` cores, given the environment (0: none, all on this thread). */
+export function workerPolicy(files: number, env: NodeJS.ProcessEnv, cores: number): number {
   const forced = env.REFLECT_LINT_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), Math.max(files - 1, 0));
-  return files >= AUTO_MIN_FILES ? Math.max(1, availableParallelism() - 1) : 0;
+  return files >= AUTO_MIN_FILES && cores >= AUTO_MIN_CORES ? cores - 1 : 0;
+}
+
+/** How many workers this run uses: none when running from the TypeScript sources (a worker runs the bundle). */
+export function workerCount(files: number, env: NodeJS.ProcessEnv): number {
+  return workerScript() ? workerPolicy(files, env, availableParallelism()) : 0;
 }
 
 /**

@@ -10,7 +10,8 @@
  *
  * 1. analyze() of a 6,000-word account / remark-parse of the same text (targets ≤ 1.5, then ≤ 1.25).
  * 2. The CLI on 1,000 accounts: wall time, CPU time and peak RSS, each against a bare `node -e ""` start in the
- *    same rounds (targets ≤ 3 s, ≤ 200 MB), with worker threads (the default) and without.
+ *    same rounds (targets ≤ 3 s, ≤ 200 MB), on one thread and with worker threads (which is the default
+ *    depends on the cores: src/cli/workers.ts).
  * 3. The language server's cold start: spawn `node dist/server.cjs --stdio`, initialize, initialized,
  *    didOpen of the 6,000-word account, until its first publishDiagnostics (target ≤ 0.35 s), against
  *    one remark-parse of that text measured between the sessions.
@@ -36,6 +37,7 @@ import remarkParse from 'remark-parse';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { account, sources } from './account.js';
 import { editFigures } from './incremental.js';
+import { workerPolicy } from '../src/cli/workers.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 
 // The built bundle, as users run it (not the TypeScript sources through a loader).
@@ -178,11 +180,14 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRu
   try {
     mkdirSync(accounts);
     for (let i = 0; i < 1000; i++) writeFileSync(join(accounts, `account-${String(i).padStart(4, '0')}.md`), `---\nunit: customer-relations\n---\n\n${sources[i % sources.length]}`);
-    // REFLECT_LINT_WORKERS=0 keeps the command on one thread: the before and after of worker threads, side by side.
+    // One thread and workers (one per core but one, at least one) side by side; the default is one of them.
+    const n = String(Math.max(1, availableParallelism() - 1));
+    const threaded = `json, ${n} worker${n === '1' ? '' : 's'}`;
+    const byDefault = workerPolicy(1000, {}, availableParallelism()) ? threaded : 'json, one thread';
     const variants = {
-      'json, workers (default)': { args: [cliBin, '--format', 'json', accounts], env: {} },
       'json, one thread': { args: [cliBin, '--format', 'json', accounts], env: { REFLECT_LINT_WORKERS: '0' } },
-      'text, workers (default)': { args: [cliBin, accounts], env: {} },
+      [threaded]: { args: [cliBin, '--format', 'json', accounts], env: { REFLECT_LINT_WORKERS: n } },
+      'text, default': { args: [cliBin, accounts], env: {} },
       'node -e ""': { args: ['-e', ''], env: {} },
     } as Record<string, { args: readonly string[]; env: NodeJS.ProcessEnv }>;
     if (cliBefore) variants['json, --cli-before'] = { args: [cliBefore, '--format', 'json', accounts], env: {} };
@@ -202,7 +207,7 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRu
       }
     }
     const bare = runs['node -e ""'];
-    console.log(`2. CLI, 1,000 accounts (bare node start ${fmt(median(bare.map((b) => b.seconds * 1000)))} ms, ${fmt(median(bare.map((b) => b.peakMB)))} MB here)`);
+    console.log(`2. CLI, 1,000 accounts (bare node start ${fmt(median(bare.map((b) => b.seconds * 1000)))} ms, ${fmt(median(bare.map((b) => b.peakMB)))} MB here; the default here: ${byDefault.slice(6)})`);
     for (const name of names.filter((n) => n !== 'node -e ""')) {
       const mine = runs[name];
       row(`${name}: wall seconds`, spread(mine.map((m) => m.seconds)), ' s', [3], rounds);
@@ -211,13 +216,13 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRu
       row(`${name}: peak RSS`, spread(mine.map((m) => m.peakMB)), ' MB', [200], rounds);
       row(`${name}: peak RSS / bare node`, spread(ratios(mine.map((m) => m.peakMB), bare.map((b) => b.peakMB))), '×', [], rounds);
     }
-    const one = runs['json, one thread'].map((m) => m.seconds);
-    row('json: workers wall / one thread wall', spread(ratios(runs['json, workers (default)'].map((m) => m.seconds), one)), '×', [], rounds);
+    const one = runs['json, one thread'];
+    row(`${threaded} wall / one thread wall`, spread(ratios(runs[threaded].map((m) => m.seconds), one.map((m) => m.seconds))), '×', [], rounds);
+    row(`${threaded} peak RSS / one thread peak`, spread(ratios(runs[threaded].map((m) => m.peakMB), one.map((m) => m.peakMB))), '×', [], rounds);
     if (cliBefore) {
       const before = runs['json, --cli-before'];
-      row('json: workers wall / --cli-before wall', spread(ratios(runs['json, workers (default)'].map((m) => m.seconds), before.map((m) => m.seconds))), '×', [], rounds);
-      row('json: workers peak RSS / --cli-before peak', spread(ratios(runs['json, workers (default)'].map((m) => m.peakMB), before.map((m) => m.peakMB))), '×', [], rounds);
-      row('json: one thread peak RSS / --cli-before peak', spread(ratios(runs['json, one thread'].map((m) => m.peakMB), before.map((m) => m.peakMB))), '×', [], rounds);
+      row(`${byDefault} (default) wall / --cli-before wall`, spread(ratios(runs[byDefault].map((m) => m.seconds), before.map((m) => m.seconds))), '×', [], rounds);
+      row(`${byDefault} (default) peak RSS / --cli-before`, spread(ratios(runs[byDefault].map((m) => m.peakMB), before.map((m) => m.peakMB))), '×', [], rounds);
     }
     console.log();
   } finally {

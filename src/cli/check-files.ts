@@ -50,7 +50,7 @@ export function checkInput(input: Input, job: CheckJob, stdin: () => Buffer): Ou
   }
   const file: FileResult = { path: read.path, ...result };
   if (job.render === 'text') return { err, status, out: formatText([file], job.rubrics, { enabled: job.colours }) };
-  if (job.render === 'json') return { err, status, out: indent(JSON.stringify(jsonFile(file), null, 2), '    ') };
+  if (job.render === 'json') return { err, status, out: nested(jsonFile(file)) };
   return { err, status, file };
 }
 
@@ -59,15 +59,21 @@ function jsonFile(f: FileResult) {
   return { path: f.path, rubric: f.rubric, findings: f.findings, stages: f.stages, paragraphs: f.paragraphs, criteria: f.criteria };
 }
 
-/** JSON text nested one level deeper: a string in JSON never holds a raw line break, so every line is indented. */
-function indent(json: string, by: string): string {
-  return by + json.replace(/\n/g, `\n${by}`);
+/** A file's JSON as it stands in the whole document, `{ "files": [ here ] }`: stringified at that depth, so indented as there. */
+function nested(file: ReturnType<typeof jsonFile>): string {
+  const wrapped = JSON.stringify({ files: [file] }, null, 2);
+  return wrapped.slice(WRAP_START.length, wrapped.length - WRAP_END.length);
 }
+const WRAP_START = '{\n  "files": [\n';
+const WRAP_END = '\n  ]\n}';
 
 interface Out {
   out: (s: string) => void;
   err: (s: string) => void;
 }
+
+/** Output is passed on in pieces of about this many characters (fewer, larger writes), and before anything on standard error. */
+const PIECE = 1 << 16;
 
 /**
  * Writes outcomes as they are added, which must be in input order. JSON is written as one document,
@@ -78,6 +84,7 @@ export class OrderedOutput {
   /** The results, for render `result` only. */
   readonly files: FileResult[] = [];
   private written = 0;
+  private pending = '';
 
   constructor(
     private readonly io: Out,
@@ -85,18 +92,28 @@ export class OrderedOutput {
   ) {}
 
   add(o: Outcome): void {
-    if (o.err) this.io.err(o.err);
+    if (o.err) {
+      this.flush();
+      this.io.err(o.err);
+    }
     this.status = Math.max(this.status, o.status);
     if (o.file) this.files.push(o.file);
     if (o.out === undefined) return;
-    if (this.render === 'json') this.io.out(this.written ? ',\n' : `{\n  "version": ${JSON_VERSION},\n  "files": [\n`);
-    this.io.out(o.out);
+    if (this.render === 'json') this.pending += this.written ? ',\n' : `{\n  "version": ${JSON_VERSION},\n  "files": [\n`;
+    this.pending += o.out;
     this.written++;
+    if (this.pending.length >= PIECE) this.flush();
   }
 
-  /** Closes the JSON document (or writes the empty one). */
+  /** Closes the JSON document (or writes the empty one) and passes on what is left. */
   end(): void {
-    if (this.render !== 'json') return;
-    this.io.out(this.written ? '\n  ]\n}\n' : JSON.stringify({ version: JSON_VERSION, files: [] }, null, 2) + '\n');
+    if (this.render === 'json') this.pending += this.written ? '\n  ]\n}\n' : JSON.stringify({ version: JSON_VERSION, files: [] }, null, 2) + '\n';
+    this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending) return;
+    this.io.out(this.pending);
+    this.pending = '';
   }
 }

@@ -4,11 +4,7 @@
  * paragraph does not show it), or that it is missing. Accounts are grouped by unit, since each
  * unit has its own criteria.
  */
-import { STAGES, STAGE_TITLES, type AnalysisResult, type Rubric, type Stage } from './types.js';
-
-export interface FileResult extends AnalysisResult {
-  path: string;
-}
+import { STAGES, STAGE_TITLES, type FileResult, type Rubric, type Stage } from './types.js';
 
 export type ReportFormat = 'md' | 'html' | 'csv';
 

@@ -118,6 +118,11 @@ export interface AnalysisResult {
   criteria: CriterionResult[];
 }
 
+/** An account's result with the path it was read from: what every edge and renderer holds. */
+export interface FileResult extends AnalysisResult {
+  path: string;
+}
+
 export interface AnalyzeOptions {
   /** Rubric id to use when the account's front matter names none. */
   rubric?: string;

@@ -5,7 +5,7 @@
  */
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeAccount, bundledRubrics, type AccountDocument, type AnalysisResult, type ParagraphInfo, type Rubric } from '../core/index.js';
+import { AccountSession, analyzeAccount, bundledRubrics, type AccountDocument, type AnalysisResult, type ParagraphInfo, type Rubric } from '../core/index.js';
 import type { Notice } from '../core/front-matter.js';
 import type { Accounts } from './accounts.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
@@ -71,6 +71,11 @@ export class Documents {
   /** The version of each document as last opened or saved, for checking on save only. */
   private readonly savedVersions = new Map<string, number>();
   private readonly pending = new Map<string, { handle: unknown; run: () => void }>();
+  /**
+   * Each open account's incremental analysis: an edit re-reads only the block it falls in, and what
+   * is worked out per block is kept between edits (src/core/incremental.ts). Dropped on close.
+   */
+  private readonly sessions = new Map<string, { generation: number; session: AccountSession }>();
 
   constructor(
     private readonly accounts: Accounts,
@@ -141,6 +146,7 @@ export class Documents {
   closed(uri: string): void {
     this.cancel(uri);
     this.checks.delete(uri);
+    this.sessions.delete(uri);
     this.savedVersions.delete(uri);
   }
 
@@ -177,15 +183,30 @@ export class Documents {
     return { rubric: this.current.defaultUnit || undefined, rubrics: this.rubrics, severities: this.current.rules };
   }
 
+  /** The document's analysis session, given the settings and rubrics now in effect. */
+  private sessionOf(uri: string): AccountSession {
+    let kept = this.sessions.get(uri);
+    if (!kept) this.sessions.set(uri, (kept = { generation: this.generation, session: new AccountSession(this.options()) }));
+    else if (kept.generation !== this.generation) {
+      kept.session.configure(this.options());
+      kept.generation = this.generation;
+    }
+    return kept.session;
+  }
+
   private make(doc: TextDocument): Check {
     const { uri, version } = doc;
-    if (!this.accounts.isAccount(doc)) return { kind: 'not-account', uri, version };
+    if (!this.accounts.isAccount(doc)) {
+      this.sessions.delete(uri);
+      return { kind: 'not-account', uri, version };
+    }
     const text = doc.getText();
     if (text.length > this.current.maxFileSizeKB * 1024) {
       const note = `Reflective account checks are paused: this file is larger than ${this.current.maxFileSizeKB} KB (setting reflectLint.maxFileSizeKB).`;
+      this.sessions.delete(uri);
       return { kind: 'paused', uri, version, note };
     }
-    const { result, notices, document, paragraphs } = analyzeAccount(text, this.options());
+    const { result, notices, document, paragraphs } = this.sessionOf(uri).update(text);
     const rubric = this.rubrics.find((r) => r.id === result.rubric);
     return { kind: 'analysed', uri, version, analysis: { uri, version, text, rubric, result, notices, doc: document, paragraphs } };
   }

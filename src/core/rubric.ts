@@ -6,7 +6,10 @@ import type { ErrorObject } from 'ajv';
 // rubrics/rubric.schema.json compiled at build time (scripts/build-rubric-validator.mjs): no schema is
 // compiled, and Ajv itself is not loaded, when a rubric is checked.
 import { validate as generated } from './rubric-validator.generated.js';
+import { rules } from './rules/index.js';
 import type { Rubric } from './types.js';
+
+const RULE_IDS = new Set(rules.map((r) => r.id));
 
 const validateSchema = generated as unknown as { (data: unknown): boolean; errors?: ErrorObject[] | null };
 
@@ -47,9 +50,22 @@ export function checkRubric(value: unknown): RubricResult {
     if (ids.has(c.id)) return { ok: false, reason: `criterion id "${c.id}" is used twice` };
     ids.add(c.id);
   }
+  const outcomeIds = new Set<string>();
+  for (const o of rubric.outcomes ?? []) {
+    if (outcomeIds.has(o.id)) return { ok: false, reason: `learning outcome "${o.id}" is listed twice` };
+    outcomeIds.add(o.id);
+    for (const id of o.criteria) {
+      if (!ids.has(id)) return { ok: false, reason: `learning outcome ${o.id} names criterion "${id}", which the rubric does not have` };
+    }
+  }
+  for (const id of Object.keys(rubric.severities ?? {})) {
+    if (!RULE_IDS.has(id)) return { ok: false, reason: `severities names "${id}", which is not a general rule (the rules are ${[...RULE_IDS].join(', ')})` };
+  }
   const checkIds = new Set<string>();
   for (const check of rubric.checks) {
     if (checkIds.has(check.id)) return { ok: false, reason: `check id "${check.id}" is used twice` };
+    // Findings of the check and of the rule would merge under one id, and one setting would turn off both.
+    if (RULE_IDS.has(check.id)) return { ok: false, reason: `check id "${check.id}" is the id of a general rule; give the check another id` };
     checkIds.add(check.id);
     for (const id of [...(check.criteria ?? []), ...(check.whenCriteria ?? [])]) {
       if (!ids.has(id)) return { ok: false, reason: `check "${check.id}" names criterion "${id}", which the rubric does not have` };

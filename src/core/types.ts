@@ -71,17 +71,39 @@ export interface RubricCheck {
   groups?: Record<string, string[]>;
   /** count-distinct / conditional: how many groups must be present. */
   min?: number;
+  /** Where the phrases must be found together; absent: the whole account. */
+  scope?: CheckScope;
+}
+
+export type CheckScope = 'sentence' | 'paragraph' | 'account';
+
+/** The reflective model an account is read against: the service cycle unless the rubric names another. */
+export type CycleModel = 'service' | 'gibbs' | 'kolb' | 'none';
+
+/** A learning outcome: the criteria it groups, cited together as `LO2`. */
+export interface LearningOutcome {
+  id: string;
+  text: string;
+  criteria: string[];
 }
 
 export interface Rubric {
   id: string;
   title: string;
   awardingBody: string;
-  level: number;
+  /** RQF level, or "not stated" when the unit document gives none. */
+  level: number | 'not stated';
   qualification?: string;
   description?: string;
   source?: string;
+  /** Absent: the service cycle. */
+  cycle?: CycleModel;
+  /** The unit's words for the customer: `customer` in a check's phrases matches each of them too. */
+  customerWords?: string[];
+  /** Severities of general rules for this unit (a user's own setting still wins). */
+  severities?: Record<string, Severity | 'off'>;
   criteria: Criterion[];
+  outcomes?: LearningOutcome[];
   keyTerms: KeyTerm[];
   checks: RubricCheck[];
 }

@@ -43,7 +43,7 @@ export const CheckDocumentRequest = new RequestType<{ uri: string }, Coverage, v
 export interface RubricSummary {
   id: string;
   title: string;
-  level: number;
+  level: number | 'not stated';
   origin: string;
 }
 

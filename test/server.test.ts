@@ -682,6 +682,33 @@ describe('language server with clients other than VS Code', function () {
     assert.equal(await exited, 0);
   });
 
+  it('exits with code 0 when the editor’s process dies, though its standard input stays open; 1 for `exit` without `shutdown`', async () => {
+    const { spawn } = await import('node:child_process');
+    const started = (editorPid: number) => {
+      const server = spawn(process.execPath, [join(fileURLToPath(import.meta.url), '..', '..', 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+      const client = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+      client.listen();
+      return { server, exited, client, ready: client.sendRequest<InitializeResult>('initialize', { processId: editorPid, rootUri: null, capabilities: {} }) };
+    };
+    // An "editor" that runs until it is killed; the test holds the server's standard input open throughout.
+    const editor = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], { stdio: 'ignore' });
+    const editorGone = new Promise((resolve) => editor.on('exit', resolve));
+    const orphan = started(editor.pid!);
+    await orphan.ready;
+    editor.kill('SIGKILL');
+    await editorGone;
+    assert.equal(await orphan.exited, 0);
+    orphan.client.dispose();
+
+    // The editor is alive and sends `exit` with no `shutdown` first: the protocol's code 1 stands.
+    const rude = started(process.pid);
+    await rude.ready;
+    await rude.client.sendNotification('exit');
+    assert.equal(await rude.exited, 1);
+    rude.client.dispose();
+  });
+
   it('speaks on standard input and output when started with no transport (`reflect-lint lsp`)', async () => {
     const { spawn } = await import('node:child_process');
     const server = spawn(process.execPath, [join(fileURLToPath(import.meta.url), '..', '..', 'bin', 'reflect-lint.cjs'), 'lsp'], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -11,4 +11,20 @@ if (!process.argv.slice(2).some((a) => TRANSPORTS.test(a))) process.argv.push('-
 // library's "exit without shutdown" (1). Registered first, so it runs before the library's own handler.
 if (process.argv.includes('--stdio')) process.stdin.on('end', () => process.exit(0));
 
-startServer(createConnection(ProposedFeatures.all), { disk: diskFiles });
+// An editor that died has finished with the server too. The library notices (it polls the process id
+// given at initialize) and exits with 1, as for an `exit` without `shutdown`; here that end is made a
+// clean one. An `exit` without `shutdown` from an editor still running keeps its 1.
+let editor: number | undefined;
+const gone = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+};
+process.on('exit', () => {
+  if (editor !== undefined && gone(editor)) process.exitCode = 0;
+});
+
+startServer(createConnection(ProposedFeatures.all), { disk: diskFiles, editorProcess: (pid) => (editor = pid) });

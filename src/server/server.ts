@@ -39,6 +39,8 @@ export interface StartOptions {
   timers?: Timers;
   /** The workspace's files on disk (the Node entry gives them); other schemes, and all files without it, are read through the editor when it says it can. */
   disk?: WorkspaceFiles;
+  /** Told the editor's process id, when initialize names one (the Node entry watches it to exit cleanly when the editor dies). */
+  editorProcess?: (pid: number) => void;
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
@@ -124,6 +126,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.onInitialize((params): InitializeResult => {
     folders = workspaceFolders(params);
+    if (typeof params.processId === 'number') options.editorProcess?.(params.processId);
     const client = params.capabilities;
     canPullConfiguration = !!client.workspace?.configuration;
     canRegisterConfiguration = canPullConfiguration && !!client.workspace?.didChangeConfiguration?.dynamicRegistration;

@@ -594,7 +594,7 @@ describe('language server with clients other than VS Code', function () {
       timers: clock,
       capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false } } },
     });
-    assert.deepEqual(h.initialized.capabilities.diagnosticProvider, { identifier: 'reflect-lint', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(h.initialized.capabilities.diagnosticProvider, { identifier: 'reflect-lint', interFileDependencies: false, workspaceDiagnostics: true });
     await h.configured;
     await h.client.sendRequest('reflectLint/listRubrics');
     const uri = await h.open('accounts/bins.md', ACCOUNT);
@@ -628,6 +628,76 @@ describe('language server with clients other than VS Code', function () {
     assert.equal(refreshed.kind, 'full');
     assert.ok(!refreshed.items.some((x: Diagnostic) => x.code === 'missing-demonstrates-link'));
     assert.equal(h.diagnostics.get(uri), undefined, 'no publishDiagnostics for a pulling client');
+  });
+
+  it('answers workspace/diagnostic with the open accounts, unchanged ones as such, and clears an account once it closes', async () => {
+    h = await startHarness({}, { 'accounts/closed.md': ACCOUNT }, {
+      capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false } } },
+    });
+    await h.configured;
+    const account = await h.open('accounts/bins.md', ACCOUNT);
+    const note = await h.open('notes/README.md', '# Notes\n\nWe always give good service.\n');
+    // The document pull waits for the open's check, so after it the workspace pull has the account's findings.
+    await h.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: account } });
+    const pull = (previousResultIds: Array<{ uri: string; value: string }>) => h.client.sendRequest<{ items: any[] }>('workspace/diagnostic', { previousResultIds });
+    const first = await pull([]);
+    assert.deepEqual(first.items.map((i) => [i.uri, i.kind, i.version]), [[account, 'full', 1]], 'only the open account: not the note, not the closed account on disk');
+    assert.ok(first.items[0].items.some((d: Diagnostic) => d.code === 'vague-standard'));
+    const had = [{ uri: account, value: first.items[0].resultId as string }];
+    assert.deepEqual((await pull(had)).items.map((i) => i.kind), ['unchanged']);
+
+    await h.client.sendNotification('textDocument/didClose', { textDocument: { uri: account } });
+    const closed = await pull(had);
+    assert.deepEqual(closed.items.map((i) => [i.uri, i.kind, i.items]), [[account, 'full', []]], 'a closed account is cleared');
+    assert.deepEqual((await pull([{ uri: account, value: closed.items[0].resultId }])).items.map((i) => i.kind), ['unchanged'], 'and only once');
+    assert.equal(h.diagnostics.get(note), undefined, 'nothing pushed');
+  });
+
+  it('gives semantic tokens for criterion references and link sentences, only to a client that asks for them', async () => {
+    const capabilities = { workspace: { configuration: true }, textDocument: { semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } };
+    h = await startHarness({}, {}, { capabilities });
+    assert.equal(h.initialized.capabilities.semanticTokensProvider, undefined, 'off by default');
+    h.close();
+    h = await startHarness({}, {}, { initializationOptions: { semanticTokens: true } });
+    assert.equal(h.initialized.capabilities.semanticTokensProvider, undefined, 'not for a client without semantic tokens');
+    h.close();
+
+    h = await startHarness({}, {}, { capabilities, initializationOptions: { semanticTokens: true } });
+    const legend = h.initialized.capabilities.semanticTokensProvider!.legend;
+    assert.deepEqual(legend.tokenTypes, ['criterionReference', 'demonstratesSentence']);
+    const text = [
+      '---',
+      'unit: customer-relations',
+      '---',
+      '',
+      'I asked open questions and wrote down what she needed (see AC 1 in the unit).',
+      'This demonstrates my ability to agree standards',
+      'with customers (AC 2 and 3).',
+      '',
+      '```',
+      'AC 4 in a code block is not prose.',
+      '```',
+      '',
+    ].join('\n');
+    const uri = await h.open('accounts/tokens.md', text);
+    await h.waitForDiagnostics(uri);
+    const { data } = await h.client.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const lines = text.split('\n');
+    const tokens: string[] = [];
+    for (let i = 0, line = 0, character = 0; i < data.length; i += 5) {
+      line += data[i];
+      character = data[i] ? data[i + 1] : character + data[i + 1];
+      tokens.push(`${legend.tokenTypes[data[i + 3]]} ${line}:${lines[line].slice(character, character + data[i + 2])}`);
+    }
+    assert.deepEqual(tokens, [
+      'criterionReference 4:AC 1',
+      'demonstratesSentence 5:This demonstrates my ability to agree standards',
+      'demonstratesSentence 6:with customers (',
+      'criterionReference 6:AC 2',
+      'demonstratesSentence 6:and',
+      'criterionReference 6:3',
+      'demonstratesSentence 6:).',
+    ]);
   });
 
   it('runs Check This Document, the report, Select Unit and the unit list through workspace/executeCommand', async () => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the browser end-to-end tests need, without any download other
 # than Debian packages and the npm registry:
-#   - Debian packages: chromium, ripgrep, libkrb5-dev (+ build tools, fonts);
+#   - Debian packages: chromium, ripgrep, libkrb5-dev (+ build tools, fonts), and
+#     (install-editors.sh) neovim, emacs-nox, elpa-eglot, elpa-markdown-mode, vim, vim-ale;
 #   - code-server@4.100.3 (VS Code 1.100.3, runs on Node 20) and playwright-core
 #     into .tools/code-server (git-ignored), NOT into the repo's package.json.
 #
@@ -40,6 +41,10 @@ command -v node >/dev/null || die "node is not on PATH"
 NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
 [ "$NODE_MAJOR" = 20 ] || die "code-server@$CODE_SERVER_VERSION needs Node 20; this is Node $(node --version)"
 command -v npm >/dev/null || die "npm is not on PATH"
+
+# The third-party editors the e2e tier also drives (Neovim, Emacs + eglot, Vim + ALE): their own
+# script, so their packages do not change this one's fingerprint.
+bash "$SCRIPT_DIR/install-editors.sh"
 
 apt_missing() {
   local p missing=()

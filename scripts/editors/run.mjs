@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Verifies the README's editor configurations in the real editors, headless: Debian's Neovim 0.7
 // (nvim/init.lua), Emacs 28 with eglot (emacs/init.el) and Vim 9 with ALE (vim/vimrc). Each editor
-// opens an account in a workspace with no git (portfolio/accounts/draft.md, no front matter, so it is
+// opens an account (test/fixtures/editors/draft.md) in a workspace with no git (as portfolio/accounts/draft.md, no front matter, so it is
 // an account only if the workspace folder is right and the default reflectLint.files globs are kept),
 // waits for the server's diagnostics, prints them, asks for a hover on "CRM", gets the quick fixes
 // as the editor itself sends the request, applies "Disable vague-standard for this line", runs one
@@ -22,10 +22,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
 const TIMEOUT_MS = 90_000;
 
-const ACCOUNT = `# Draft: a missed delivery
-
-I logged the call on the CRM, and we always give good service.
-`;
+/** The account each editor opens (copied into a folder with no git: the clone's own .git would give the root away). */
+const ACCOUNT = readFileSync(path.join(REPO, 'test', 'fixtures', 'editors', 'draft.md'), 'utf8');
 
 const EDITORS = {
   nvim: { bin: 'nvim', args: (file) => ['--headless', '-i', 'NONE', '-u', path.join(HERE, 'nvim', 'init.lua'), file, '-c', `luafile ${path.join(HERE, 'nvim', 'check.lua')}`] },

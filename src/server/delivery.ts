@@ -8,7 +8,10 @@
  * make the server analyse every keystroke. A check that runs with nobody waiting (new settings or
  * rubrics, Check This Document) asks the client to pull again (workspace/diagnostic/refresh).
  */
-import type { CancellationToken, Connection, DocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { CancellationToken, Connection, DocumentDiagnosticReport, PreviousResultId, PublishDiagnosticsParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+
+/** The result id of an empty report for a document that is no longer an open account. */
+const GONE = 'gone';
 
 export class DiagnosticsDelivery {
   private readonly shown = new Map<string, { resultId: string; params: PublishDiagnosticsParams }>();
@@ -16,6 +19,8 @@ export class DiagnosticsDelivery {
   private readonly waiting = new Map<string, Array<() => void>>();
   private next = 0;
   private refreshing = false;
+  /** Whether the client has pulled workspace/diagnostic: it learns of a check nobody waited for by a refresh. */
+  private workspacePulled = false;
 
   /** `pull`: the client pulls; `canRefresh`: it can be asked to pull again. */
   constructor(
@@ -37,7 +42,7 @@ export class DiagnosticsDelivery {
     if (waiters?.length) {
       this.waiting.delete(params.uri);
       waiters.forEach((w) => w());
-    } else if (this.answered.has(params.uri) && this.answered.get(params.uri) !== resultId) this.refresh();
+    } else if (this.answered.has(params.uri) || this.workspacePulled) this.refresh();
   }
 
   /** Diagnostics of a file that is not a document the client pulls for (a rubric file): always pushed. */
@@ -68,6 +73,32 @@ export class DiagnosticsDelivery {
     this.answered.set(uri, kept.resultId);
     if (previousResultId === kept.resultId) return { kind: 'unchanged', resultId: kept.resultId };
     return { kind: 'full', resultId: kept.resultId, items: kept.params.diagnostics };
+  }
+
+  /**
+   * Answers workspace/diagnostic: the open accounts (`accounts`), each with what its last check showed
+   * ("unchanged" when the client has that already; one not shown yet comes with a later pull, after a
+   * refresh), and an empty report, once, for a document the client has from us that is no longer an
+   * open account. The workspace's closed accounts are in the report, not here.
+   */
+  workspace(accounts: ReadonlyArray<{ uri: string; version: number }>, previous: readonly PreviousResultId[]): WorkspaceDiagnosticReport {
+    this.workspacePulled = true;
+    const had = new Map(previous.map((p) => [p.uri, p.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    const open = new Set<string>();
+    for (const { uri, version } of accounts) {
+      const kept = this.shown.get(uri);
+      if (!kept) continue;
+      open.add(uri);
+      this.answered.set(uri, kept.resultId);
+      if (had.get(uri) === kept.resultId) items.push({ kind: 'unchanged', uri, version, resultId: kept.resultId });
+      else items.push({ kind: 'full', uri, version, resultId: kept.resultId, items: kept.params.diagnostics });
+    }
+    for (const [uri, value] of had) {
+      if (open.has(uri) || accounts.some((a) => a.uri === uri)) continue;
+      items.push(value === GONE ? { kind: 'unchanged', uri, version: null, resultId: GONE } : { kind: 'full', uri, version: null, resultId: GONE, items: [] });
+    }
+    return { items };
   }
 
   /** A document closed: a pulling client drops its diagnostics itself, a pushed one is told to. */

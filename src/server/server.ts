@@ -28,6 +28,7 @@ import { diagnosticsOf, rubricFileDiagnostics } from './diagnostics.js';
 import { Documents, type Timers } from './documents.js';
 import { hover } from './hover.js';
 import { rankForPosition } from './paragraphs.js';
+import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { workspaceFolders } from './uris.js';
 import { clientFiles, filesByScheme, type WorkspaceFiles } from './workspace-files.js';
 import { mappingGrid } from './report.js';
@@ -134,7 +135,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     canApplyEdit = !!client.workspace?.applyEdit;
     const pull = !!client.textDocument?.diagnostic;
     delivery = new DiagnosticsDelivery(connection, pull, !!client.workspace?.diagnostics?.refreshSupport);
-    const init = (params.initializationOptions ?? {}) as { commands?: unknown };
+    const init = (params.initializationOptions ?? {}) as { commands?: unknown; semanticTokens?: unknown };
     // The VS Code extension answers reflectLint/fs/* (vscode.workspace.fs), so files off disk can be read too.
     const clientServesFiles = (params.initializationOptions as { fileSystem?: unknown } | null | undefined)?.fileSystem === true;
     files = filesByScheme(options.disk, clientServesFiles ? clientFiles(connection) : undefined);
@@ -150,8 +151,10 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       hoverProvider: true,
       completionProvider: { triggerCharacters: [' ', '(', ':'] },
     };
-    // Open accounts only: the workspace's other accounts are in the report, not in workspace/diagnostic.
-    if (pull) capabilities.diagnosticProvider = { identifier: 'reflect-lint', interFileDependencies: false, workspaceDiagnostics: false };
+    // workspace/diagnostic answers for the open accounts only: the workspace's other accounts are in the report.
+    if (pull) capabilities.diagnosticProvider = { identifier: 'reflect-lint', interFileDependencies: false, workspaceDiagnostics: true };
+    // Semantic tokens only when asked for (VS Code has the grammar; most editors' Markdown colours are enough).
+    if (init.semanticTokens === true && client.textDocument?.semanticTokens) capabilities.semanticTokensProvider = { legend: LEGEND, full: true };
     if (init.commands !== false) capabilities.executeCommandProvider = { commands: Object.values(ServerCommands) };
     return { capabilities, serverInfo: { name: 'reflect-lint' } };
   });
@@ -204,6 +207,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     }, token);
   });
 
+  connection.languages.diagnostics.onWorkspace((params) => {
+    const open = configured ? documents.all().filter((doc) => accounts.isAccount(doc)) : [];
+    return delivery.workspace(open, params.previousResultIds);
+  });
+
   connection.onCodeAction((params) => {
     const a = current(params.textDocument.uri);
     return a ? codeActions(a, params) : [];
@@ -212,6 +220,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   connection.onHover((params) => {
     const a = current(params.textDocument.uri);
     return a ? hover(a, params.position, rubrics.rubrics) : null;
+  });
+
+  connection.languages.semanticTokens.on((params) => {
+    const a = current(params.textDocument.uri);
+    return a ? semanticTokens(a) : { data: [] };
   });
 
   connection.onCompletion((params) => {

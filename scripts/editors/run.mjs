@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Verifies the README's editor configurations in the real editors, headless: Debian's Neovim 0.7
+// Verifies docs/editors.md's editor configurations in the real editors, headless: Debian's Neovim 0.7
 // (nvim/init.lua), Emacs 28 with eglot (emacs/init.el) and Vim 9 with ALE (vim/vimrc). Each editor
 // opens an account (test/fixtures/editors/draft.md) in a workspace with no git (as portfolio/accounts/draft.md, no front matter, so it is
 // an account only if the workspace folder is right and the default reflectLint.files globs are kept),
@@ -7,6 +7,7 @@
 // as the editor itself sends the request, applies "Disable vague-standard for this line", runs one
 // server command, and quits; then the server process must have exited. The server is the README's
 // command, `reflect-lint lsp --stdio`, from a shim on PATH that runs this clone's bin/reflect-lint.cjs.
+// Neovim also parses nvim/lsp-start.lua, the configuration for 0.8 and later, which 0.7 cannot run.
 //
 // Usage: node scripts/editors/run.mjs [--no-build] [nvim] [emacs] [vim]     (default: all three)
 // Prints each editor's report and `N passed, N failed`; exit 1 if any failed, 2 if one is not installed.
@@ -129,6 +130,20 @@ for (const name of names) {
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+if (names.includes('nvim')) {
+  // Parsed, not run: vim.lsp.start and vim.fs came in Neovim 0.8.
+  const config = path.join(HERE, 'nvim', 'lsp-start.lua');
+  const check = `local ok, err = loadfile(${JSON.stringify(config)}) if not ok then io.stderr:write(err .. '\\n') vim.cmd('cquit 1') end`;
+  const r = await run('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', `lua ${check}`, '-c', 'qall!'], process.env, REPO);
+  console.log(`\nnvim/lsp-start.lua (Neovim 0.8+)`);
+  if (r.code === 0) {
+    passed++;
+    console.log('  ✔ parses (not run: this Neovim is older than 0.8)');
+  } else {
+    failed++;
+    console.log(`  ✗ does not parse: ${r.stderr.trim()}`);
   }
 }
 console.log(`\n${passed} passed, ${failed} failed`);

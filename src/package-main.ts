@@ -14,7 +14,8 @@ export const bundledRubrics: typeof Core.bundledRubrics = () => core().bundledRu
 export const readRubric: typeof Core.readRubric = (text) => core().readRubric(text);
 export const checkRubric: typeof Core.checkRubric = (value) => core().checkRubric(value);
 export const rankRubrics: typeof Core.rankRubrics = (...args) => core().rankRubrics(...args);
-export const formatReport: typeof Core.formatReport = (...args) => core().formatReport(...args);
+export const buildPortfolio: typeof Core.buildPortfolio = (...args) => core().buildPortfolio(...args);
+export const draftFeedback: typeof Core.draftFeedback = (...args) => core().draftFeedback(...args);
 
 export function activate(context: Parameters<typeof Extension.activate>[0]): ReturnType<typeof Extension.activate> {
   return extension().activate(context);

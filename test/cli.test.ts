@@ -10,8 +10,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli/main.js';
 import { checkInput, OrderedOutput, type CheckJob } from '../src/cli/check-files.js';
-import { formatText } from '../src/cli/format-text.js';
+import { formatText } from '../src/format/text.js';
 import { workerPolicy } from '../src/cli/workers.js';
+import { parseCsv } from './csv.js';
 import { analyzeAccount, bundledRubrics } from '../src/core/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -361,10 +362,12 @@ describe('reflect-lint command', () => {
       assert.match(summary, /criteria evidenced 1\/5 \(AC 1\), cited but not yet shown: AC 4/);
       const line = f.paragraphs[1].range.start.line + 1;
       const grid = cli(['report', CLAIMS]).stdout.split('\n').find((l) => l.startsWith(`| ${CLAIMS} |`))!;
-      assert.deepEqual(grid.split(' | ').slice(1, 6), [`L${f.paragraphs[0].range.start.line + 1}`, 'missing', 'missing', `claimed, L${line}`, 'missing']);
+      assert.deepEqual(grid.split(' | ').slice(2, 7), [`✓ evidenced L${f.paragraphs[0].range.start.line + 1}`, '✗ missing', '✗ missing', `! claimed L${line}`, '✗ missing']);
       const html = cli(['report', '--format', 'html', CLAIMS]).stdout;
-      assert.match(html, new RegExp(`<td class="claimed">claimed, L${line}</td>`));
-      assert.match(html, /class="legend">.*claimed: names the criterion but does not yet show it/);
+      // The claimed cell is amber with its mark and word, and its tooltip quotes how the citing paragraph begins.
+      const opening = text.split('\n')[f.paragraphs[1].range.start.line].split('. ')[0];
+      assert.match(html, new RegExp(`<td class="claimed" title="AC 4: [^"]*\nCited at L${line} but not shown\\. The paragraph begins: “${opening}\\.”"[^>]*>`));
+      assert.match(html, /class="legend">.*<span class="claimed">.*claimed<\/span> a paragraph cites the criterion but does not yet show it/);
     });
   });
 
@@ -683,10 +686,10 @@ describe('reflect-lint command', () => {
       for (const a of accounts) assert.equal(rows.filter((l) => l.startsWith(`| ${a} |`)).length, 1, a);
       // The strong account's criterion cells give the first line of each citing paragraph.
       const strong = json([STRONG]).out.files[0];
-      const cells = rows.find((l) => l.startsWith(`| ${STRONG} |`))!.split(' | ').slice(1, 6);
+      const cells = rows.find((l) => l.startsWith(`| ${STRONG} |`))!.split(' | ').slice(2, 7);
       strong.criteria.forEach((c, i) => {
         const lines = c.paragraphs.map((p) => `L${strong.paragraphs[p].range.start.line + 1}`);
-        assert.equal(cells[i].replace(/ \|$/, ''), lines.join(', '));
+        assert.equal(cells[i], `✓ evidenced ${lines.join(', ')}`);
       });
       assert.match(rows.find((l) => l.startsWith(`| ${WEAK} |`))!, /missing/);
     });
@@ -835,29 +838,3 @@ describe('reflect-lint command', () => {
     });
   });
 });
-
-/** RFC 4180 CSV, enough for the report. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}

@@ -7,21 +7,16 @@
  */
 import { analyzeAccount, type FileResult, type Rubric } from '../core/index.js';
 import { readInput, type Input } from '../node/inputs.js';
-import { formatText } from './format-text.js';
-
-/**
- * The version of every JSON output. 2: a criterion's status `referenced` became `evidenced` (cited
- * and shown) or `claimed` (cited, not shown), and each criterion lists `claimedIn`.
- */
-export const JSON_VERSION = 2;
+import { FILES_BETWEEN, FILES_CLOSE, FILES_OPEN, nestedFileJson, NO_FILES } from '../format/json.js';
+import { formatText } from '../format/text.js';
 
 /** What to check each input with, and what to make of it: the same for every thread (structured-cloneable). */
 export interface CheckJob {
   /** The unit for accounts whose front matter names none. */
   rubric?: string;
   rubrics: Rubric[];
-  /** `text` and `json`: each file's output, ready to write; `result`: the whole result, for SARIF and the report. */
-  render: 'text' | 'json' | 'result';
+  /** `text` and `json`: each file's output, ready to write; `result`: the whole result, for SARIF; `account`: the result and the text, for the report and feedback. */
+  render: 'text' | 'json' | 'result' | 'account';
   colours: boolean;
 }
 
@@ -33,8 +28,10 @@ export interface Outcome {
   status: number;
   /** The file's text or JSON output. */
   out?: string;
-  /** The file's result (render `result`). */
+  /** The file's result (render `result` and `account`). */
   file?: FileResult;
+  /** The file's text (render `account`), for quotations. */
+  text?: string;
 }
 
 /** Reads (unless already read) and checks one input. */
@@ -50,22 +47,9 @@ export function checkInput(input: Input, job: CheckJob, stdin: () => Buffer): Ou
   }
   const file: FileResult = { path: read.path, ...result };
   if (job.render === 'text') return { err, status, out: formatText([file], job.rubrics, { enabled: job.colours }) };
-  if (job.render === 'json') return { err, status, out: nested(jsonFile(file)) };
-  return { err, status, file };
+  if (job.render === 'json') return { err, status, out: nestedFileJson(file) };
+  return { err, status, file, text: job.render === 'account' ? read.text : undefined };
 }
-
-/** A file as the JSON contract gives it. */
-function jsonFile(f: FileResult) {
-  return { path: f.path, rubric: f.rubric, findings: f.findings, stages: f.stages, paragraphs: f.paragraphs, criteria: f.criteria };
-}
-
-/** A file's JSON as it stands in the whole document, `{ "files": [ here ] }`: stringified at that depth, so indented as there. */
-function nested(file: ReturnType<typeof jsonFile>): string {
-  const wrapped = JSON.stringify({ files: [file] }, null, 2);
-  return wrapped.slice(WRAP_START.length, wrapped.length - WRAP_END.length);
-}
-const WRAP_START = '{\n  "files": [\n';
-const WRAP_END = '\n  ]\n}';
 
 interface Out {
   out: (s: string) => void;
@@ -81,8 +65,8 @@ const PIECE = 1 << 16;
  */
 export class OrderedOutput {
   status = 0;
-  /** The results, for render `result` only. */
-  readonly files: FileResult[] = [];
+  /** The results, for render `result` and `account`, with their text for `account`. */
+  readonly files: Array<FileResult & { text?: string }> = [];
   private written = 0;
   private pending = '';
 
@@ -97,9 +81,9 @@ export class OrderedOutput {
       this.io.err(o.err);
     }
     this.status = Math.max(this.status, o.status);
-    if (o.file) this.files.push(o.file);
+    if (o.file) this.files.push(o.text === undefined ? o.file : { ...o.file, text: o.text });
     if (o.out === undefined) return;
-    if (this.render === 'json') this.pending += this.written ? ',\n' : `{\n  "version": ${JSON_VERSION},\n  "files": [\n`;
+    if (this.render === 'json') this.pending += this.written ? FILES_BETWEEN : FILES_OPEN;
     this.pending += o.out;
     this.written++;
     if (this.pending.length >= PIECE) this.flush();
@@ -107,7 +91,7 @@ export class OrderedOutput {
 
   /** Closes the JSON document (or writes the empty one) and passes on what is left. */
   end(): void {
-    if (this.render === 'json') this.pending += this.written ? '\n  ]\n}\n' : JSON.stringify({ version: JSON_VERSION, files: [] }, null, 2) + '\n';
+    if (this.render === 'json') this.pending += this.written ? FILES_CLOSE : NO_FILES;
     this.flush();
   }
 

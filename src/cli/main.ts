@@ -3,21 +3,24 @@
  * standard error naming the file and the reason, the other files are still checked, and the exit
  * code is 2. Otherwise it is 1 when any finding is a warning or an error, else 0.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { formatReport, rankRubrics, type ReportFormat, type Rubric } from '../core/index.js';
-import { checkInput, JSON_VERSION, OrderedOutput, type CheckJob } from './check-files.js';
-import { formatSarif } from './format-sarif.js';
-import { paint } from './format-text.js';
+import { rankRubrics, type Rubric } from '../core/index.js';
+import { GRID_FORMATS, JSON_VERSION, formatSarif, paint } from '../format/index.js';
+import { checkInput, OrderedOutput, type CheckJob } from './check-files.js';
+import { assessCommand, deskOutput, type DeskCommand } from './desk.js';
 import { expandPaths, readInput } from '../node/inputs.js';
 import { loadRubrics } from '../node/rubric-files.js';
 import { checkInWorkers, serveIfWorker, workerCount } from './workers.js';
 
 const USAGE = `Usage:
   reflect-lint [--rubric ID] [--rubrics DIR] [--format text|json|sarif] PATH...
-  reflect-lint report PATH... [--rubric ID] [--rubrics DIR] [--format md|html|csv]
+  reflect-lint report PATH... [--by account|learner] [--format md|html|csv|json]
+  reflect-lint feedback PATH... [--learner NAME]
+  reflect-lint assess --learner NAME --unit ID --criterion ID --decision met|not-yet-met|referred
+                      [--comment TEXT] [--portfolio DIR]
   reflect-lint rubrics [--rubrics DIR]
   reflect-lint rubrics suggest FILE [--rubrics DIR]
   reflect-lint lsp --stdio          the language server, for editors other than VS Code
@@ -28,7 +31,10 @@ The unit comes from the account's front matter (unit: ID), else --rubric.
 Options:
   --rubric ID       unit rubric for accounts whose front matter names none
   --rubrics DIR     also load rubric JSON files from DIR (repeatable)
-  --format FORMAT   text (default), json or sarif; for report: md (default), html or csv
+  --format FORMAT   text (default), json or sarif; for report: md (default), html, csv or json
+  --by WHAT         report: a row per account (default) or per learner, their accounts together
+  --learner NAME    feedback: only this learner's draft; assess: whose decision it is
+  --portfolio DIR   assess: the portfolio folder (default: ./portfolio if there is one, else .)
   --no-color        plain output (also when NO_COLOR is set or output is not a terminal)
   -h, --help        show this help
   -v, --version     show the version
@@ -64,6 +70,13 @@ export function run(argv: string[], io: Io): number | Promise<number> {
         rubric: { type: 'string' },
         rubrics: { type: 'string', multiple: true },
         format: { type: 'string', short: 'f' },
+        by: { type: 'string' },
+        learner: { type: 'string' },
+        unit: { type: 'string' },
+        criterion: { type: 'string' },
+        decision: { type: 'string' },
+        comment: { type: 'string' },
+        portfolio: { type: 'string' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -92,11 +105,20 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     }
     const [command, ...rest] = positionals;
     if (command === 'rubrics') return Math.max(status, rubricsCommand(rest, loaded.rubrics, loaded.origin, io));
-    const isReport = command === 'report';
+    if (command === 'assess') {
+      if (rest.length) throw new UsageError(`assess takes no paths (use --portfolio DIR)`);
+      return Math.max(status, assessCommand(values, loaded.rubrics, io, (m) => new UsageError(m)));
+    }
+    const desk: DeskCommand | undefined = command === 'report' || command === 'feedback' ? command : undefined;
+    const isReport = desk !== undefined;
     const paths = isReport ? rest : positionals;
-    const format = values.format ?? (isReport ? 'md' : 'text');
-    const allowed = isReport ? ['md', 'html', 'csv'] : ['text', 'json', 'sarif'];
+    const format = values.format ?? (desk ? 'md' : 'text');
+    const allowed: readonly string[] = desk === 'report' ? GRID_FORMATS : desk === 'feedback' ? ['md'] : ['text', 'json', 'sarif'];
     if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" (use ${allowed.join(', ')})`);
+    const by = values.by ?? 'account';
+    if (values.by !== undefined && desk !== 'report') throw new UsageError('--by goes with report');
+    if (by !== 'account' && by !== 'learner') throw new UsageError(`unknown --by "${by}" (use account or learner)`);
+    if (values.learner !== undefined && desk !== 'feedback') throw new UsageError('--learner goes with feedback and assess');
     if (!paths.length) throw new UsageError('no account given');
     let rubric = values.rubric;
     if (rubric && !loaded.rubrics.some((r) => r.id === rubric)) {
@@ -105,14 +127,20 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       // Said once here, not again for every account.
       rubric = undefined;
     }
-    const job: CheckJob = { rubric, rubrics: loaded.rubrics, render: isReport || format === 'sarif' ? 'result' : (format as 'text' | 'json'), colours: colours.enabled };
+    const job: CheckJob = { rubric, rubrics: loaded.rubrics, render: isReport ? 'account' : format === 'sarif' ? 'result' : (format as 'text' | 'json'), colours: colours.enabled };
     const output = new OrderedOutput(io, job.render);
     const end = () => {
       output.end();
-      if (isReport) io.out(formatReport(output.files, loaded.rubrics, format as ReportFormat));
-      else if (format === 'sarif') io.out(formatSarif(output.files, loaded.rubrics, pkg.version));
-      const code = Math.max(status, output.status);
-      return isReport ? (code === 2 ? 2 : 0) : code;
+      let code = Math.max(status, output.status);
+      if (desk) {
+        const made = deskOutput(desk, output.files, paths, loaded.rubrics, { format, by, learner: values.learner });
+        for (const e of made.errors) io.err(`${e}\n`);
+        if (made.text !== undefined) io.out(made.text);
+        if (made.errors.length) code = 2;
+        return code === 2 ? 2 : 0;
+      }
+      if (format === 'sarif') io.out(formatSarif(output.files, loaded.rubrics, pkg.version));
+      return code;
     };
     const inputs = expandPaths(paths);
     const workers = workerCount(inputs.length, io.env);

@@ -1,5 +1,6 @@
 /** The assessor's mapping grid for some open accounts, or every account in the workspace: an open document's unsaved text wins over its file. */
-import { formatReport, type FileResult, type Rubric } from '../core/index.js';
+import { buildPortfolio, type PortfolioAccount, type Rubric } from '../core/index.js';
+import { formatPortfolio } from '../format/index.js';
 import type { Accounts } from './accounts.js';
 import type { Documents } from './documents.js';
 import { uriKey } from './uris.js';
@@ -13,8 +14,8 @@ export async function mappingGrid(
   uris: string[] | 'workspace',
   format: 'html' | 'md',
 ): Promise<{ content: string; accounts: number }> {
-  const results: FileResult[] = [];
-  const add = (uri: string, text: string) => results.push({ path: accounts.displayPath(uri), ...documents.analyseText(text) });
+  const results: PortfolioAccount[] = [];
+  const add = (uri: string, text: string) => results.push({ path: accounts.displayPath(uri), ...documents.analyseText(text), text });
   if (uris === 'workspace') {
     const open = new Map(documents.all().map((d) => [uriKey(d.uri), d]));
     for (const { uri, text } of await accounts.inWorkspace(files)) {
@@ -27,5 +28,5 @@ export async function mappingGrid(
       if (doc) add(uri, doc.getText());
     }
   }
-  return { content: formatReport(results, [...rubrics], format), accounts: results.length };
+  return { content: formatPortfolio(buildPortfolio(results, rubrics), format), accounts: results.length };
 }

@@ -1,8 +1,6 @@
 /** The text format: `file:line:col  severity  message  rule`, then one summary line per file. */
 import { STAGES, type FileResult, type Rubric, type Severity } from '../core/index.js';
 
-export type { FileResult };
-
 export interface Colours {
   enabled: boolean;
 }

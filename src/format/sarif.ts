@@ -1,6 +1,5 @@
 /** SARIF 2.1.0, for code-scanning dashboards and CI annotations. */
-import { rules, type Rubric, type Severity } from '../core/index.js';
-import type { FileResult } from './format-text.js';
+import { rules, type FileResult, type Rubric, type Severity } from '../core/index.js';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'none' };
 

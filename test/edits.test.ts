@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseAccount } from '../src/core/index.js';
-import { disableEdits, referenceEdit, unitEdit } from '../src/core/edits.js';
+import { citedIn, criterionParagraphEdit, disableEdits, linkSentence, referenceEdit, SMART_TEMPLATES, snippetOf, unitEdit } from '../src/core/edits.js';
+import { bundledRubrics, placeholderSpans } from '../src/core/index.js';
 import type { TextEdit } from '../src/core/types.js';
 
 const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(TextDocument.create('x', 'markdown', 1, text), edits);
@@ -56,4 +57,51 @@ describe('edits', () => {
       assert.equal(apply(crlf, [edits.line!]), crlf.replace('\r\nI always', '\r\n<!-- reflect-lint-disable-next-line vague-standard -->\r\nI always'));
     });
   });
+
+  describe('snippets', () => {
+    const criterion = bundledRubrics().find((r) => r.id === 'customer-relations')!.criteria[1];
+
+    it('make each “[…]” gap of a SMART template a tab stop holding the gap, the cursor ending after it', () => {
+      assert.equal(snippetOf(SMART_TEMPLATES.time), 'within ${1:[number]} ${2:[hours / working days]}$0');
+      assert.equal(snippetOf(SMART_TEMPLATES.quality), 'a service that meets ${1:[a measurable standard, e.g. "replied within 2 working days"]}$0');
+    });
+
+    it('make the ability of a link sentence a tab stop, to put in the learner’s own words', () => {
+      assert.equal(snippetOf(` ${linkSentence(criterion)}`), ` This demonstrates my ability to \${1:${criterion.ability}} (AC 2).$0`);
+    });
+
+    it('escape what a snippet would read as its own syntax, and give nothing for a text with no gap', () => {
+      assert.equal(snippetOf('cost [amount in $] {total}'), 'cost ${1:[amount in \\$]} {total\\}$0');
+      assert.equal(snippetOf(' (AC 2)'), undefined);
+    });
+
+    it('name the criteria an inserted text cites', () => {
+      assert.deepEqual(citedIn(' (AC 2)'), ['2']);
+      assert.deepEqual(citedIn(linkSentence({ ...criterion, id: '1.2' })), ['1.2']);
+      assert.deepEqual(citedIn(SMART_TEMPLATES.time), []);
+    });
+  });
+
+  describe('the paragraph for a missing criterion', () => {
+    const criterion = bundledRubrics().find((r) => r.id === 'customer-relations')!.criteria[2];
+    const cases: Array<[string, string]> = [
+      ['after a text that ends with a line end', '# Bins\n\nI rang her.\n'],
+      ['after a text with no final line end', '# Bins\n\nI rang her.'],
+      ['after a text that ends with a blank line', '# Bins\n\nI rang her.\n\n'],
+    ];
+    for (const [what, text] of cases) {
+      it(`goes at the end, after one blank line, ${what}`, () => {
+        const after = apply(text, [criterionParagraphEdit(text, criterion)]);
+        assert.equal(after, `${text.trimEnd()}\n\n## AC 3\n\n[Say what happened: the customer, what they needed and when.] [Say what you did, step by step.] [Say how it turned out.] ${linkSentence(criterion)}\n`);
+      });
+    }
+
+    it('leaves gaps that stay findings until filled, and nothing it says counts as evidence', () => {
+      const text = criterionParagraphEdit('', criterion).newText;
+      assert.equal(placeholderSpans(text).length, 3);
+      const snippet = snippetOf(text)!;
+      assert.match(snippet, /\$\{1:\[Say what happened[^}]*\]\} \$\{2:\[Say what you did, step by step\.\]\} \$\{3:\[Say how it turned out\.\]\} This demonstrates my ability to \$\{4:/);
+    });
+  });
 });
+

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import type { TextEdit } from 'vscode-languageserver-protocol';
+import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 import {
   CheckDocumentRequest,
   CoverageNotification,
@@ -33,8 +33,32 @@ export const CLIENT_OPTIONS: LanguageClientOptions = {
   // fileSystem: the server may ask for the workspace's files through reflectLint/fs/* (answered below).
   // commands: false: this extension has its own commands of the server's command names, with pickers;
   // listed in executeCommandProvider, the language client would register them again and fail.
-  initializationOptions: { fileSystem: true, commands: false },
+  // snippets: code actions carry snippet forms of their edits (made into SnippetTextEdits below).
+  // disableChoice: one "Disable RULE…" per rule, which asks "this line or this file?" (reflectLint.disableRule).
+  initializationOptions: { fileSystem: true, commands: false, snippets: true, disableChoice: true },
+  middleware: {
+    async provideCodeActions(document, range, context, token, next) {
+      const actions = await next(document, range, context, token);
+      return actions?.map((a) => withSnippetEdits(document.uri, a));
+    },
+  },
 };
+
+/**
+ * A code action whose edit has gaps to fill in (a SMART template, a link sentence) as a snippet with
+ * tab stops: the server sends the snippet form in the action's data (src/server/snippets.ts), since
+ * this language client predates LSP's snippet text edits. VS Code applies it as a snippet in the
+ * active editor, as plain text elsewhere.
+ */
+function withSnippetEdits(uri: vscode.Uri, action: vscode.Command | vscode.CodeAction): vscode.Command | vscode.CodeAction {
+  const data = (action as { data?: { snippets?: Array<{ range: Range; snippet: string }> } }).data;
+  if (!(action instanceof vscode.CodeAction) || !Array.isArray(data?.snippets)) return action;
+  const edit = new vscode.WorkspaceEdit();
+  const range = (r: Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+  edit.set(uri, data.snippets.map((s) => new vscode.SnippetTextEdit(range(s.range), new vscode.SnippetString(s.snippet))));
+  action.edit = edit;
+  return action;
+}
 
 /** Wires the view, the commands and the file requests to a language client, and starts it. */
 export async function startClient(context: vscode.ExtensionContext, client: BaseLanguageClient): Promise<{ client: BaseLanguageClient; view: CriteriaView }> {
@@ -81,6 +105,18 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
       ranked.criteria.map((x) => ({ label: `AC ${x.id}`, description: x.ability, detail: x.text, edit: x.edit })),
       { title: 'Insert a criterion reference (best match first)', matchOnDetail: true },
     );
+    if (pick) await applyEdits(client, editor, [pick.edit]);
+  });
+  // From the code action "Disable RULE…": the server gives both edits (src/core/edits.ts words them); the learner picks one.
+  command('reflectLint.disableRule', async (uri, rule, edits) => {
+    const choice = edits as { line?: TextEdit; file: TextEdit };
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+    if (!editor || typeof rule !== 'string' || !choice?.file) return;
+    const items = [
+      ...(choice.line ? [{ label: 'On this line only', description: `a comment turns ${rule} off for this line`, edit: choice.line }] : []),
+      { label: 'In this whole file', description: `a comment at the top turns ${rule} off for the file`, edit: choice.file },
+    ];
+    const pick = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: `Turn off ${rule}` });
     if (pick) await applyEdits(client, editor, [pick.edit]);
   });
   command('reflectLint.generateReport', async () => {

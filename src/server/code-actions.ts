@@ -1,17 +1,31 @@
 /**
- * Code actions: every fix the analyser offers (the first one preferred), "Insert criterion
- * reference" anywhere in a paragraph (for criteria its content supports), "Disable RULE for this
- * line / file", and a fix-all of the fixes that need no human choice (those the analyser marks safe).
+ * Code actions, kept short (a paragraph in Markdown is one long line, so everything on it would
+ * otherwise crowd one menu): the fixes of the diagnostics under the cursor, the preferred one first;
+ * one "Disable RULE…" per rule (a choice of this line or this file, where the client can ask; else
+ * the two entries); "Insert criterion reference" for criteria the paragraph supports; and a fix-all
+ * of the fixes that need no human choice (those the analyser marks safe). Nothing offered cites a
+ * criterion the paragraph already cites.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Finding } from '../core/index.js';
-import { disableEdits } from '../core/edits.js';
+import { disableEdits, citedIn } from '../core/edits.js';
+import type { Position } from '../core/types.js';
 import { findingOf } from './diagnostics.js';
 import type { Analysis } from './documents.js';
-import { rankForPosition } from './paragraphs.js';
+import { blockAt, rankForPosition } from './paragraphs.js';
+import { withSnippets, type SnippetSupport } from './snippets.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.reflectLint`;
 export const INSERT_REFERENCE_KIND = `${CodeActionKind.RefactorRewrite}.reflectLint.insertReference`;
+/** The client command that asks "this line or this file?" and applies the chosen edit (src/extension/client.ts). */
+export const DISABLE_RULE_COMMAND = 'reflectLint.disableRule';
+
+export interface CodeActionOptions {
+  /** The client has DISABLE_RULE_COMMAND: one entry per rule instead of two. */
+  disableChoice?: boolean;
+  /** How the client takes snippet edits, if it does. */
+  snippets?: SnippetSupport;
+}
 
 const wants = (only: string[] | undefined, kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 
@@ -19,7 +33,10 @@ function edit(a: Analysis, edits: TextEdit[]) {
   return { changes: { [a.uri]: edits } };
 }
 
-export function codeActions(a: Analysis, params: CodeActionParams): CodeAction[] {
+const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+const touches = (r: Range, s: Range) => before(r.start, s.end) && before(s.start, r.end);
+
+export function codeActions(a: Analysis, params: CodeActionParams, options: CodeActionOptions = {}): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
 
@@ -29,33 +46,64 @@ export function codeActions(a: Analysis, params: CodeActionParams): CodeAction[]
     if (only.every((k) => k.startsWith(CodeActionKind.Source))) return actions;
   }
 
+  // Criteria the paragraph at the cursor already cites are never offered again, by a fix or an insert.
+  const block = blockAt(a, params.range.start);
+  const paragraph = block && a.paragraphs.find((p) => p.blocks.includes(block));
+  const cited = new Set((paragraph?.references ?? []).map((r) => r.id));
+  const fresh = (edits: TextEdit[]) => !edits.some((e) => citedIn(e.newText).some((id) => cited.has(id)));
+
   if (wants(only, CodeActionKind.QuickFix)) {
+    // Only the diagnostics under the cursor (a client may send every one on the line), the narrowest first:
+    // its first fix is the preferred one.
+    const under = params.context.diagnostics
+      .filter((d) => touches(d.range, params.range))
+      .map((d) => ({ d, f: findingOf(a, d) }))
+      .filter((x): x is { d: Diagnostic; f: Finding } => !!x.f)
+      .sort((x, y) => span(a, x.f.range) - span(a, y.f.range));
+    const fixes: CodeAction[] = [];
+    const disables: CodeAction[] = [];
     const seenRules = new Set<string>();
-    for (const d of params.context.diagnostics) {
-      const f = findingOf(a, d);
-      if (!f) continue;
-      f.fixes?.forEach((fix, k) => {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: k === 0, edit: edit(a, fix.edits) });
-      });
+    const seenTitles = new Set<string>();
+    for (const { d, f } of under) {
+      for (const fix of f.fixes ?? []) {
+        if (seenTitles.has(fix.title) || !fresh(fix.edits)) continue;
+        seenTitles.add(fix.title);
+        fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fixes.length === 0, ...withSnippets(a, fix.edits, options.snippets) });
+      }
       if (!seenRules.has(f.rule)) {
         seenRules.add(f.rule);
-        actions.push(...disableActions(a, f, d));
+        disables.push(...disableActions(a, f, d, options.disableChoice === true));
       }
     }
+    actions.push(...fixes, ...disables);
   }
 
   if (wants(only, INSERT_REFERENCE_KIND) && a.rubric) {
     // Only criteria the paragraph supports and does not cite yet, the three best.
     for (const c of rankForPosition(a, params.range.start).criteria.slice(0, 3)) {
+      if (!fresh([c.edit])) continue;
       actions.push({ title: `Insert criterion reference: AC ${c.id} (${c.ability})`, kind: INSERT_REFERENCE_KIND, edit: edit(a, [c.edit]) });
     }
   }
   return actions;
 }
 
-/** "Disable RULE for this line / file" (the comments are worded and placed by src/core/edits.ts). */
-function disableActions(a: Analysis, f: Finding, d: Diagnostic): CodeAction[] {
+/** How many characters a range covers, so the finding most specific to the cursor comes first. */
+function span(a: Analysis, r: Range): number {
+  return a.doc.lines.offset(r.end) - a.doc.lines.offset(r.start);
+}
+
+/**
+ * "Disable RULE…", which asks whether for this line or this file, where the client has the command;
+ * else "Disable RULE for this line" and "… for this file" (the comments are worded and placed by
+ * src/core/edits.ts).
+ */
+function disableActions(a: Analysis, f: Finding, d: Diagnostic, choice: boolean): CodeAction[] {
   const edits = disableEdits(a.doc, f.rule, f.range.start.line);
+  if (choice) {
+    const title = `Disable ${f.rule}…`;
+    return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: DISABLE_RULE_COMMAND, arguments: [a.uri, f.rule, edits] } }];
+  }
   const action = (title: string, e: TextEdit): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(a, [e]) });
   const file = action(`Disable ${f.rule} for this file`, edits.file);
   return edits.line ? [action(`Disable ${f.rule} for this line`, edits.line), file] : [file];

@@ -20,7 +20,7 @@ import {
 import { unitEdit } from '../core/edits.js';
 import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankCriteriaRequest, ReportRequest, ServerCommands, UnitEditRequest } from '../shared/protocol.js';
 import { Accounts } from './accounts.js';
-import { codeActions, FIX_ALL_KIND } from './code-actions.js';
+import { codeActions, FIX_ALL_KIND, type CodeActionOptions } from './code-actions.js';
 import { completions } from './completion.js';
 import { coverageOf } from './coverage.js';
 import { DiagnosticsDelivery } from './delivery.js';
@@ -54,6 +54,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let canRegisterConfiguration = false;
   let canRegisterWatchers = false;
   let canApplyEdit = false;
+  /** What the client takes in code actions: snippet edits, the choice of line or file for "Disable…". */
+  let actionOptions: CodeActionOptions = {};
   /** Push to most clients; pull for those that declare textDocument/diagnostic (set at initialize). */
   let delivery = new DiagnosticsDelivery(connection, false, false);
   let files: WorkspaceFiles = filesByScheme(options.disk, undefined);
@@ -135,7 +137,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     canApplyEdit = !!client.workspace?.applyEdit;
     const pull = !!client.textDocument?.diagnostic;
     delivery = new DiagnosticsDelivery(connection, pull, !!client.workspace?.diagnostics?.refreshSupport);
-    const init = (params.initializationOptions ?? {}) as { commands?: unknown; semanticTokens?: unknown };
+    const init = (params.initializationOptions ?? {}) as { commands?: unknown; semanticTokens?: unknown; snippets?: unknown; disableChoice?: unknown };
+    const lspSnippets = !!(client.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
+    actionOptions = { disableChoice: init.disableChoice === true, snippets: lspSnippets ? 'lsp' : init.snippets === true ? 'data' : undefined };
     // The VS Code extension answers reflectLint/fs/* (vscode.workspace.fs), so files off disk can be read too.
     const clientServesFiles = (params.initializationOptions as { fileSystem?: unknown } | null | undefined)?.fileSystem === true;
     files = filesByScheme(options.disk, clientServesFiles ? clientFiles(connection) : undefined);
@@ -214,7 +218,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.onCodeAction((params) => {
     const a = current(params.textDocument.uri);
-    return a ? codeActions(a, params) : [];
+    return a ? codeActions(a, params, actionOptions) : [];
   });
 
   connection.onHover((params) => {

@@ -46,6 +46,46 @@ async function textBox(page, needle) {
   return box;
 }
 
+/** Opens a workspace file by name through Quick Open (Ctrl+P) and waits for `text` in its editor. */
+async function openFile(page, name, text) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: name }).waitFor();
+  await page.locator(`${EDITOR} .view-lines`, { hasText: text }).waitFor();
+}
+
+/**
+ * Every row of the open action menu (Ctrl+.), headers marked: the list is virtual, so it is scrolled
+ * through and the rows collected by their position.
+ */
+async function menuRows(page) {
+  return page.evaluate(async () => {
+    const list = document.querySelector('.action-widget .monaco-list');
+    const scroller = list.querySelector('.monaco-scrollable-element') ?? list;
+    const rows = new Map();
+    const collect = () => {
+      for (const row of list.querySelectorAll('.monaco-list-row')) {
+        const index = Number(row.getAttribute('data-index'));
+        const label = (row.getAttribute('aria-label') || row.textContent || '').trim();
+        rows.set(index, { label, header: row.classList.contains('group-header') || row.classList.contains('separator') });
+      }
+    };
+    collect();
+    const content = list.querySelector('.monaco-list-rows');
+    const total = content ? content.scrollHeight : 0;
+    for (let y = 0; y < total; y += 100) {
+      list.querySelector('.monaco-list-rows').parentElement.scrollTop = y;
+      await new Promise((r) => requestAnimationFrame(r));
+      collect();
+    }
+    return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  });
+}
+
 const count = (text, needle) => text.split(needle).length - 1;
 
 /** The file's text once `predicate` holds for it, waiting on file-system events (bounded). */
@@ -164,6 +204,31 @@ export const steps = [
       const saved = await fileText(file, (t) => t.includes('(AC ') && t.split('(AC').length > 2);
       assert.ok(saved.includes(`look after our business customers (AC ${id}).`), `the saved paragraph:\n${saved.split('\n').find((l) => l.includes('front counter'))}`);
       await shot('after-insert.png');
+    },
+  },
+  {
+    name: 'Ctrl+. on a paragraph with many findings shows a short menu: one “Disable…” per rule, the preferred fix first',
+    async run({ page, shot, record, log }) {
+      await openFile(page, 'weak.md', 'leisure centre');
+      await page.locator(`${EDITOR} [class*="squiggly-"]`).first().waitFor();
+      // The cursor on a word of the paragraph that no finding covers, as a learner reading it would put it.
+      const box = await textBox(page, 'swimming lessons');
+      await page.mouse.click(box.x + 4, box.y + box.height / 2);
+      await page.keyboard.press('Control+.');
+      const widget = page.locator('.action-widget');
+      await widget.locator('.monaco-list-row').first().waitFor();
+      const rows = await menuRows(page);
+      const entries = rows.filter((r) => !r.header);
+      const disables = entries.filter((r) => /^Disable /.test(r.label));
+      log(`${entries.length} entries, ${disables.length} “Disable…”: ${entries.map((r) => r.label).join(' | ')}`);
+      record('quick-fix menu entries on the fixture paragraph (weak.md, cursor on “swimming lessons”)', entries.length, `${disables.length} “Disable…”`);
+      await shot('quick-fix-menu.png');
+      const perRule = new Map();
+      for (const d of disables) perRule.set(d.label, (perRule.get(d.label) ?? 0) + 1);
+      assert.ok([...perRule.values()].every((n) => n === 1), `a “Disable…” entry repeated: ${disables.map((d) => d.label).join(', ')}`);
+      assert.ok(!entries.some((r) => /Insert criterion reference: AC 4\b/.test(r.label)), 'AC 4 is already cited in the paragraph');
+      assert.ok(entries.length <= 10, `${entries.length} entries`);
+      await page.keyboard.press('Escape');
     },
   },
   {

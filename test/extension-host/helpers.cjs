@@ -192,9 +192,9 @@ async function serverHasSeen(uri) {
  * only after the command's own request to the server. Bounded by timeoutMs.
  * Resolves with the command's result.
  */
-async function runAcceptingQuickPick(commandId, timeoutMs = WAIT_MS) {
+async function runAcceptingQuickPick(commandId, timeoutMs = WAIT_MS, args = []) {
   let finished = false;
-  const command = Promise.resolve(vscode.commands.executeCommand(commandId)).finally(() => (finished = true));
+  const command = Promise.resolve(vscode.commands.executeCommand(commandId, ...args)).finally(() => (finished = true));
   const deadline = Date.now() + timeoutMs;
   while (!finished) {
     if (Date.now() > deadline) throw new Error(`${commandId} did not finish within ${timeoutMs} ms of accepting its quick pick`);

@@ -7,7 +7,7 @@
  */
 import type { RankedCriterion } from '../ranking.js';
 import type { ParagraphInfo, Rule } from '../rule.js';
-import { linkSentence } from './missing-demonstrates-link.js';
+import { linkSentence } from '../edits.js';
 
 /** How much a criterion must lead the others before a paragraph is suggested as its evidence. */
 export const SUGGESTION_MIN_SCORE = 2;

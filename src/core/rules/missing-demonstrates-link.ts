@@ -4,6 +4,7 @@
  * opinions and hypotheticals are left alone. Fixes insert the link for the three best-matching
  * criteria, best first.
  */
+import { linkSentence, referenceOffset, referenceText } from '../edits.js';
 import type { OffsetFix, ParagraphInfo, Rule } from '../rule.js';
 import { supportedCriteria } from '../ranking.js';
 import type { Criterion } from '../types.js';
@@ -18,10 +19,6 @@ function candidates(byId: ReadonlyMap<string, Criterion>, p: ParagraphInfo): Cri
   return byId.size ? supportedCriteria(p.ranked).slice(0, 3).map((r) => byId.get(r.id)!) : [];
 }
 
-export function linkSentence(c: Criterion): string {
-  return `This demonstrates my ability to ${c.ability} (AC ${c.id}).`;
-}
-
 export const missingDemonstratesLink: Rule = {
   id: 'missing-demonstrates-link',
   severity: 'warning',
@@ -34,16 +31,14 @@ export const missingDemonstratesLink: Rule = {
       const options = candidates(byId, p);
       const claim = p.sentences.find((s) => ctx.keep(CLAIMS, s, () => DEMONSTRATES.test(ctx.doc.prose.slice(s.start, s.end))));
       if (claim) {
-        // Put the reference just before the sentence's full stop.
-        const body = text.slice(claim.start, claim.end);
-        const stop = /[.!?]+["”’)]*$/.exec(body);
-        const at = stop ? claim.start + stop.index : claim.end;
+        // The reference goes just before the sentence's full stop.
+        const at = referenceOffset(text, claim);
         ctx.report({
           message: 'This sentence says what it demonstrates but names no criterion. Add the criterion it evidences, for example “(AC 2)”, so the assessor can map it.',
           start: claim.start,
           end: claim.end,
           data: { kind: 'unlinked-claim', suggestedCriteria: options.map((c) => c.id) },
-          fixes: options.map((c) => ({ title: `Add (AC ${c.id}): ${c.ability}`, edits: [{ start: at, end: at, newText: ` (AC ${c.id})` }] })),
+          fixes: options.map((c) => ({ title: `Add (AC ${c.id}): ${c.ability}`, edits: [{ start: at, end: at, newText: referenceText(c.id) }] })),
         });
         continue;
       }

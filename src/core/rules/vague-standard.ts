@@ -3,6 +3,7 @@
  * "as soon as possible"). A sentence that also gives a timescale or quantity is left alone, and so
  * are quotations and headings. The fix swaps the phrase for a SMART template to fill in.
  */
+import { SMART_TEMPLATES } from '../edits.js';
 import type { Rule } from '../rule.js';
 import { measurableSpans, vagueSpans, type VaguePhrase } from '../standards.js';
 
@@ -10,11 +11,6 @@ const CUSTOMER_WISH = /\b(?:want|wants|wanted|need|needs|needed|expect|expects|e
 
 /** A phrase that opens its sentence as the subject of a general remark. */
 const TOPIC = /^\s+(?:is|was|means|matters|can be|has to be|should be)\b/i;
-
-const TEMPLATES = {
-  time: 'within [number] [hours / working days]',
-  quality: 'a service that meets [a measurable standard, e.g. "replied within 2 working days"]',
-};
 
 export const vagueStandard: Rule = {
   id: 'vague-standard',
@@ -45,7 +41,7 @@ export const vagueStandard: Rule = {
         // "sorted it quickly": only the adverb is replaced, so the learner's verb stays.
         const adverb = /^as\b/i.test(original) ? null : /\b(?:quickly|straight away|right away|soon|promptly|fast|in the loop)$/i.exec(original);
         const editStart = adverb ? v.start + adverb.index : v.start;
-        const template = adverb && /loop$/i.test(original) ? 'updated every [number] [days / weeks]' : TEMPLATES[v.kind];
+        const template = adverb && /loop$/i.test(original) ? SMART_TEMPLATES.updates : SMART_TEMPLATES[v.kind];
         ctx.report({
           message: `“${original}” cannot be measured, so nobody can tell whether it was met. Give a timescale or target instead, for example “within 2 working days” or “answered within 5 rings”.`,
           start: v.start,

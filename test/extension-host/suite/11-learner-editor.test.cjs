@@ -1,0 +1,75 @@
+// The learner's editor (issue 11): a short quick-fix menu on a paragraph with many findings
+// (accounts/weak.md), templates inserted as snippets with tab stops, and the other helps a
+// learner acts on. Everything waits on VS Code events.
+'use strict';
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+const h = require('../helpers.cjs');
+
+async function freshWeak(label) {
+  const rel = await h.copyFixture('accounts/weak.md', label);
+  const opened = await h.open(rel);
+  const list = await h.waitForDiagnostics(opened.uri, (d) => d.some((x) => h.codeOf(x) === 'vague-standard'), 'the vague-standard finding');
+  return { ...opened, list };
+}
+
+async function actionsAt(uri, range) {
+  return (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range)) ?? [];
+}
+
+const titles = (actions) => actions.map((a) => a.title);
+
+describe('the learner’s editor', function () {
+  describe('quick-fix menu', function () {
+    it('on a finding: its fix first (preferred), one “Disable…” per rule under the cursor, nothing already cited', async function () {
+      const { uri, doc, list } = await freshWeak('menu');
+      const line = h.positionOf(doc, 'as soon as possible').line;
+      assert.ok(list.filter((d) => d.range.start.line === line).length >= 8, `the fixture paragraph should hold many findings:\n    ${h.describeDiagnostics(list)}`);
+      const at = h.positionOf(doc, 'as soon as possible', 3);
+      const actions = await actionsAt(uri, new vscode.Range(at, at));
+      const all = titles(actions);
+      h.record('quick-fix menu entries on a finding of the fixture paragraph (weak.md, “as soon as possible”)', actions.length, 'entries', all.join(' | '));
+      assert.equal(all[0], 'Replace “as soon as possible” with a measurable standard to fill in');
+      assert.equal(actions[0].isPreferred, true);
+      const disables = all.filter((t) => t.startsWith('Disable '));
+      assert.deepEqual([...disables].sort(), ['Disable hypothetical-language…', 'Disable vague-standard…']);
+      assert.ok(!all.some((t) => /\bAC 4\b/.test(t)), `AC 4 is cited in the paragraph: ${all.join(' | ')}`);
+      assert.ok(!all.some((t) => /Mrs P|address|phone number/.test(t)), `fixes of findings not under the cursor: ${all.join(' | ')}`);
+      assert.ok(actions.length <= 6, all.join(' | '));
+    });
+
+    it('VS Code does not gather the quick fixes of the whole line (a Markdown paragraph) when the cursor is on none', function () {
+      const editor = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+      assert.equal(editor.get('codeActionWidget.includeNearbyQuickFixes'), false);
+    });
+  });
+
+  describe('snippets', function () {
+    it('a SMART template goes in with its gaps as tab stops; what is typed replaces them', async function () {
+      const { uri, doc, editor } = await freshWeak('snippet');
+      const range = h.rangeOf(doc, 'as soon as possible');
+      const fix = (await actionsAt(uri, range)).find((a) => a.isPreferred);
+      assert.ok(fix?.edit, 'no preferred fix');
+      assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+      // The first tab stop is selected: "[number]".
+      await h.waitFor((l) => vscode.window.onDidChangeTextEditorSelection(l), () => doc.getText(editor.selection) === '[number]', 'the first tab stop selected');
+      await vscode.commands.executeCommand('type', { text: '2' });
+      await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      assert.equal(doc.getText(editor.selection), '[hours / working days]');
+      await vscode.commands.executeCommand('type', { text: 'working days' });
+      assert.match(doc.lineAt(range.start.line).text, /sort problems out within 2 working days and give good service/);
+      const after = await h.waitForDiagnostics(uri, (d) => !d.some((x) => h.codeOf(x) === 'vague-standard' && x.range.start.line === range.start.line && /as soon as possible/.test(x.message)), 'the finding to go');
+      assert.ok(!after.some((x) => h.codeOf(x) === 'unfilled-placeholder'), `a gap left: ${h.describeDiagnostics(after)}`);
+    });
+
+    it('a gap left unfilled stays a finding', async function () {
+      const { uri, doc } = await freshWeak('snippet-left');
+      const range = h.rangeOf(doc, 'as soon as possible');
+      const fix = (await actionsAt(uri, range)).find((a) => a.isPreferred);
+      assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+      await vscode.commands.executeCommand('leaveSnippet');
+      assert.match(doc.getText(), /within \[number\] \[hours \/ working days\]/);
+      await h.waitForDiagnostics(uri, (d) => d.some((x) => h.codeOf(x) === 'unfilled-placeholder' && x.range.start.line === range.start.line), 'the unfilled-placeholder finding');
+    });
+  });
+});

@@ -70,6 +70,14 @@ describe('the quick-fix menu', () => {
     assert.match(apply([edits.file]), /^---\nunit: customer-relations\n---\n<!-- reflect-lint-disable-file vague-standard -->\n/);
   });
 
+  it('offers the file’s comment directly for a finding in the front matter, where a line comment would break the YAML', () => {
+    const onUnit = diagnostics.find((d) => d.range.start.line === 1)!;
+    const actions = codeActions(a, { textDocument: { uri: URI }, range: onUnit.range, context: { diagnostics: [onUnit] } }, { disableChoice: true });
+    const disable = actions.filter((x) => x.title.startsWith('Disable '));
+    assert.deepEqual(disable.map((x) => x.title), [`Disable ${onUnit.code} for this file`]);
+    assert.match(apply(disable[0].edit!.changes![URI]), new RegExp(`^---\nunit: customer-relations\n---\n<!-- reflect-lint-disable-file ${onUnit.code} -->\n`));
+  });
+
   it('keeps “for this line” and “for this file” as two entries for clients without the choice', () => {
     const titles = menu(at('as soon as possible'), {}).map((x) => x.title);
     assert.ok(titles.includes('Disable vague-standard for this line') && titles.includes('Disable vague-standard for this file'), titles.join(' | '));

@@ -94,13 +94,14 @@ function span(a: Analysis, r: Range): number {
 }
 
 /**
- * "Disable RULE…", which asks whether for this line or this file, where the client has the command;
- * else "Disable RULE for this line" and "… for this file" (the comments are worded and placed by
+ * "Disable RULE…", which asks whether for this line or this file, where the client has the command
+ * and both can go in; else "Disable RULE for this line" and "… for this file" (the comments are worded and placed by
  * src/core/edits.ts).
  */
 function disableActions(a: Analysis, f: Finding, d: Diagnostic, choice: boolean): CodeAction[] {
   const edits = disableEdits(a.doc, f.rule, f.range.start.line);
-  if (choice) {
+  // Only the file's comment can go in (a finding in the front matter): nothing to choose.
+  if (choice && edits.line) {
     const title = `Disable ${f.rule}…`;
     return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: DISABLE_RULE_COMMAND, arguments: [a.uri, f.rule, edits] } }];
   }

@@ -367,4 +367,5 @@ async function serverSession(edits: number): Promise<Session> {
     console.log(`  note: this server has no reflectLint.debounceMs setting yet, so every edit figure includes its typing delay (fastest edit ${fmt(fastest)} ms).`);
   }
 }
+await (await import('./report.js')).reportFigures({ quick, cliBin }); // 6. the assessor's desk
 console.log(`\n${load()} at the end`);

@@ -122,13 +122,23 @@ function isUnder(parts: readonly string[], root: readonly string[]): boolean {
   return parts.length > root.length && root.every((s, i) => parts[i] === s);
 }
 
+const LEARNER_LINE = /^[ \t]*["']?learner["']?[ \t]*:/m;
+
+/** Where a front matter block could end: its closing fence, else 0 (no front matter). */
+function frontMatterEnd(text: string): number {
+  if (!/^---[ \t]*\r?\n/.test(text)) return 0;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(text.slice(3));
+  return close ? close.index + 3 : 0;
+}
+
 /**
  * Who an account is by: front matter `learner: <name or id>`; else the folder just below the
  * portfolio root: the nearest folder above the account named `portfolio` (or `portfolios`), else
  * `root` (the folder the accounts were given in), else the account's own folder's name.
  */
 export function learnerOf(path: string, text?: string, root?: string): string {
-  const named = text === undefined ? undefined : frontMatterOf(text)?.data.learner;
+  // Read the front matter (a YAML parse) only when a line of it can name the learner.
+  const named = text !== undefined && LEARNER_LINE.test(text.slice(0, frontMatterEnd(text))) ? frontMatterOf(text)?.data.learner : undefined;
   if (typeof named === 'string' && named.trim()) return named.trim();
   if (typeof named === 'number') return String(named);
   const parts = segments(path);

@@ -6,6 +6,7 @@
  */
 import type { Portfolio, PortfolioCell, PortfolioRow, PortfolioUnit } from '../core/index.js';
 import { byText, criterionText, DECISION_WORDS, LEGEND, LINE_NOTE, placeLabel, placesText, STAGE_COLUMNS, STATUS_MARK, summaryCells, SUMMARY_TITLES } from './cells.js';
+import type { Place } from '../core/index.js';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -25,18 +26,24 @@ function tooltip(id: string, text: string, cell: PortfolioCell, row: PortfolioRo
   return lines.join('\n');
 }
 
+/** Places as the cell lists them: each kept on one line, up to four, then an ellipsis. */
+function placesHtml(places: readonly Place[], row: PortfolioRow, max = 4): string {
+  if (!places.length) return '';
+  const shown = places.slice(0, max).map((p) => `<span class="place">${esc(placeLabel(p, row))}</span>`);
+  return `<span class="where">${shown.join(', ')}${places.length > max ? ', …' : ''}</span>`;
+}
+
 function criterionCell(unit: PortfolioUnit, id: string, row: PortfolioRow): string {
   const cell = row.criteria[id];
   const c = unit.criteria.find((x) => x.id === id)!;
-  const where = placesText(cell.where, row);
   const decision = cell.decision ? `<span class="decision ${cell.decision.decision}">assessor: ${DECISION_WORDS[cell.decision.decision]}</span>` : '';
-  return `<td class="${cell.status}" title="${esc(tooltip(id, c.text, cell, row))}" aria-label="${esc(`AC ${id}: ${criterionText(cell, row, false)}`)}">${mark(cell.status)} ${cell.status}${where ? `<span class="where">${esc(where)}</span>` : ''}${decision}</td>`;
+  return `<td class="${cell.status}" title="${esc(tooltip(id, c.text, cell, row))}" aria-label="${esc(`AC ${id}: ${criterionText(cell, row, false)}`)}">${mark(cell.status)} ${cell.status}${placesHtml(cell.where, row)}${decision}</td>`;
 }
 
 function stageCell(title: string, places: PortfolioRow['stages'][keyof PortfolioRow['stages']], row: PortfolioRow): string {
   const status = places.length ? 'evidenced' : 'missing';
   const where = placesText(places, row);
-  return `<td class="${status} stage" title="${esc(`${title}: ${places.length ? where : 'missing'}`)}">${mark(status)} ${places.length ? `<span class="where">${esc(where)}</span>` : 'missing'}</td>`;
+  return `<td class="${status} stage" title="${esc(`${title}: ${places.length ? where : 'missing'}`)}">${mark(status)} ${places.length ? placesHtml(places, row) : 'missing'}</td>`;
 }
 
 function rowHeader(row: PortfolioRow, by: Portfolio['by']): string {
@@ -106,6 +113,8 @@ export function formatPortfolioHtml(p: Portfolio, generated = new Date()): strin
   thead th:first-child { left: 0; z-index: 3; }
   .sub, .accounts { display: block; font-weight: 400; font-size: .85em; color: #444; margin: .2rem 0 0; padding: 0; list-style: none; }
   .where { display: block; font-size: .85em; }
+  .place { white-space: nowrap; }
+  td { min-width: 6em; }
   .decision { display: block; font-size: .85em; font-weight: 600; border-top: 1px solid currentColor; margin-top: .2rem; }
   .mark { font-weight: 700; }
   td.readiness ul { margin: .2rem 0 0; padding-left: 1.1em; font-weight: 400; min-width: 16em; }

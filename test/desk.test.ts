@@ -98,7 +98,11 @@ describe('the assessor’s desk (reflect-lint report, feedback, assess)', functi
       // AC 4 is shown in the boiler account and only cited in the school order: evidenced, where shown.
       const boiler = analyze(read(join(dir, 'portfolio/amira-k/boiler.md')));
       const shown = boiler.criteria.find((c) => c.id === '4')!.paragraphs.map((p) => ({ path: 'portfolio/amira-k/boiler.md', line: boiler.paragraphs[p].range.start.line + 1 }));
-      assert.deepEqual(rows['amira-k'].criteria['4'], { status: 'evidenced', where: shown });
+      // The school order's thin citation is still flagged, quoting how its paragraph begins.
+      const school = analyze(read(join(dir, 'portfolio/amira-k/school-order.md')));
+      const thin = school.criteria.find((c) => c.id === '4')!.claimedIn.map((p) => ({ path: 'portfolio/amira-k/school-order.md', line: school.paragraphs[p].range.start.line + 1, quote: 'I work on the front desk three days a week and I enjoy the variety of the job.' }));
+      assert.equal(thin.length, 1);
+      assert.deepEqual(rows['amira-k'].criteria['4'], { status: 'evidenced', where: shown, claimedIn: thin });
       // AC 1 is shown in both: both places.
       assert.deepEqual([...new Set(rows['amira-k'].criteria['1'].where.map((w) => w.path))], rows['amira-k'].accounts);
       assert.equal(rows['amira-k'].readiness, 'ready');
@@ -162,6 +166,7 @@ describe('the assessor’s desk (reflect-lint report, feedback, assess)', functi
       assert.equal(amira[cols.indexOf('Readiness |')], 'ready |');
       // Several accounts in a row: each place names its account.
       assert.match(amira[cols.indexOf('AC 1')], /^✓ evidenced boiler\.md L\d+, school-order\.md L\d+$/);
+      assert.match(amira[cols.indexOf('AC 4')], /^✓ evidenced boiler\.md L\d+ · ! also claimed school-order\.md L8$/);
       const ben = r.stdout.split('\n').find((l) => l.startsWith('| ben |'))!;
       assert.match(ben, /\| refer: .*personal data to remove/);
     });
@@ -200,6 +205,22 @@ describe('the assessor’s desk (reflect-lint report, feedback, assess)', functi
     });
   });
 
+  describe('report --by learner --format html', () => {
+    it('flags a thin citation inside an evidenced cell, amber, with its quote in the tooltip', () => {
+      const r = cli(['report', '--by', 'learner', '--format', 'html', 'portfolio'], dir);
+      const all = elements(parse(r.stdout));
+      const table = all.find((e) => e.tagName === 'table')!;
+      const headers = elements(table).filter((e) => e.tagName === 'th' && attr(e, 'scope') === 'col').map(textOf);
+      assert.equal(headers[0], 'Learner');
+      const amira = elements(table).find((e) => e.tagName === 'tr' && textOf(e).startsWith('amira-k'))!;
+      const ac4 = amira.childNodes.filter((n): n is Element => 'tagName' in n)[headers.indexOf('AC 4')];
+      assert.equal(attr(ac4, 'class'), 'evidenced');
+      const also = elements(ac4).find((e) => attr(e, 'class') === 'also')!;
+      assert.equal(textOf(also), '! also claimed school-order.md L8');
+      assert.match(attr(ac4, 'title')!, /\nAlso cited at school-order\.md L8 but not shown\. The paragraph begins: “I work on the front desk/);
+    });
+  });
+
   describe('feedback', () => {
     it('drafts the same text for the same accounts, addressed to the learner, with what is shown, what to add and what to remove', () => {
       const first = cli(['feedback', 'portfolio', '--learner', 'ben'], dir);
@@ -223,6 +244,7 @@ describe('the assessor’s desk (reflect-lint report, feedback, assess)', functi
       const r = cli(['feedback', 'portfolio/amira-k'], dir);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /### What your accounts show well\n\n- \*\*AC 1\*\* \([^)]*\): you wrote “[^”]+” \((?:boiler|school-order)\.md, line \d+\)\./);
+      assert.match(r.stdout, /- \*\*AC 4\*\* \([^)]*\): you wrote “[^”]+” \(boiler\.md, line \d+\)\. You also cite it at school-order\.md, line 8, where the paragraph does not show it: say what you did there, or take that reference out\.\n/);
       assert.match(r.stdout, /Your accounts cover all six stages of the service cycle/);
       assert.doesNotMatch(r.stdout, /### What to add/);
     });

@@ -81,7 +81,7 @@ describe('buildPortfolio', () => {
     assert.deepEqual(row.accounts, ['portfolio/amy/a.md', 'portfolio/amy/b.md']);
     assert.deepEqual(row.criteria['1'], { status: 'evidenced', where: [{ path: 'portfolio/amy/a.md', line: 3 }, { path: 'portfolio/amy/b.md', line: 1 }, { path: 'portfolio/amy/b.md', line: 7 }] });
     // Shown in one account beats only cited in another.
-    assert.deepEqual(row.criteria['2'], { status: 'evidenced', where: [{ path: 'portfolio/amy/b.md', line: 3 }] });
+    assert.deepEqual(row.criteria['2'], { status: 'evidenced', where: [{ path: 'portfolio/amy/b.md', line: 3 }], claimedIn: [{ path: 'portfolio/amy/a.md', line: 5 }] });
     // Cited (without the text, no quote) beats reads-like-evidence.
     assert.deepEqual(row.criteria['3'], { status: 'claimed', where: [{ path: 'portfolio/amy/b.md', line: 7 }] });
     assert.deepEqual(row.stages['identify-need'], [{ path: 'portfolio/amy/a.md', line: 1 }, { path: 'portfolio/amy/b.md', line: 5 }]);

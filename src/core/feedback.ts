@@ -96,7 +96,8 @@ function unitSection(unit: PortfolioUnit, row: PortfolioRow, byPath: ReadonlyMap
       const place = cell.status === 'evidenced' ? cell.where[0] : undefined;
       const quote = place ? quotes.evidence(place) : undefined;
       const agreed = cell.decision ? ' Your assessor has agreed this is met.' : '';
-      well.push(`- ${name}: ${quote ? `you wrote “${quote}” (${at(place!)}).` : 'this is met.'}${agreed}`);
+      const thin = cell.claimedIn?.length ? ` You also cite it at ${cell.claimedIn.map(at).join('; ')}, where the paragraph does not show it: say what you did there, or take that reference out.` : '';
+      well.push(`- ${name}: ${quote ? `you wrote “${quote}” (${at(place!)}).` : 'this is met.'}${thin}${agreed}`);
     } else add.push(`- ${name}: ${toAdd(c.id, cell, criterion?.ability, quotes, words)}`);
   }
   if (unit.unit === null) add.push(`- Your ${words.accounts} ${words.do} not name a unit yet. Add \`unit:\` with your unit’s id to the front matter, so each criterion can be checked.`);

@@ -40,6 +40,8 @@ export interface PortfolioCell {
   status: CriterionStatus;
   /** For `evidenced` the evidencing paragraphs, for `claimed` the citing ones, for `suggested` those that read like evidence. */
   where: Place[];
+  /** With `evidenced`: other paragraphs that cite the criterion without showing it, each quoted. Absent when none. */
+  claimedIn?: Place[];
   /** The assessor's latest decision, which wins over `status` in the readiness verdict. */
   decision?: Pick<AssessorDecision, 'decision' | 'comment' | 'at'>;
 }
@@ -234,6 +236,11 @@ function rowOf(learner: string, accounts: readonly PortfolioAccount[], unit: str
       if (STRENGTH[c.status] > STRENGTH[cell.status]) Object.assign(cell, { status: c.status, where: [] });
       if (c.status === cell.status) cell.where.push(...places.of(i, c));
     }
+    if (cell.status === 'evidenced') {
+      // Citations that do not show it, though others do: the assessor sees them too.
+      const thin = accounts.flatMap((a, i) => places.at(i, a.criteria.find((x) => x.id === id)?.claimedIn ?? [], true));
+      if (thin.length) cell.claimedIn = thin;
+    }
     const d = unit === null ? undefined : decisions.get(decisionKey({ learner, unit, criterion: id }));
     if (d) cell.decision = { decision: d.decision, comment: d.comment, at: d.at };
     cells[id] = cell;
@@ -256,13 +263,17 @@ class Places {
 
   constructor(private readonly accounts: readonly PortfolioAccount[]) {}
 
+  /** The places a criterion's status rests on: for a claim, the citing paragraphs, quoted. */
   of(i: number, c: CriterionResult): Place[] {
+    return c.status === 'claimed' ? this.at(i, c.claimedIn, true) : this.at(i, c.paragraphs, false);
+  }
+
+  at(i: number, paragraphs: readonly number[], quote: boolean): Place[] {
     const a = this.accounts[i];
-    const claimed = c.status === 'claimed';
-    return (claimed ? c.claimedIn : c.paragraphs).map((p) => {
+    return paragraphs.map((p) => {
       const range = a.paragraphs[p].range;
       const place: Place = { path: a.path, line: range.start.line + 1 };
-      if (claimed && a.text !== undefined) {
+      if (quote && a.text !== undefined) {
         let lines = this.lines.get(i);
         if (!lines) this.lines.set(i, (lines = new LineIndex(a.text)));
         place.quote = firstSentence(a.text, range, lines);

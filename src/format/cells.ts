@@ -38,10 +38,14 @@ export function placesText(places: readonly Place[], row: PortfolioRow, max = 4)
   return places.slice(0, max).map((p) => placeLabel(p, row)).join(', ') + (places.length > max ? ', …' : '');
 }
 
-/** What a criterion cell says: `✓ evidenced L12`, `! claimed L30`, `✗ missing`, and the assessor's decision after. */
+/**
+ * What a criterion cell says: `✓ evidenced L12`, `! claimed L30`, `✗ missing`; then any citations that do not show
+ * an evidenced criterion (`· ! also claimed L30`) and the assessor's decision.
+ */
 export function criterionText(cell: PortfolioCell, row: PortfolioRow, marks = true): string {
   const places = placesText(cell.where, row);
   let text = `${marks ? STATUS_MARK[cell.status] + ' ' : ''}${cell.status}${places ? ` ${places}` : ''}`;
+  if (cell.claimedIn) text += ` · ${marks ? STATUS_MARK.claimed + ' ' : ''}also claimed ${placesText(cell.claimedIn, row)}`;
   if (cell.decision) text += ` · assessor: ${DECISION_WORDS[cell.decision.decision]}`;
   return text;
 }

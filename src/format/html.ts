@@ -19,9 +19,8 @@ function mark(status: keyof typeof STATUS_MARK): string {
 /** A criterion cell's tooltip: the criterion, for a claim where it is cited and how the paragraph begins, the decision's comment. */
 function tooltip(id: string, text: string, cell: PortfolioCell, row: PortfolioRow): string {
   const lines = [`AC ${id}: ${text}`];
-  if (cell.status === 'claimed') {
-    for (const p of cell.where) lines.push(`Cited at ${placeLabel(p, row)} but not shown${p.quote ? `. The paragraph begins: “${p.quote}”` : ''}`);
-  }
+  const thin = cell.status === 'claimed' ? cell.where : (cell.claimedIn ?? []);
+  for (const p of thin) lines.push(`${cell.status === 'claimed' ? 'Cited' : 'Also cited'} at ${placeLabel(p, row)} but not shown${p.quote ? `. The paragraph begins: “${p.quote}”` : ''}`);
   if (cell.decision) lines.push(`Assessor: ${DECISION_WORDS[cell.decision.decision]}${cell.decision.at ? ` (${cell.decision.at.slice(0, 10)})` : ''}${cell.decision.comment ? `: ${cell.decision.comment}` : ''}`);
   return lines.join('\n');
 }
@@ -30,14 +29,15 @@ function tooltip(id: string, text: string, cell: PortfolioCell, row: PortfolioRo
 function placesHtml(places: readonly Place[], row: PortfolioRow, max = 4): string {
   if (!places.length) return '';
   const shown = places.slice(0, max).map((p) => `<span class="place">${esc(placeLabel(p, row))}</span>`);
-  return `<span class="where">${shown.join(', ')}${places.length > max ? ', …' : ''}</span>`;
+  return ` <span class="where">${shown.join(', ')}${places.length > max ? ', …' : ''}</span>`;
 }
 
 function criterionCell(unit: PortfolioUnit, id: string, row: PortfolioRow): string {
   const cell = row.criteria[id];
   const c = unit.criteria.find((x) => x.id === id)!;
+  const also = cell.claimedIn ? `<span class="also">${mark('claimed')} also claimed${placesHtml(cell.claimedIn, row)}</span>` : '';
   const decision = cell.decision ? `<span class="decision ${cell.decision.decision}">assessor: ${DECISION_WORDS[cell.decision.decision]}</span>` : '';
-  return `<td class="${cell.status}" title="${esc(tooltip(id, c.text, cell, row))}" aria-label="${esc(`AC ${id}: ${criterionText(cell, row, false)}`)}">${mark(cell.status)} ${cell.status}${placesHtml(cell.where, row)}${decision}</td>`;
+  return `<td class="${cell.status}" title="${esc(tooltip(id, c.text, cell, row))}" aria-label="${esc(`AC ${id}: ${criterionText(cell, row, false)}`)}">${mark(cell.status)} ${cell.status}${placesHtml(cell.where, row)}${also}${decision}</td>`;
 }
 
 function stageCell(title: string, places: PortfolioRow['stages'][keyof PortfolioRow['stages']], row: PortfolioRow): string {
@@ -114,6 +114,7 @@ export function formatPortfolioHtml(p: Portfolio, generated = new Date()): strin
   .sub, .accounts { display: block; font-weight: 400; font-size: .85em; color: #444; margin: .2rem 0 0; padding: 0; list-style: none; }
   .where { display: block; font-size: .85em; }
   .place { white-space: nowrap; }
+  .also { display: block; font-size: .85em; margin-top: .2rem; padding: 0 .2rem; background: #ffdca8; color: #6b3a00; border-left: 3px dashed #b45309; }
   td { min-width: 6em; }
   .decision { display: block; font-size: .85em; font-weight: 600; border-top: 1px solid currentColor; margin-top: .2rem; }
   .mark { font-weight: 700; }

@@ -63,7 +63,7 @@ interface Grid {
     rows: Array<{
       learner: string;
       accounts: string[];
-      criteria: Record<string, { status: string; where: Array<{ path: string; line: number; quote?: string }>; decision?: { decision: string; comment: string } }>;
+      criteria: Record<string, { status: string; where: Array<{ path: string; line: number; quote?: string }>; claimedIn?: Array<{ path: string; line: number; quote?: string }>; decision?: { decision: string; comment: string } }>;
       stages: Record<string, Array<{ path: string; line: number }>>;
       counts: Record<string, number>;
       readiness: string;
@@ -146,7 +146,13 @@ describe('the assessor’s desk (reflect-lint report, feedback, assess)', functi
         assert.equal(cells[0], row.learner);
         assert.deepEqual(cells[1].split('; '), row.accounts);
         assert.equal(cells[2], u.unit ?? '');
-        for (const c of u.criteria) assert.equal(cells[header.indexOf(`AC ${c.id}`)].split(' ')[0], row.criteria[c.id].status);
+        for (const c of u.criteria) {
+          const cell = cells[header.indexOf(`AC ${c.id}`)];
+          assert.equal(cell.split(' ')[0], row.criteria[c.id].status);
+          // Every place, not the first few.
+          assert.equal(cell.match(/\bL\d+/g)?.length ?? 0, row.criteria[c.id].where.length + (row.criteria[c.id].claimedIn?.length ?? 0), cell);
+        }
+        for (const [stage, places] of Object.entries(row.stages)) assert.equal(cells[header.indexOf(stage)].match(/\bL\d+/g)?.length ?? 0, places.length);
         if (!u.criteria.length) assert.equal(cells[header.indexOf('AC 1')], 'n/a');
         assert.equal(cells[header.indexOf('readiness')], row.readiness);
         assert.equal(cells[header.indexOf('reasons')], row.reasons.join('; '));

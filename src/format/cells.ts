@@ -42,18 +42,18 @@ export function placesText(places: readonly Place[], row: PortfolioRow, max = 4)
  * What a criterion cell says: `✓ evidenced L12`, `! claimed L30`, `✗ missing`; then any citations that do not show
  * an evidenced criterion (`· ! also claimed L30`) and the assessor's decision.
  */
-export function criterionText(cell: PortfolioCell, row: PortfolioRow, marks = true): string {
-  const places = placesText(cell.where, row);
+export function criterionText(cell: PortfolioCell, row: PortfolioRow, marks = true, max = 4): string {
+  const places = placesText(cell.where, row, max);
   let text = `${marks ? STATUS_MARK[cell.status] + ' ' : ''}${cell.status}${places ? ` ${places}` : ''}`;
-  if (cell.claimedIn) text += ` · ${marks ? STATUS_MARK.claimed + ' ' : ''}also claimed ${placesText(cell.claimedIn, row)}`;
+  if (cell.claimedIn) text += ` · ${marks ? STATUS_MARK.claimed + ' ' : ''}also claimed ${placesText(cell.claimedIn, row, max)}`;
   if (cell.decision) text += ` · assessor: ${DECISION_WORDS[cell.decision.decision]}`;
   return text;
 }
 
 /** What a stage cell says: `✓ L3, L9` or `✗ missing`. */
-export function stageText(places: readonly Place[], row: PortfolioRow, marks = true): string {
+export function stageText(places: readonly Place[], row: PortfolioRow, marks = true, max = 4): string {
   const mark = marks ? `${STATUS_MARK[places.length ? 'evidenced' : 'missing']} ` : '';
-  return places.length ? `${mark}${placesText(places, row)}` : `${mark}missing`;
+  return places.length ? `${mark}${placesText(places, row, max)}` : `${mark}missing`;
 }
 
 /** The heading of the first column, and of the second (the other of learner and account). */

@@ -1,7 +1,7 @@
 /**
  * The grid as CSV (RFC 4180, CRLF line ends), for a spreadsheet: one header for every unit, a row
  * per learner or account; a criterion the row's unit does not have says `n/a`. Words, not marks,
- * so a spreadsheet sorts and filters on them.
+ * so a spreadsheet sorts and filters on them; every place, not the first few.
  */
 import type { Portfolio } from '../core/index.js';
 import { criterionText, labelColumns, rowLabels, stageText, STAGE_COLUMNS, summaryCells, SUMMARY_TITLES } from './cells.js';
@@ -20,8 +20,8 @@ export function formatPortfolioCsv(p: Portfolio): string {
       const cells = [
         ...rowLabels(row, p.by),
         unit.unit ?? '',
-        ...ids.map((id) => (has.has(id) ? criterionText(row.criteria[id], row, false) : 'n/a')),
-        ...STAGE_COLUMNS.map((s) => stageText(row.stages[s.stage], row, false)),
+        ...ids.map((id) => (has.has(id) ? criterionText(row.criteria[id], row, false, Infinity) : 'n/a')),
+        ...STAGE_COLUMNS.map((s) => stageText(row.stages[s.stage], row, false, Infinity)),
         ...summaryCells(row, unit),
         row.readiness,
         row.reasons.join('; '),

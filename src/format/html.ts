@@ -19,6 +19,7 @@ function mark(status: keyof typeof STATUS_MARK): string {
 /** A criterion cell's tooltip: the criterion, for a claim where it is cited and how the paragraph begins, the decision's comment. */
 function tooltip(id: string, text: string, cell: PortfolioCell, row: PortfolioRow): string {
   const lines = [`AC ${id}: ${text}`];
+  if (cell.status !== 'claimed' && cell.where.length > 4) lines.push(`${cell.status[0].toUpperCase()}${cell.status.slice(1)} at ${placesText(cell.where, row, Infinity)}`);
   const thin = cell.status === 'claimed' ? cell.where : (cell.claimedIn ?? []);
   for (const p of thin) lines.push(`${cell.status === 'claimed' ? 'Cited' : 'Also cited'} at ${placeLabel(p, row)} but not shown${p.quote ? `. The paragraph begins: “${p.quote}”` : ''}`);
   if (cell.decision) lines.push(`Assessor: ${DECISION_WORDS[cell.decision.decision]}${cell.decision.at ? ` (${cell.decision.at.slice(0, 10)})` : ''}${cell.decision.comment ? `: ${cell.decision.comment}` : ''}`);
@@ -42,7 +43,7 @@ function criterionCell(unit: PortfolioUnit, id: string, row: PortfolioRow): stri
 
 function stageCell(title: string, places: PortfolioRow['stages'][keyof PortfolioRow['stages']], row: PortfolioRow): string {
   const status = places.length ? 'evidenced' : 'missing';
-  const where = placesText(places, row);
+  const where = placesText(places, row, Infinity);
   return `<td class="${status} stage" title="${esc(`${title}: ${places.length ? where : 'missing'}`)}">${mark(status)} ${places.length ? placesHtml(places, row) : 'missing'}</td>`;
 }
 

@@ -57,9 +57,19 @@ function notAPerson(text: string, start: number, end: number, pair: string): boo
   return word !== undefined && PLACE_WORDS.has(word);
 }
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
-const PHONE = /(?:\+44\s?\(?0?\)?\s?|\b0)[1-9](?:[\s-]?\d){8,9}\b/g;
-const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b/g;
-const STREET = /\b\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Grove|Place|Gardens|Terrace|Court|Rd|St|Ave|Walk|Hill|Row|Square|Mews|Parade)\b/g;
+const PHONE = /(?:\+44\s?\(?0?\)?\s?|\(0(?=\d{2,4}\))|\b0)[1-9](?:\)?[\s-]?\d){8,9}\b(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5}\b)?/gi;
+// Whole pieces of personal data, so that one edit removes all of it: an address from the flat or house
+// number to the postcode ("Flat 3, 12 Station Road, Barking IG11 7XQ"), a phone number with its
+// area code in brackets and its extension ("(020) 7946 0321 ext. 204").
+const POSTCODE_TEXT = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b`;
+const TOWN = String.raw`[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2}`;
+const HOUSE = String.raw`(?:(?:Flat|Apartment|Apt|Unit|Room|Suite)\.?\s+\d{1,4}[a-zA-Z]?,?\s+)?`;
+const STREET_TEXT = String.raw`\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Grove|Place|Gardens|Terrace|Court|Rd|St|Ave|Walk|Hill|Row|Square|Mews|Parade)\b`;
+// After the street: ", Town" (with or without a postcode), "Town POSTCODE", or the postcode alone.
+const AFTER_STREET = String.raw`(?:,\s*${TOWN}(?:,?\s+${POSTCODE_TEXT})?|\s+${TOWN},?\s+${POSTCODE_TEXT}|,?\s+${POSTCODE_TEXT})?`;
+const STREET = new RegExp(String.raw`\b${HOUSE}${STREET_TEXT}${AFTER_STREET}`, 'g');
+/** A postcode on its own, with the town just before it ("Barking IG11 7XQ"). */
+const POSTCODE = new RegExp(String.raw`\b(?:${TOWN},?\s+)?${POSTCODE_TEXT}`, 'g');
 
 type Kind = 'name' | 'email' | 'phone' | 'address';
 

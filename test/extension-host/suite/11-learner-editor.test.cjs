@@ -76,4 +76,17 @@ describe('the learner’s editor', function () {
       await h.waitForDiagnostics(uri, (d) => d.some((x) => h.codeOf(x) === 'unfilled-placeholder' && x.range.start.line === range.start.line), 'the unfilled-placeholder finding');
     });
   });
+
+  describe('personal data', function () {
+    it('the address fix replaces house, street, town and postcode in one edit', async function () {
+      const { uri, doc } = await freshWeak('address');
+      const range = h.rangeOf(doc, 'Flat 3');
+      const fix = (await actionsAt(uri, range)).find((a) => a.isPreferred);
+      assert.equal(fix?.title, 'Replace with “the customer’s address”');
+      assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+      assert.match(doc.lineAt(range.start.line).text, /She lives at the customer’s address and her number is/);
+      const after = await h.waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => h.codeOf(x) === 'personal-data' && /postal address/.test(x.message)), 'the address findings to go');
+      assert.ok(!doc.getText().includes('IG11'), h.describeDiagnostics(after));
+    });
+  });
 });

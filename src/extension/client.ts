@@ -10,7 +10,7 @@ import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 import {
   CheckDocumentRequest,
   CoverageNotification,
-  ListRubricsRequest,
+  RankUnitsRequest,
   RankCriteriaRequest,
   ReadDirectoryRequest,
   ReadFileRequest,
@@ -78,10 +78,11 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
   command('reflectLint.selectUnit', async () => {
     const editor = markdownEditor();
     if (!editor) return;
-    const rubrics = await client.sendRequest(ListRubricsRequest);
+    // Best match for what the account says first, as `reflect-lint rubrics suggest` ranks them, the score in words.
+    const units = await client.sendRequest(RankUnitsRequest, { uri: editor.document.uri.toString() });
     const pick = await vscode.window.showQuickPick(
-      rubrics.map((r) => ({ label: r.id, description: `${r.title} · Level ${r.level}`, detail: r.origin === 'bundled' ? undefined : r.origin })),
-      { title: 'Select the unit this account is evidence for', placeHolder: 'Unit' },
+      units.map((r) => ({ label: r.id, description: `${r.match} · ${r.title} · Level ${r.level}`, detail: r.origin === 'bundled' ? undefined : r.origin })),
+      { title: 'Select the unit this account is evidence for (best match first)', placeHolder: 'Unit' },
     );
     if (!pick) return;
     // The server words the edit (src/core/edits.ts): the unit line replaced, or added, or front matter added.

@@ -18,9 +18,27 @@ export function blockAt(a: Analysis, position: Position) {
  * block outside any paragraph (a table cell, a quote) on its own content.
  */
 export function rankForPosition(a: Analysis, position: Position): RankedCriteria {
+  const at = rankedAt(a, position);
+  const rubric = a.rubric;
+  if (!at || !rubric) return { criteria: [], insertAt: null };
+  const { doc } = a;
+  const criteria = supportedCriteria(at.ranked)
+    .filter((r) => !at.cited.has(r.id))
+    .map((r) => {
+      const c = rubric.criteria.find((x) => x.id === r.id)!;
+      return { id: c.id, text: c.text, ability: c.ability, score: Math.round(r.score * 100) / 100, edit: referenceEdit(doc, at.sentence, c.id) };
+    });
+  return { criteria, insertAt: doc.lines.position(referenceOffset(doc.text, at.sentence)) };
+}
+
+/**
+ * The paragraph at a position as the analysis knows it: every criterion ranked for its content, best
+ * first, the criteria it cites, and the sentence holding the cursor. Undefined outside prose or without a unit.
+ */
+export function rankedAt(a: Analysis, position: Position) {
   const block = blockAt(a, position);
   const rubric = a.rubric;
-  if (!block || !rubric) return { criteria: [], insertAt: null };
+  if (!block || !rubric) return undefined;
   const doc = a.doc;
   const offset = doc.lines.offset(position);
   const paragraph = a.paragraphs.find((p) => p.blocks.includes(block));
@@ -28,11 +46,5 @@ export function rankForPosition(a: Analysis, position: Position): RankedCriteria
   const references = paragraph?.references ?? findReferences(doc).filter((r) => r.block === block);
   const cited = new Set(references.map((r) => r.id));
   const sentence = block.sentences.find((s) => s.start <= offset && offset <= s.end) ?? block.sentences[block.sentences.length - 1];
-  const criteria = supportedCriteria(ranked)
-    .filter((r) => !cited.has(r.id))
-    .map((r) => {
-      const c = rubric.criteria.find((x) => x.id === r.id)!;
-      return { id: c.id, text: c.text, ability: c.ability, score: Math.round(r.score * 100) / 100, edit: referenceEdit(doc, sentence, c.id) };
-    });
-  return { criteria, insertAt: doc.lines.position(referenceOffset(doc.text, sentence)) };
+  return { ranked, cited, sentence };
 }

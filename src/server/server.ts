@@ -18,7 +18,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { unitEdit } from '../core/edits.js';
-import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankCriteriaRequest, ReportRequest, ServerCommands, UnitEditRequest } from '../shared/protocol.js';
+import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankUnitsRequest, RankCriteriaRequest, ReportRequest, ServerCommands, UnitEditRequest } from '../shared/protocol.js';
 import { Accounts } from './accounts.js';
 import { codeActions, FIX_ALL_KIND, type CodeActionOptions } from './code-actions.js';
 import { completions } from './completion.js';
@@ -28,6 +28,7 @@ import { diagnosticsOf, rubricFileDiagnostics } from './diagnostics.js';
 import { Documents, type Timers } from './documents.js';
 import { hover } from './hover.js';
 import { rankForPosition } from './paragraphs.js';
+import { rankUnits } from './units.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { workspaceFolders } from './uris.js';
 import { clientFiles, filesByScheme, type WorkspaceFiles } from './workspace-files.js';
@@ -233,12 +234,14 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.onCompletion((params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? completions(doc, params.position, current(doc.uri)?.rubric, rubrics.rubrics) : [];
+    return doc ? completions(doc, params.position, current(doc.uri), rubrics.rubrics) : [];
   });
 
   connection.onRequest(CheckDocumentRequest, ({ uri }) => checkAsked(uri));
 
   connection.onRequest(ListRubricsRequest, () => rubrics.summaries());
+
+  connection.onRequest(RankUnitsRequest, ({ uri }) => rankUnits(documents.get(uri)?.getText() ?? '', rubrics.rubrics, rubrics.summaries()));
 
   connection.onRequest(RankCriteriaRequest, ({ uri, line, character }) => {
     const a = current(uri);

@@ -50,6 +50,16 @@ export interface RubricSummary {
 /** client → server: the rubrics available (bundled and workspace). */
 export const ListRubricsRequest = new RequestType0<RubricSummary[], void>('reflectLint/listRubrics');
 
+export interface RankedUnit extends RubricSummary {
+  /** How well the account's content matches the unit, 0 to 1, the best 1 (as `reflect-lint rubrics suggest`). */
+  score: number;
+  /** The score in words: "best match", "close match", "some match", "little in common". */
+  match: string;
+}
+
+/** client → server: the units ranked for a document's content, best first (for Select Unit). */
+export const RankUnitsRequest = new RequestType<{ uri: string }, RankedUnit[], void>('reflectLint/rankUnits');
+
 export interface RankedCriterionItem {
   id: string;
   text: string;

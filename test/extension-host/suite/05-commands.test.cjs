@@ -24,12 +24,12 @@ describe('commands', function () {
     const rel = await h.copyFixture('notes/draft.md', 'unit');
     const { uri, doc } = await h.open(rel);
     const { client } = await h.api();
-    const rubrics = await client.sendRequest('reflectLint/listRubrics');
+    const rubrics = await client.sendRequest('reflectLint/rankUnits', { uri: uri.toString() });
     assert.ok(rubrics.length >= 5, `rubrics: ${rubrics.map((r) => r.id).join(', ')}`);
     const changed = h.waitForText(doc, (t) => t.startsWith('---\n'), 'the front matter to be written');
     await h.runAcceptingQuickPick('reflectLint.selectUnit');
     const text = await changed;
-    // The quick pick lists the rubrics in the server's order; Enter takes the first.
+    // The quick pick lists the units best match first, as the server ranks them; Enter takes the first.
     assert.ok(text.startsWith(`---\nunit: ${rubrics[0].id}\n---\n\n# Draft\n`), `text now:\n${text}`);
     // Naming a unit makes the note an account.
     await h.waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics once the unit is named');

@@ -89,4 +89,42 @@ describe('the learner’s editor', function () {
       assert.ok(!doc.getText().includes('IG11'), h.describeDiagnostics(after));
     });
   });
+
+  describe('ranked choices', function () {
+    it('completion after “(AC ” ranks the criteria for the paragraph, and marks those it cites', async function () {
+      const { uri, doc } = await freshWeak('complete');
+      const end = h.positionOf(doc, 'the same afternoon', 'the same afternoon'.length);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, end, ' (AC ');
+      assert.equal(await vscode.workspace.applyEdit(edit), true);
+      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, end.translate(0, 5), ' ');
+      const ours = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).sort((x, y) => x.sortText.localeCompare(y.sortText));
+      assert.equal(ours.length, 5);
+      const first = ours[0];
+      assert.match(first.label.description, /^best match for this paragraph · /);
+      assert.match(first.documentation.value, /\*\*AC \d\*\*/);
+      const { client } = await h.api();
+      const ranked = await client.sendRequest('reflectLint/rankCriteria', { uri: uri.toString(), line: end.line, character: end.character });
+      assert.equal(first.label.label, ranked.criteria[0].id, 'the best match is the one Insert Criterion Reference offers first');
+      // In the first paragraph, which cites AC 4, AC 4 comes last and says so.
+      const cited = h.positionOf(doc, 'I work on reception', 0);
+      const edit2 = new vscode.WorkspaceEdit();
+      edit2.insert(uri, cited, '(AC ');
+      assert.equal(await vscode.workspace.applyEdit(edit2), true);
+      const again = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, cited.translate(0, 4), ' ');
+      const byRank = again.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).sort((x, y) => x.sortText.localeCompare(y.sortText));
+      assert.equal(byRank[byRank.length - 1].label.label, '4');
+      assert.match(byRank[byRank.length - 1].label.description, /already cited in this paragraph/);
+    });
+
+    it('Select Unit lists the units best match first, with the score in words', async function () {
+      const { uri } = await freshWeak('units');
+      const { client } = await h.api();
+      const units = await client.sendRequest('reflectLint/rankUnits', { uri: uri.toString() });
+      assert.equal(units[0].match, 'best match');
+      assert.deepEqual(units.map((u) => u.score), [...units.map((u) => u.score)].sort((a, b) => b - a));
+      assert.ok(units.slice(1).every((u) => u.match !== 'best match'));
+    });
+  });
 });
+

@@ -1,0 +1,63 @@
+/** Ranked choices: criteria after "(AC " ranked for the paragraph, and units ranked for the account (Select Unit). */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeAccount, bundledRubrics, rankRubrics } from '../src/core/index.js';
+import { completions } from '../src/server/completion.js';
+import type { Analysis } from '../src/server/documents.js';
+import { rankForPosition } from '../src/server/paragraphs.js';
+import { matchWords, rankUnits } from '../src/server/units.js';
+
+const WEAK = readFileSync(join(import.meta.dirname, 'extension-host', 'workspace', 'accounts', 'weak.md'), 'utf8');
+const rubrics = bundledRubrics();
+
+function open(text: string): { a: Analysis; doc: TextDocument } {
+  const { result, notices, document, paragraphs } = analyzeAccount(text, { rubrics });
+  const a = { uri: 'file:///w.md', version: 1, text, rubric: rubrics.find((r) => r.id === result.rubric), result, notices, doc: document, paragraphs };
+  return { a, doc: TextDocument.create(a.uri, 'markdown', 1, text) };
+}
+
+describe('completion after “(AC ”', () => {
+  it('ranks the criteria for the paragraph, the best first and preselected, as Insert Criterion Reference does', () => {
+    const text = WEAK.replace('the same afternoon.', 'the same afternoon (AC ');
+    const { a, doc } = open(text);
+    const at = doc.positionAt(text.indexOf('(AC ') + 4);
+    const items = completions(doc, at, a, rubrics);
+    assert.equal(items.length, 5);
+    assert.deepEqual(items.map((i) => i.sortText), [...items.map((i) => i.sortText!)].sort());
+    const best = rankForPosition(a, at).criteria[0];
+    assert.equal(items[0].label, best.id);
+    assert.equal(items[0].preselect, true);
+    assert.match(items[0].labelDetails!.description!, /^best match for this paragraph · /);
+    assert.match((items[0].documentation as { value: string }).value, new RegExp(`\\*\\*AC ${best.id}\\*\\*`));
+  });
+
+  it('puts the criteria the paragraph already cites last, marked', () => {
+    const text = WEAK.replace('I work on reception', '(AC I work on reception');
+    const { a, doc } = open(text);
+    const at = doc.positionAt(text.indexOf('(AC ') + 4);
+    const items = completions(doc, at, a, rubrics);
+    assert.equal(items[items.length - 1].label, '4');
+    assert.match(items[items.length - 1].labelDetails!.description!, /^already cited in this paragraph/);
+    assert.ok(!items.slice(0, -1).some((i) => /already cited/.test(i.labelDetails!.description!)));
+  });
+});
+
+describe('Select Unit’s order', () => {
+  it('follows rubrics suggest, best first, with the score in words', () => {
+    const units = rankUnits(WEAK, rubrics, rubrics.map((r) => ({ id: r.id, title: r.title, level: r.level, origin: 'bundled' })));
+    assert.deepEqual(units.map((u) => u.id), rankRubrics(WEAK, rubrics).map((r) => r.id));
+    assert.equal(units[0].match, 'best match');
+    assert.ok(units.slice(1).every((u) => u.match !== 'best match'));
+  });
+
+  it('calls nothing the best match in an empty account', () => {
+    const units = rankUnits('', rubrics, rubrics.map((r) => ({ id: r.id, title: r.title, level: r.level, origin: 'bundled' })));
+    assert.ok(units.every((u) => u.match === 'nothing written yet to compare'));
+  });
+
+  it('words a score', () => {
+    assert.deepEqual([matchWords(1, true), matchWords(0.8, false), matchWords(0.5, false), matchWords(0.1, false)], ['best match', 'close match', 'some match', 'little in common']);
+  });
+});

@@ -340,8 +340,13 @@ async function serverSession(edits: number): Promise<Session> {
   // Cold-only sessions between the editing ones (0, 200, 0, 200, …): more cold starts for little time.
   const order: number[] = [];
   for (let cold = coldOnly, edit = editSessions; cold + edit > 0; ) {
-    if (cold > 0 && (order.length % 2 === 0 || edit === 0)) (order.push(0), cold--);
-    else (order.push(200), edit--);
+    if (cold > 0 && (order.length % 2 === 0 || edit === 0)) {
+      order.push(0);
+      cold--;
+    } else {
+      order.push(200);
+      edit--;
+    }
   }
   for (const edits of order) {
     sessions.push(await serverSession(edits));

@@ -31,6 +31,7 @@ const CLAIMS = `${FIX}/claims.md`;
 const STAGE_KEYS = ['identify-need', 'agree-standards', 'deliver', 'monitor', 'evaluate', 'improve'];
 const BUNDLED = ['customer-relations', 'crm-principles', 'focus-l2-customer-relationships', 'external-customers', 'develop-relationships'];
 const SEVERITIES = ['error', 'warning', 'information', 'hint'];
+// eslint-disable-next-line no-control-regex -- the terminal's colour codes
 const ANSI = /\x1b\[/;
 const STACK_FRAME = /^\s+at /m;
 
@@ -218,7 +219,7 @@ describe('reflect-lint command', () => {
       const findings = out.files[0].findings;
       const lines = r.stdout.trimEnd().split('\n');
       assert.equal(lines.length, findings.length + 1, 'one line per finding and a summary');
-      const pattern = /^(.+):(\d+):(\d+)  (error|warning|information|hint)  (.+)  ([a-z0-9-]+)$/;
+      const pattern = /^(.+):(\d+):(\d+) {2}(error|warning|information|hint) {2}(.+) {2}([a-z0-9-]+)$/;
       findings.forEach((f, i) => {
         const m = pattern.exec(lines[i]);
         assert.ok(m, `not in the text format: ${lines[i]}`);

@@ -26,7 +26,6 @@ const a = analysis(WEAK);
 const diagnostics = diagnosticsOf({ kind: 'analysed', uri: URI, version: 1, analysis: a }).diagnostics;
 const doc = TextDocument.create(URI, 'markdown', 1, WEAK);
 const at = (needle: string, delta = 2): Position => doc.positionAt(WEAK.indexOf(needle) + delta);
-const le = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character <= q.character);
 
 /** The actions at a cursor, asked as a client that sends every diagnostic on the cursor's line does. */
 function menu(position: Position, options: CodeActionOptions = { disableChoice: true }): CodeAction[] {

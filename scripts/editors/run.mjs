@@ -36,12 +36,20 @@ const EDITORS = {
 const argv = process.argv.slice(2);
 const build = !argv.includes('--no-build');
 const chosen = argv.filter((a) => !a.startsWith('--'));
-for (const name of chosen) if (!EDITORS[name]) (console.error(`unknown editor ${name}; choose from ${Object.keys(EDITORS).join(', ')}`), process.exit(2));
+for (const name of chosen) {
+  if (!EDITORS[name]) {
+    console.error(`unknown editor ${name}; choose from ${Object.keys(EDITORS).join(', ')}`);
+    process.exit(2);
+  }
+}
 const names = chosen.length ? chosen : Object.keys(EDITORS);
 
 if (build) {
   const r = spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO, encoding: 'utf8' });
-  if (r.status !== 0) (console.error(`node esbuild.js failed:\n${r.stdout}${r.stderr}`), process.exit(1));
+  if (r.status !== 0) {
+    console.error(`node esbuild.js failed:\n${r.stdout}${r.stderr}`);
+    process.exit(1);
+  }
 }
 
 const alive = (pid) => {

@@ -3,7 +3,7 @@
  * standard error naming the file and the reason, the other files are still checked, and the exit
  * code is 2. Otherwise it is 1 when any finding is a warning or an error, else 0.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
@@ -58,6 +58,7 @@ interface Io {
 export function run(argv: string[], io: Io): number | Promise<number> {
   if (argv[0] === 'lsp') {
     // The language server, for any LSP editor: `reflect-lint lsp --stdio`. It speaks on stdio until the editor closes it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the server's own bundle, loaded only for this command
     require(join(__dirname, 'server.cjs'));
     return -1;
   }

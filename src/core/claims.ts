@@ -33,7 +33,7 @@ const CLAIM_IF_REFERENCED = new RegExp(`${OPENING}${CLAIMING_WITH_REFERENCE}`, '
 const NAMES_CRITERION = /(?:\bA\.?C\.?s?|\bcriteri(?:on|a))\s*\d/i;
 
 /** A criterion reference with nothing around it ("(AC 1)", "AC2, AC3."), as learners append it as a sentence. */
-const REFERENCE_ONLY = /^[\s(\[]*(?:a\.?c\.?s?|criteri(?:on|a)|assessment criteri(?:on|a))\s*\d+(?:\.\d+)*(?:\s*(?:,|&|\/|and|or)\s*(?:(?:a\.?c\.?s?|criteri(?:on|a))\s*)?\d+(?:\.\d+)*)*[\s)\].:;!?]*$/i;
+const REFERENCE_ONLY = /^[\s([]*(?:a\.?c\.?s?|criteri(?:on|a)|assessment criteri(?:on|a))\s*\d+(?:\.\d+)*(?:\s*(?:,|&|\/|and|or)\s*(?:(?:a\.?c\.?s?|criteri(?:on|a))\s*)?\d+(?:\.\d+)*)*[\s)\].:;!?]*$/i;
 
 /**
  * Whether a sentence is a link sentence: one whose point is to say which criterion the paragraph
@@ -71,7 +71,7 @@ const NOT_PLACEHOLDER = /^(?:[ xX]|\^.*|[\d\s,.–-]+|sic|\.\.\.|…|(?:a\.?c\.?
 export function placeholderSpans(text: string, base = 0): Span[] {
   const out: Span[] = [];
   // One line at most, no nested brackets; an escaped bracket ("\[number\]") is still a bracket.
-  const re = /\\?\[([^\[\]\n]{1,200}?)\\?\]/g;
+  const re = /\\?\[([^[\]\n]{1,200}?)\\?\]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;

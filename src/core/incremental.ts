@@ -20,7 +20,7 @@ import { parseAccount, readBlock, type AccountDocument, type Block, type HtmlCom
 import { LineIndex } from './positions.js';
 import type { CriterionRanker, RankedCriterion } from './ranking.js';
 import { Statements, type SentenceFacts } from './statements.js';
-import { STAGES, type AnalyzeOptions, type Range, type Stage } from './types.js';
+import { STAGES, type AnalyzeOptions, type Range } from './types.js';
 import type { Word } from './words.js';
 
 export type { AccountAnalysis } from './analyze.js';

@@ -164,11 +164,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     return { capabilities, serverInfo: { name: 'reflect-lint' } };
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(() => {
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
     // Rubric files: reloaded when they change (clients that cannot watch files reload them with new settings).
     if (canRegisterWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] }).catch(() => undefined);
-    await configure(() => (canPullConfiguration ? pulledSettings() : initialSettings));
+    void configure(() => (canPullConfiguration ? pulledSettings() : initialSettings));
   });
 
   connection.onDidChangeConfiguration((change) => {

@@ -14,10 +14,10 @@ import {
   RankCriteriaRequest,
   ReadDirectoryRequest,
   ReadFileRequest,
-  ReportRequest,
   UnitEditRequest,
 } from '../shared/protocol.js';
 import { CriteriaView } from './criteria-view.js';
+import { registerReportPanel, type DecisionRecorder, type ReportPanel } from './report-panel.js';
 
 /**
  * Where accounts live: on disk, unsaved, and on the file systems of VS Code for the Web
@@ -61,10 +61,14 @@ function withSnippetEdits(uri: vscode.Uri, action: vscode.Command | vscode.CodeA
 }
 
 /** Wires the view, the commands and the file requests to a language client, and starts it. */
-export async function startClient(context: vscode.ExtensionContext, client: BaseLanguageClient): Promise<{ client: BaseLanguageClient; view: CriteriaView }> {
+export async function startClient(context: vscode.ExtensionContext, client: BaseLanguageClient, recordDecision?: DecisionRecorder): Promise<{ client: BaseLanguageClient; view: CriteriaView; report: ReportPanel }> {
   const view = new CriteriaView();
   context.subscriptions.push(view, vscode.window.registerTreeDataProvider('reflectLint.criteria', view));
-  client.onNotification(CoverageNotification, (coverage) => view.update(coverage));
+  const report = registerReportPanel(context, client, recordDecision);
+  client.onNotification(CoverageNotification, (coverage) => {
+    view.update(coverage);
+    report.accountsChanged(coverage.uri);
+  });
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => view.forget(d.uri.toString())));
 
   const command = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
@@ -120,24 +124,6 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     const pick = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: `Turn off ${rule}` });
     if (pick) await applyEdits(client, editor, [pick.edit]);
   });
-  command('reflectLint.generateReport', async () => {
-    const editor = markdownEditor(false);
-    const choices = [
-      ...(editor ? [{ label: 'This account', scope: 'document' as const }] : []),
-      { label: 'Every account in the workspace', scope: 'workspace' as const },
-    ];
-    const pick = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices, { title: 'Generate the assessor report for…' });
-    if (!pick) return;
-    const uris = pick.scope === 'workspace' ? ('workspace' as const) : [editor!.document.uri.toString()];
-    const report = await client.sendRequest(ReportRequest, { uris, format: 'html' });
-    if (!report.accounts) {
-      void vscode.window.showInformationMessage('No reflective accounts found. Accounts name their unit in front matter (unit: …) or sit in folders matching reflectLint.files.');
-      return;
-    }
-    const panel = vscode.window.createWebviewPanel('reflectLint.report', 'Mapping grid', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
-    // The report is static HTML: no scripts, no remote content.
-    panel.webview.html = report.content.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">`);
-  });
 
   client.onRequest(ReadDirectoryRequest, async ({ uri }) => {
     try {
@@ -155,7 +141,7 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
   });
 
   await client.start();
-  return { client, view };
+  return { client, view, report };
 }
 
 function markdownEditor(say = true): vscode.TextEditor | undefined {

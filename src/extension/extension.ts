@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node.js';
 import { CLIENT_OPTIONS, startClient } from './client.js';
+import { recordDecisionOnDisk } from './report-panel-decisions.js';
 
 let client: LanguageClient | undefined;
 
@@ -15,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext): ReturnType<typ
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   client = new LanguageClient('reflectLint', 'Reflective Accounts', serverOptions, CLIENT_OPTIONS);
-  return startClient(context, client);
+  return startClient(context, client, recordDecisionOnDisk);
 }
 
 export async function deactivate(): Promise<void> {

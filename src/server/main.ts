@@ -1,5 +1,6 @@
 /** Entry point of the language server on Node: `node dist/server.cjs --stdio` (or `--node-ipc`, as VS Code starts it). */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { diskDecisions } from './disk-decisions.js';
 import { diskFiles } from './disk-files.js';
 import { startServer } from './server.js';
 
@@ -27,4 +28,4 @@ process.on('exit', () => {
   if (editor !== undefined && gone(editor)) process.exitCode = 0;
 });
 
-startServer(createConnection(ProposedFeatures.all), { disk: diskFiles, editorProcess: (pid) => (editor = pid) });
+startServer(createConnection(ProposedFeatures.all), { disk: diskFiles, decisions: diskDecisions, editorProcess: (pid) => (editor = pid) });

@@ -1,21 +1,45 @@
-/** The assessor's mapping grid for some open accounts, or every account in the workspace: an open document's unsaved text wins over its file. */
-import { buildPortfolio, type PortfolioAccount, type Rubric } from '../core/index.js';
+/**
+ * The assessor's report: which accounts a scope covers (some open accounts, one account and its learner's
+ * others, the workspace's), read with an open document's unsaved text winning over its file, analysed, and
+ * made into the portfolio grid (src/core/portfolio.ts) with the assessor's decisions, then rendered by
+ * src/format or sent as data to the editor's report panel.
+ */
+import { buildPortfolio, draftFeedback, learnerOf, portfolioFolderOf, type AssessorDecision, type GroupBy, type PortfolioAccount, type Rubric } from '../core/index.js';
 import { formatPortfolio } from '../format/index.js';
+import type { ReportScope, ReportView } from '../shared/protocol.js';
 import type { Accounts } from './accounts.js';
 import type { Documents } from './documents.js';
 import { uriKey } from './uris.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
-export async function mappingGrid(
-  documents: Documents,
-  accounts: Accounts,
-  files: WorkspaceFiles,
-  rubrics: readonly Rubric[],
-  uris: string[] | 'workspace',
-  format: 'html' | 'md',
-): Promise<{ content: string; accounts: number }> {
-  const results: PortfolioAccount[] = [];
-  const add = (uri: string, text: string) => results.push({ path: accounts.displayPath(uri), ...documents.analyseText(text), text });
+/**
+ * The decisions stored in a portfolio folder (a URI), or a one-line reason they cannot be read. Given by
+ * the Node entry (src/node/assessments.ts); without it (in a web worker) decisions are not read.
+ */
+export type DecisionsReader = (folder: string) => AssessorDecision[] | { error: string };
+
+/** The rooms a report reads from. */
+export interface ReportSources {
+  documents: Documents;
+  accounts: Accounts;
+  files: WorkspaceFiles;
+  rubrics: readonly Rubric[];
+  decisions?: DecisionsReader;
+}
+
+interface Account extends PortfolioAccount {
+  uri: string;
+  learner: string;
+  text: string;
+}
+
+/** Every account in the workspace, or the open documents named, with their current text, analysed. */
+async function accountsOf({ documents, accounts, files }: ReportSources, uris: string[] | 'workspace'): Promise<Account[]> {
+  const out: Account[] = [];
+  const add = (uri: string, text: string) => {
+    const path = accounts.displayPath(uri);
+    out.push({ uri, path, text, learner: learnerOf(path, text), ...documents.analyseText(text) });
+  };
   if (uris === 'workspace') {
     const open = new Map(documents.all().map((d) => [uriKey(d.uri), d]));
     for (const { uri, text } of await accounts.inWorkspace(files)) {
@@ -28,5 +52,74 @@ export async function mappingGrid(
       if (doc) add(uri, doc.getText());
     }
   }
-  return { content: formatPortfolio(buildPortfolio(results, rubrics), format), accounts: results.length };
+  return out;
+}
+
+/** The accounts a scope covers. A learner's are the workspace's accounts of the named account's learner. */
+async function inScope(sources: ReportSources, scope: ReportScope): Promise<Account[]> {
+  if (scope.kind === 'account') return accountsOf(sources, [scope.uri]);
+  const all = await accountsOf(sources, 'workspace');
+  if (scope.kind === 'workspace') return all;
+  const own = all.find((a) => uriKey(a.uri) === uriKey(scope.uri)) ?? (await accountsOf(sources, [scope.uri]))[0];
+  if (!own) return [];
+  const theirs = all.filter((a) => a.learner === own.learner);
+  return theirs.includes(own) ? theirs : [own, ...theirs];
+}
+
+/** The portfolio folder of an account's URI (any scheme), where its assessor's decisions are kept. */
+export function portfolioFolderUri(uri: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:(?:\/\/[^/?#]*)?)([^?#]*)/i.exec(uri);
+  if (!m) return uri;
+  return m[1] + portfolioFolderOf(m[2]);
+}
+
+/** The decisions of the accounts' portfolio folders, and a line for each store that cannot be read. */
+function decisionsFor(sources: ReportSources, accounts: readonly Account[]): { decisions: AssessorDecision[]; problems: string[]; folders: Record<string, string> } {
+  const folders = Object.fromEntries(accounts.map((a) => [a.path, portfolioFolderUri(a.uri)]));
+  const decisions: AssessorDecision[] = [];
+  const problems: string[] = [];
+  if (!sources.decisions) return { decisions, problems, folders };
+  for (const folder of new Set(Object.values(folders))) {
+    const read = sources.decisions(folder);
+    if (Array.isArray(read)) decisions.push(...read);
+    else problems.push(read.error);
+  }
+  return { decisions, problems, folders };
+}
+
+export async function mappingGrid(sources: ReportSources, uris: string[] | 'workspace', format: 'html' | 'md'): Promise<{ content: string; accounts: number }> {
+  const accounts = await accountsOf(sources, uris);
+  const { decisions } = decisionsFor(sources, accounts);
+  return { content: formatPortfolio(buildPortfolio(accounts, sources.rubrics, { decisions }), format), accounts: accounts.length };
+}
+
+/** The report panel's grid for a scope. */
+export async function reportView(sources: ReportSources, scope: ReportScope, by: GroupBy): Promise<ReportView> {
+  const accounts = await inScope(sources, scope);
+  const { decisions, problems, folders } = decisionsFor(sources, accounts);
+  return {
+    portfolio: buildPortfolio(accounts, sources.rubrics, { by, decisions }),
+    uris: Object.fromEntries(accounts.map((a) => [a.path, a.uri])),
+    portfolios: folders,
+    learner: scope.kind === 'workspace' ? undefined : accounts[0]?.learner,
+    accounts: accounts.length,
+    decisions: sources.decisions ? 'read' : 'unavailable',
+    problems,
+  };
+}
+
+/** The scope's grid as a file to save, rendered as the command line renders it. */
+export async function exportReport(sources: ReportSources, scope: ReportScope, by: GroupBy, format: 'html' | 'csv'): Promise<{ content: string; accounts: number }> {
+  const accounts = await inScope(sources, scope);
+  const { decisions } = decisionsFor(sources, accounts);
+  return { content: formatPortfolio(buildPortfolio(accounts, sources.rubrics, { by, decisions }), format), accounts: accounts.length };
+}
+
+/** The assessor's feedback draft (src/core/feedback.ts) over the scope's accounts, a part per learner. */
+export async function feedbackDraft(sources: ReportSources, scope: ReportScope): Promise<{ content: string; learners: string[] }> {
+  const accounts = await inScope(sources, scope);
+  const { decisions } = decisionsFor(sources, accounts);
+  const learners = [...new Set(accounts.map((a) => a.learner))].sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
+  const content = learners.map((l) => draftFeedback(l, accounts, sources.rubrics, { decisions })).join('\n');
+  return { content, learners };
 }

@@ -18,7 +18,19 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { unitEdit } from '../core/edits.js';
-import { CheckDocumentRequest, CoverageNotification, ListRubricsRequest, RankUnitsRequest, RankCriteriaRequest, ReportRequest, ServerCommands, UnitEditRequest } from '../shared/protocol.js';
+import {
+  CheckDocumentRequest,
+  CoverageNotification,
+  ExportReportRequest,
+  FeedbackRequest,
+  ListRubricsRequest,
+  RankUnitsRequest,
+  PortfolioRequest,
+  RankCriteriaRequest,
+  ReportRequest,
+  ServerCommands,
+  UnitEditRequest,
+} from '../shared/protocol.js';
 import { Accounts } from './accounts.js';
 import { codeActions, FIX_ALL_KIND, type CodeActionOptions } from './code-actions.js';
 import { completions } from './completion.js';
@@ -32,7 +44,7 @@ import { rankUnits } from './units.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { workspaceFolders } from './uris.js';
 import { clientFiles, filesByScheme, type WorkspaceFiles } from './workspace-files.js';
-import { mappingGrid } from './report.js';
+import { exportReport, feedbackDraft, mappingGrid, reportView, type DecisionsReader, type ReportSources } from './report.js';
 import { WorkspaceRubrics } from './rubrics.js';
 import { readInitializationSettings, readSettings, type Settings } from './settings.js';
 
@@ -41,6 +53,8 @@ export interface StartOptions {
   timers?: Timers;
   /** The workspace's files on disk (the Node entry gives them); other schemes, and all files without it, are read through the editor when it says it can. */
   disk?: WorkspaceFiles;
+  /** The assessor's decisions in a portfolio folder (the Node entry reads them from disk); without it the report shows none. */
+  decisions?: DecisionsReader;
   /** Told the editor's process id, when initialize names one (the Node entry watches it to exit cleanly when the editor dies). */
   editorProcess?: (pid: number) => void;
 }
@@ -250,7 +264,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.onRequest(UnitEditRequest, ({ uri, unit }) => unitEdits(uri, unit));
 
-  connection.onRequest(ReportRequest, ({ uris, format }) => mappingGrid(documents, accounts, files, rubrics.rubrics, uris, format));
+  const reportSources = (): ReportSources => ({ documents, accounts, files, rubrics: rubrics.rubrics, decisions: options.decisions });
+  connection.onRequest(ReportRequest, ({ uris, format }) => mappingGrid(reportSources(), uris, format));
+  connection.onRequest(PortfolioRequest, ({ scope, by }) => reportView(reportSources(), scope, by));
+  connection.onRequest(ExportReportRequest, ({ scope, by, format }) => exportReport(reportSources(), scope, by, format));
+  connection.onRequest(FeedbackRequest, ({ scope }) => feedbackDraft(reportSources(), scope));
 
   // The same for any client, through workspace/executeCommand (src/shared/protocol.ts, ServerCommands).
   connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
@@ -264,7 +282,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       }
       case ServerCommands.report: {
         const scope = Array.isArray(args[0]) ? (args[0] as unknown[]).filter((u): u is string => typeof u === 'string') : 'workspace';
-        return mappingGrid(documents, accounts, files, rubrics.rubrics, scope, text(1) === 'html' ? 'html' : 'md');
+        return mappingGrid(reportSources(), scope, text(1) === 'html' ? 'html' : 'md');
       }
       case ServerCommands.selectUnit: {
         const uri = text(0);

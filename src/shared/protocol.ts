@@ -3,6 +3,7 @@
  * Each says which way it goes. Everything else is plain LSP.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { GroupBy, Portfolio } from '../core/portfolio.js';
 import type { CriterionStatus, Position, TextEdit } from '../core/types.js';
 
 export interface CoverageCriterion {
@@ -87,6 +88,39 @@ export const UnitEditRequest = new RequestType<{ uri: string; unit: string }, Te
 /** client → server: the assessor's mapping grid for some accounts, or every account in the workspace. */
 export const ReportRequest = new RequestType<{ uris: string[] | 'workspace'; format: 'html' | 'md' }, { content: string; accounts: number }, void>(
   'reflectLint/report',
+);
+
+/** Which accounts the assessor's report panel covers: one account, every account of that account's learner, or the workspace's. */
+export type ReportScope = { kind: 'account'; uri: string } | { kind: 'learner'; uri: string } | { kind: 'workspace' };
+
+/** One row per account, or one per learner (their accounts' evidence together). */
+export type ReportGrouping = GroupBy;
+
+/** What the report panel shows: the grid, each path's URI (to open it at a line), and what the scope covers. */
+export interface ReportView {
+  portfolio: Portfolio;
+  /** Path as the grid names it → the account's URI. */
+  uris: Record<string, string>;
+  /** Path → the URI of the portfolio folder whose `.reflect-lint/assessments.json` holds its learner's decisions. */
+  portfolios: Record<string, string>;
+  /** The account's learner, for the `learner` and `account` scopes. */
+  learner?: string;
+  accounts: number;
+  /** Whether the assessor's decisions were read (not in a web worker, where the server has no file access of its own). */
+  decisions: 'read' | 'unavailable';
+  /** A line for each decision store that cannot be read (it is left as it is). */
+  problems: string[];
+}
+
+/** client → server: the grid of the report panel. */
+export const PortfolioRequest = new RequestType<{ scope: ReportScope; by: ReportGrouping }, ReportView, void>('reflectLint/portfolio');
+
+/** client → server: the assessor's feedback draft (Markdown) over the scope's accounts, a part per learner. */
+export const FeedbackRequest = new RequestType<{ scope: ReportScope }, { content: string; learners: string[] }, void>('reflectLint/feedback');
+
+/** client → server: the same grid as a file to save (HTML or CSV), rendered as the command line renders it. */
+export const ExportReportRequest = new RequestType<{ scope: ReportScope; by: ReportGrouping; format: 'html' | 'csv' }, { content: string; accounts: number }, void>(
+  'reflectLint/exportReport',
 );
 
 /**

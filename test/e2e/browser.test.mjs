@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, watch } from 'node:fs';
 import path from 'node:path';
+import { reportSteps } from './report-panel.steps.mjs';
 
 export const title = 'reflect-lint in the browser (code-server + Chromium)';
 
@@ -205,6 +206,7 @@ export const steps = [
       await shot('after-insert.png');
     },
   },
+  ...reportSteps,
   {
     name: 'Ctrl+. on a paragraph with many findings shows a short menu: one “Disable…” per rule, the preferred fix first',
     async run({ page, shot, record, log }) {

@@ -4,7 +4,10 @@
  * severities of the general rules; and what checkRubric refuses among them.
  */
 import assert from 'node:assert/strict';
+import { analyze } from '../src/core/analyze.js';
+import { rubricRules } from '../src/core/checks/index.js';
 import { checkRubric } from '../src/core/rubric.js';
+import type { Rubric } from '../src/core/types.js';
 
 const BASE = {
   id: 'hotel-bookings',
@@ -30,7 +33,7 @@ describe('rubric format additions', () => {
     const full = {
       ...BASE,
       level: 'not stated',
-      cycle: 'gibbs',
+      cycle: 'none',
       customerWords: ['guest', 'caller'],
       severities: { 'personal-data': 'off', 'vague-standard': 'information' },
       outcomes: [
@@ -42,9 +45,9 @@ describe('rubric format additions', () => {
     assert.equal(reason(full), 'accepted');
   });
 
-  it('takes each model and none, and refuses another', () => {
-    for (const cycle of ['service', 'gibbs', 'kolb', 'none']) assert.equal(reason({ ...BASE, cycle }), 'accepted', cycle);
-    assert.match(reason({ ...BASE, cycle: 'star' }), /cycle must be one of "service", "gibbs", "kolb", "none"/);
+  it('takes the service cycle or none, and refuses another', () => {
+    for (const cycle of ['service', 'none']) assert.equal(reason({ ...BASE, cycle }), 'accepted', cycle);
+    assert.match(reason({ ...BASE, cycle: 'star' }), /cycle must be one of "service", "none"/);
   });
 
   it('takes a level of 1 to 8 or "not stated", nothing else', () => {
@@ -70,5 +73,70 @@ describe('rubric format additions', () => {
   it('refuses a severity for a rule that does not exist, or a severity that is not one', () => {
     assert.match(reason({ ...BASE, severities: { 'personal-info': 'off' } }), /^severities names "personal-info", which is not a general rule \(the rules are cycle-stage-missing, /);
     assert.notEqual(reason({ ...BASE, severities: { 'personal-data': 'low' } }), 'accepted');
+  });
+});
+
+/** A one-criterion unit with the given fields and checks, checked as a centre's rubric is. */
+function unit(extra: Record<string, unknown>, ...checks: unknown[]): Rubric {
+  const value = { ...BASE, id: 'orders', criteria: [{ id: '1', text: 'Take an order.', ability: 'take an order', signals: ['took the order'] }], checks, ...extra };
+  const r = checkRubric(value);
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  return r.rubric;
+}
+
+const ALLERGIES = { id: 'allergy-asked', kind: 'conditional', message: 'Say how you asked about allergies.', when: ['took the order'], groups: { allergies: ['allergy', 'allergies', 'vegan', 'dietary'] }, min: 1 };
+const LATER_VEGAN = '---\nunit: orders\n---\n# Taking an order\n\nI took the order for table four on Friday evening.\n\nLater in the meal she told me she was vegan, so I changed her dessert.\n';
+const IGNORED = { id: 'ignored', kind: 'existence', message: 'You wrote "{found}".', phrases: ['ignored the customer'] };
+const DESK = '---\nunit: orders\n---\n# Desk\n\nOn Monday I ignored the guest at the desk because I was busy. Jane Smith rang me.\n';
+
+const rulesFound = (text: string, rubric: Rubric, severities?: Record<string, 'off' | 'error'>) => analyze(text, { rubrics: [rubric], severities }).findings.map((f) => `${f.rule}:${f.severity}`);
+
+describe('rubric checks in the rule loop', () => {
+  it('are rules with the check\'s id, severity and link, and their findings are labelled from them', () => {
+    const rubric = unit({}, { ...IGNORED, severity: 'error', phrases: ['ignored the guest'] });
+    const [rule] = rubricRules(rubric);
+    assert.equal(rule.id, 'ignored');
+    assert.equal(rule.severity, 'error');
+    const finding = analyze(DESK, { rubrics: [rubric] }).findings.find((f) => f.rule === 'ignored');
+    assert.equal(finding?.severity, 'error');
+    assert.equal(finding?.message, 'You wrote "ignored the guest".');
+    assert.match(finding?.url ?? '', /docs\/rules\/rubric-checks\.md#ignored$/);
+  });
+
+  it('are turned off by a setting, like any rule', () => {
+    const rubric = unit({}, { ...IGNORED, phrases: ['ignored the guest'] });
+    assert.ok(rulesFound(DESK, rubric).includes('ignored:warning'));
+    assert.ok(!rulesFound(DESK, rubric, { ignored: 'off' }).some((f) => f.startsWith('ignored:')));
+  });
+});
+
+describe('what the format additions do', () => {
+  it('scope: a trigger must be answered in its own paragraph or sentence, not anywhere in the account', () => {
+    const found = (scope: string) => analyze(LATER_VEGAN, { rubrics: [unit({}, { ...ALLERGIES, scope })] }).findings.filter((f) => f.rule === 'allergy-asked').length;
+    assert.equal(found('account'), 0, 'the later "vegan" answers the whole account');
+    assert.equal(found('paragraph'), 1);
+    assert.equal(found('sentence'), 1);
+    const together = LATER_VEGAN.replace('on Friday evening.', 'on Friday evening and asked about allergies.');
+    assert.equal(analyze(together, { rubrics: [unit({}, { ...ALLERGIES, scope: 'sentence' })] }).findings.filter((f) => f.rule === 'allergy-asked').length, 0);
+  });
+
+  it('customerWords: "customer" in a check\'s phrases also matches the unit\'s own words', () => {
+    assert.ok(!rulesFound(DESK, unit({}, IGNORED)).some((f) => f.startsWith('ignored:')));
+    assert.ok(rulesFound(DESK, unit({ customerWords: ['guest', 'caller'] }, IGNORED)).includes('ignored:warning'));
+  });
+
+  it('severities: the unit lowers or turns off a general rule, and the user\'s own setting still wins', () => {
+    const plain = rulesFound(DESK, unit({}));
+    assert.ok(plain.includes('personal-data:warning'), plain.join());
+    assert.ok(plain.includes('cycle-stage-missing:warning'));
+    const lowered = rulesFound(DESK, unit({ severities: { 'personal-data': 'off', 'cycle-stage-missing': 'hint' } }));
+    assert.ok(!lowered.some((f) => f.startsWith('personal-data:')));
+    assert.ok(lowered.includes('cycle-stage-missing:hint'));
+    assert.ok(rulesFound(DESK, unit({ severities: { 'personal-data': 'off' } }), { 'personal-data': 'error' }).includes('personal-data:error'));
+  });
+
+  it('cycle "none": the cycle rule does not run for the unit', () => {
+    assert.ok(rulesFound(DESK, unit({})).some((f) => f.startsWith('cycle-stage-missing:')));
+    assert.ok(!rulesFound(DESK, unit({ cycle: 'none' })).some((f) => f.startsWith('cycle-stage-missing:')));
   });
 });

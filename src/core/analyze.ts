@@ -3,14 +3,14 @@
  * returns findings with the stage, paragraph and criterion maps the CLI and editor show.
  */
 import { bundledRubrics } from './bundled-rubrics.js';
-import { runRubricChecks } from './checks/index.js';
+import { rubricRules } from './checks/index.js';
 import { parseAccount, type AccountDocument, type Block } from './document.js';
 import { noticesFor, unitOf, type Notice } from './front-matter.js';
 import { readInlineConfig } from './inline-config.js';
 import { contentWords, placeholderSpans } from './claims.js';
 import { rankerFor, supports, type CriterionRanker, type RankedCriterion } from './ranking.js';
 import { findReferences, type CriterionReference } from './references.js';
-import { DOCS_BASE, type ParagraphInfo, type Report, type RuleContext } from './rule.js';
+import { DOCS_BASE, type ParagraphInfo, type Report, type Rule, type RuleContext } from './rule.js';
 import { rules } from './rules/index.js';
 import { suggestion } from './rules/criterion-not-evidenced.js';
 import { analyseCycle, sentenceStages, type CycleAnalysis } from './stages.js';
@@ -153,9 +153,10 @@ export function analyseDocument(doc: AccountDocument, options: AnalyzeOptions = 
   const criteria = (rubric?.criteria ?? []).map((c) => criterionResult(c.id, paragraphs));
   const inline = readInlineConfig(doc);
   const findings: Finding[] = [];
-  const severities = options.severities ?? {};
+  const severities = { ...rubric?.severities, ...options.severities };
 
-  const makeContext = (ruleId: string, defaultSeverity: Finding['severity']): RuleContext => ({
+  // Every finding is labelled here, from its rule: id, severity (the settings', else the rubric's, else the rule's) and link.
+  const makeContext = (rule: Rule): RuleContext => ({
     doc,
     statements,
     rubric,
@@ -165,30 +166,27 @@ export function analyseDocument(doc: AccountDocument, options: AnalyzeOptions = 
     criteria,
     keep,
     report(r: Report) {
-      const id = r.rule ?? ruleId;
-      const setting = severities[id];
-      if (setting === 'off') return;
       const range = doc.lines.range(r.start, r.end);
-      if (!inline.enabled(id, range.start.line)) return;
+      if (!inline.enabled(rule.id, range.start.line)) return;
       findings.push({
-        rule: id,
-        severity: setting ?? r.severity ?? defaultSeverity,
+        rule: rule.id,
+        severity: (severities[rule.id] as Finding['severity'] | undefined) ?? rule.severity,
         message: r.message,
         range,
         ...(r.data ? { data: r.data } : {}),
         ...(r.fixes && r.fixes.length
           ? { fixes: r.fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })), ...(f.safe ? { safe: true } : {}) })) }
           : {}),
-        url: r.rule ? `${DOCS_BASE}rubric-checks.md#${id}` : `${DOCS_BASE}${id}.md`,
+        url: `${DOCS_BASE}${rule.docs ?? `${rule.id}.md`}`,
       });
     },
   });
 
-  for (const rule of rules) {
+  // Built-in rules, then the rubric's checks as rules (their ids never clash: checkRubric refuses that).
+  for (const rule of rubric ? [...rules, ...rubricRules(rubric)] : rules) {
     if (severities[rule.id] === 'off' || (rule.needsRubric && !rubric)) continue;
-    rule.check(makeContext(rule.id, rule.severity));
+    rule.check(makeContext(rule));
   }
-  if (rubric) runRubricChecks(makeContext('rubric-check', 'warning'), (id) => severities[id] !== 'off');
 
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule === b.rule ? 0 : a.rule.localeCompare(b.rule)));
 

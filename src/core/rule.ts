@@ -24,9 +24,6 @@ export interface Report {
   end: number;
   data?: Record<string, unknown>;
   fixes?: OffsetFix[];
-  /** Rubric checks carry their own id and severity; built-in rules leave these to the registry. */
-  rule?: string;
-  severity?: Severity;
 }
 
 /** A top-level paragraph with what the analyser knows about it. */
@@ -71,6 +68,8 @@ export interface Rule {
   summary: string;
   /** Whether the rule needs a rubric to run. */
   needsRubric?: boolean;
+  /** Its documentation page below DOCS_BASE, when not `<id>.md` (a rubric check's anchor on the checks page). */
+  docs?: string;
   check(context: RuleContext): void;
 }
 

@@ -78,7 +78,7 @@ export interface RubricCheck {
 export type CheckScope = 'sentence' | 'paragraph' | 'account';
 
 /** The reflective model an account is read against: the service cycle unless the rubric names another. */
-export type CycleModel = 'service' | 'gibbs' | 'kolb' | 'none';
+export type CycleModel = 'service' | 'none';
 
 /** A learning outcome: the criteria it groups, cited together as `LO2`. */
 export interface LearningOutcome {

@@ -26,7 +26,7 @@ export class SentenceScans {
 
   constructor(
     private readonly ctx: RuleContext,
-    private readonly index: PhraseIndex,
+    readonly index: PhraseIndex,
   ) {
     this.sentences = proseSentences(ctx);
   }

@@ -1,20 +1,61 @@
 /**
- * Rubric checks: each rubric names check kinds with parameters (as Vale styles do); the kinds are
- * implemented here. Phrase lists are compiled once per rubric.
+ * Rubric checks as rules: each check of a rubric names a kind (one per file here, as Vale's styles
+ * name their extension points) with parameters, and `rubricRules` turns it into an ordinary Rule that
+ * runs in the analyser's one rule loop. The rubric's phrase lists are compiled once per rubric into
+ * one index, and its sentences scanned once per analysis for all its checks.
  */
 import { PhraseIndex, PhraseSet } from '../phrases.js';
-import type { RuleContext } from '../rule.js';
+import type { Rule, RuleContext } from '../rule.js';
 import type { Rubric, RubricCheck } from '../types.js';
-import { fillMessage, hitRange, SentenceScans, type Hit } from './evidence.js';
+import { coOccurrence } from './co-occurrence.js';
+import { conditional } from './conditional.js';
+import { countDistinct } from './count-distinct.js';
+import { SentenceScans } from './evidence.js';
+import { existence } from './existence.js';
+import type { CheckKind, CompiledCheck, DefinitionProblem } from './kind.js';
 
-interface CompiledCheck {
-  check: RubricCheck;
-  when?: PhraseSet;
-  phrases?: PhraseSet;
-  with?: PhraseSet;
-  unless?: PhraseSet;
-  groups?: PhraseSet;
-  groupNames: string[];
+export type { DefinitionProblem } from './kind.js';
+
+export const CHECK_KINDS: Readonly<Record<RubricCheck['kind'], CheckKind>> = {
+  existence,
+  'count-distinct': countDistinct,
+  conditional,
+  'co-occurrence': coOccurrence,
+};
+
+/** Fields every check may have, whatever its kind. */
+const COMMON_FIELDS = new Set(['id', 'kind', 'severity', 'message', 'criteria']);
+
+/** What the schema cannot see in a check: fields its kind ignores, unknown {placeholders}, and the kind's own problems. */
+export function checkDefinitionProblems(check: RubricCheck): DefinitionProblem[] {
+  const kind = CHECK_KINDS[check.kind];
+  const out: DefinitionProblem[] = [];
+  for (const field of Object.keys(check)) {
+    if (COMMON_FIELDS.has(field) || (kind.fields as readonly string[]).includes(field)) continue;
+    out.push({ path: [field], message: `a ${check.kind} check does not use "${field}", so it has no effect`, fix: `remove it, or use a kind that reads it (${kindsReading(field)})` });
+  }
+  for (const m of check.message.matchAll(/\{([^{}]*)\}/g)) {
+    if (kind.placeholders.includes(m[1])) continue;
+    const allowed = kind.placeholders.map((p) => `{${p}}`).join(', ');
+    out.push({ path: ['message'], message: `the message holds {${m[1]}}, which a ${check.kind} check does not fill in, so the learner would read it as written`, fix: `use ${allowed}, or remove the braces` });
+  }
+  return [...out, ...kind.validate(check)];
+}
+
+function kindsReading(field: string): string {
+  const kinds = Object.values(CHECK_KINDS).filter((k) => (k.fields as readonly string[]).includes(field)).map((k) => k.kind);
+  return kinds.length ? kinds.join(', ') : 'none does';
+}
+
+/** `customer` in a phrase also stands for each of the unit's words for the customer. */
+function withCustomerWords(phrases: readonly string[], words: readonly string[]): string[] {
+  if (!words.length) return [...phrases];
+  const out: string[] = [];
+  for (const p of phrases) {
+    out.push(p);
+    if (/\bcustomers?\b/i.test(p)) for (const w of words) out.push(p.replace(/\bcustomers?\b/gi, w));
+  }
+  return out;
 }
 
 interface CompiledRubric {
@@ -24,11 +65,21 @@ interface CompiledRubric {
 
 const compiled = new WeakMap<Rubric, CompiledRubric>();
 
-/** Every phrase list of every check of a rubric, compiled once into one index. */
 function compileRubric(rubric: Rubric): CompiledRubric {
   let c = compiled.get(rubric);
   if (!c) {
-    const checks = rubric.checks.map(compile);
+    const words = rubric.customerWords ?? [];
+    const set = (phrases: readonly string[] | undefined) => (phrases ? new PhraseSet(withCustomerWords(phrases, words)) : undefined);
+    const checks = rubric.checks.map((check): CompiledCheck => ({
+      check,
+      scope: check.scope ?? CHECK_KINDS[check.kind].defaultScope,
+      when: set(check.when),
+      phrases: set(check.phrases),
+      with: set(check.with),
+      unless: set(check.unless),
+      groups: check.groups ? new PhraseSet(Object.fromEntries(Object.entries(check.groups).map(([g, ps]) => [g, withCustomerWords(ps, words)]))) : undefined,
+      groupNames: Object.keys(check.groups ?? {}),
+    }));
     const sets = checks.flatMap((x) => [x.when, x.phrases, x.with, x.unless, x.groups].filter((p): p is PhraseSet => p !== undefined));
     c = { checks, index: new PhraseIndex(sets) };
     compiled.set(rubric, c);
@@ -36,108 +87,41 @@ function compileRubric(rubric: Rubric): CompiledRubric {
   return c;
 }
 
-function compile(check: RubricCheck): CompiledCheck {
-  {
-    return {
-      check,
-      when: check.when ? new PhraseSet(check.when) : undefined,
-      phrases: check.phrases ? new PhraseSet(check.phrases) : undefined,
-      with: check.with ? new PhraseSet(check.with) : undefined,
-      unless: check.unless ? new PhraseSet(check.unless) : undefined,
-      groups: check.groups ? new PhraseSet(check.groups) : undefined,
-      groupNames: Object.keys(check.groups ?? {}),
-    };
+// One scan per analysis for all of a rubric's checks. Keyed on the analysis's paragraph list, which every
+// rule of one analysis shares and each analysis makes anew.
+const scansOf = new WeakMap<object, SentenceScans>();
+
+function scansFor(ctx: RuleContext, index: PhraseIndex): SentenceScans {
+  let scans = scansOf.get(ctx.paragraphs);
+  if (!scans || scans.index !== index) {
+    scans = new SentenceScans(ctx, index);
+    scansOf.set(ctx.paragraphs, scans);
   }
+  return scans;
 }
 
-/** Whether the check applies to this account, and the first place that made it apply. */
-function applies(ctx: RuleContext, scans: SentenceScans, c: CompiledCheck): { applies: boolean; at?: Hit } {
-  const { check } = c;
-  if (!check.when && !check.whenCriteria) return { applies: true };
-  const at = c.when ? scans.evidenceHits(c.when)[0] : undefined;
-  if (at) return { applies: true, at };
-  if (check.whenCriteria?.some((id) => ctx.references.some((r) => r.id === id))) return { applies: true };
-  return { applies: false };
-}
+export const RUBRIC_CHECKS_DOCS = 'rubric-checks.md';
 
-function groupsFound(scans: SentenceScans, c: CompiledCheck): { found: string[]; hits: Hit[] } {
-  const hits = scans.evidenceHits(c.groups!);
-  const found = c.groupNames.filter((g) => hits.some((h) => h.match.phrase.tag === g));
-  return { found, hits };
-}
+const rulesOf = new WeakMap<Rubric, Rule[]>();
 
-/** Where a whole-account finding goes: the trigger, else the first paragraph citing the criterion. */
-function anchor(ctx: RuleContext, c: CompiledCheck, at?: Hit, hits: Hit[] = []): { start: number; end: number } {
-  if (at) return hitRange(at);
-  if (hits.length) return hitRange(hits[0]);
-  const ref = ctx.references.find((r) => c.check.whenCriteria?.includes(r.id) || c.check.criteria?.includes(r.id));
-  if (ref) {
-    const s = ref.block.sentences.find((x) => x.start <= ref.start && ref.start <= x.end) ?? ref.block.sentences[0];
-    return { start: s.start, end: s.end };
+/** A rubric's checks as rules, in the rubric's order: id, severity and documentation link of each in one place. */
+export function rubricRules(rubric: Rubric): readonly Rule[] {
+  let list = rulesOf.get(rubric);
+  if (!list) {
+    list = compileRubric(rubric).checks.map((c): Rule => {
+      const kind = CHECK_KINDS[c.check.kind];
+      return {
+        id: c.check.id,
+        severity: c.check.severity ?? 'warning',
+        summary: `Rubric check (${c.check.kind}) from ${rubric.id}: ${kind.summary}`,
+        needsRubric: true,
+        docs: `${RUBRIC_CHECKS_DOCS}#${c.check.id}`,
+        check(ctx) {
+          kind.run({ ctx, scans: scansFor(ctx, compileRubric(rubric).index), c });
+        },
+      };
+    });
+    rulesOf.set(rubric, list);
   }
-  const title = ctx.doc.blocks.find((b) => b.kind === 'heading');
-  return title ? { start: title.start, end: title.end } : { start: 0, end: 0 };
-}
-
-type Kind = (ctx: RuleContext, scans: SentenceScans, c: CompiledCheck) => void;
-
-const KINDS: Record<RubricCheck['kind'], Kind> = {
-  existence(ctx, scans, c) {
-    if (!applies(ctx, scans, c).applies) return;
-    for (const s of scans.sentences) {
-      const scan = scans.of(s);
-      if (c.unless && scan.has(c.unless)) continue;
-      for (const m of scan.matchAll(c.phrases!)) {
-        const h = { sentence: s, match: m };
-        report(ctx, c, hitRange(h), { found: [m.phrase.source] });
-      }
-    }
-  },
-  'count-distinct'(ctx, scans, c) {
-    const when = applies(ctx, scans, c);
-    if (!when.applies) return;
-    const { found, hits } = groupsFound(scans, c);
-    const min = c.check.min ?? 1;
-    if (found.length >= min) return;
-    const missing = c.groupNames.filter((g) => !found.includes(g));
-    report(ctx, c, anchor(ctx, c, when.at, hits), { found, missing, count: found.length, min });
-  },
-  conditional(ctx, scans, c) {
-    const when = applies(ctx, scans, c);
-    if (!when.applies || !when.at) return;
-    const { found } = groupsFound(scans, c);
-    const min = c.check.min ?? 1;
-    if (found.length >= min) return;
-    const missing = c.groupNames.filter((g) => !found.includes(g));
-    report(ctx, c, hitRange(when.at), { found, missing, count: found.length, min });
-  },
-  'co-occurrence'(ctx, scans, c) {
-    if (!applies(ctx, scans, c).applies) return;
-    for (const s of scans.sentences) {
-      const scan = scans.of(s);
-      const first = scan.matchAll(c.phrases!)[0];
-      if (!first || !scan.has(c.with!) || (c.unless && scan.has(c.unless)) || !ctx.statements.isFactual(s)) continue;
-      report(ctx, c, { start: s.start, end: s.end }, { found: [first.phrase.source] });
-    }
-  },
-};
-
-function report(ctx: RuleContext, c: CompiledCheck, at: { start: number; end: number }, values: Parameters<typeof fillMessage>[1]) {
-  ctx.report({
-    rule: c.check.id,
-    severity: c.check.severity ?? 'warning',
-    message: fillMessage(c.check.message, values),
-    start: at.start,
-    end: at.end,
-    data: { check: c.check.id, kind: c.check.kind, criteria: c.check.criteria ?? [], found: values.found ?? [], missing: values.missing ?? [] },
-  });
-}
-
-export function runRubricChecks(ctx: RuleContext, enabled: (id: string) => boolean): void {
-  if (!ctx.rubric) return;
-  const { checks, index } = compileRubric(ctx.rubric);
-  const scans = new SentenceScans(ctx, index);
-  for (const c of checks) {
-    if (enabled(c.check.id)) KINDS[c.check.kind](ctx, scans, c);
-  }
+  return list;
 }

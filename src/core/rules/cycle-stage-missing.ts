@@ -72,7 +72,8 @@ export const cycleStageMissing: Rule = {
   severity: 'warning',
   summary: 'The account lacks a stage of the service cycle: identify need, agree standards, deliver, monitor, evaluate, improve.',
   check(ctx) {
-    if (!ctx.doc.sentences.length) return;
+    // A unit whose rubric names no reflective model ("cycle": "none") is not read against one.
+    if (!ctx.doc.sentences.length || ctx.rubric?.cycle === 'none') return;
     const several = ctx.cycle.examples.length > 1;
     for (const ex of ctx.cycle.examples) {
       if (!ex.sentences.length) continue;

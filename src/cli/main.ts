@@ -14,6 +14,7 @@ import { assessCommand, deskOutput, type DeskCommand } from './desk.js';
 import { expandPaths, readInput } from '../node/inputs.js';
 import { loadRubrics } from '../node/rubric-files.js';
 import { checkInWorkers, serveIfWorker, workerCount } from './workers.js';
+import { draftCommand } from './rubrics-draft.js';
 
 const USAGE = `Usage:
   reflect-lint [--rubric ID] [--rubrics DIR] [--format text|json|sarif] PATH...
@@ -23,6 +24,7 @@ const USAGE = `Usage:
                       [--comment TEXT] [--portfolio DIR]
   reflect-lint rubrics [--rubrics DIR]
   reflect-lint rubrics suggest FILE [--rubrics DIR]
+  reflect-lint rubrics draft UNIT-DOCUMENT [--id ID] [-o FILE]   a draft rubric from a unit document
   reflect-lint lsp --stdio          the language server, for editors other than VS Code
 
 PATH is a Markdown account, a folder of them, a glob ("portfolio/**/*.md") or - for standard input.
@@ -62,6 +64,8 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     require(join(__dirname, 'server.cjs'));
     return -1;
   }
+  // Its own options (--id, -o): parsed by the command itself.
+  if (argv[0] === 'rubrics' && argv[1] === 'draft') return draftCommand(argv.slice(2), io);
   let parsed;
   try {
     parsed = parseArgs({

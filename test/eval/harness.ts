@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, STAGES, type AnalysisResult, type Finding } from '../../src/core/index.js';
+import { analyze, STAGES, type AnalysisResult, type Finding, type Rubric } from '../../src/core/index.js';
 import { LineIndex } from '../../src/core/positions.js';
 
 interface ParagraphLabel {
@@ -111,8 +111,15 @@ function labelParagraphStarts(text: string, result: AnalysisResult, lines: LineI
   });
 }
 
-export function evaluate(dir: string): Evaluation {
-  const labels: AccountLabel[] = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'));
+export interface EvaluateOptions {
+  /** The rubrics to analyse with (default: the shipped ones), such as drafts in place of hand-written ones. */
+  rubrics?: Rubric[];
+  /** Only the accounts of this unit. */
+  unit?: string;
+}
+
+export function evaluate(dir: string, options: EvaluateOptions = {}): Evaluation {
+  const labels: AccountLabel[] = (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as AccountLabel[]).filter((l) => !options.unit || l.rubric === options.unit);
   const ev: Evaluation = {
     accounts: labels.length,
     stages: new Score(),
@@ -125,7 +132,7 @@ export function evaluate(dir: string): Evaluation {
   };
   for (const label of labels) {
     const text = readFileSync(join(dir, 'accounts', label.file), 'utf8');
-    const result = analyze(text, { rubric: label.rubric });
+    const result = analyze(text, { rubric: label.rubric, rubrics: options.rubrics });
     const lines = new LineIndex(text);
     const file = label.file;
 

@@ -1,0 +1,263 @@
+/**
+ * Drafting a rubric from a unit document (src/core/draft, `reflect-lint rubrics draft`): the seeds
+ * draft to the shipped rubrics' criteria, the regulated-layout documents in test/fixtures/units to
+ * what their .expected.json files say, every draft validates, and an unedited draft ranks criteria
+ * on ../shared/eval-dev nearly as well as the hand-written rubric (test/eval/harness.ts's top-1).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../src/cli/main.js';
+import { abilityOf } from '../src/core/draft/ability.js';
+import { countCheck, mistakeCheck } from '../src/core/draft/checks.js';
+import { draftRubric, type Draft } from '../src/core/draft/index.js';
+import { bundledRubrics, checkRubric, type Rubric } from '../src/core/index.js';
+import { evaluate } from './eval/harness.js';
+
+const root = join(import.meta.dirname, '..');
+const SEEDS = join(root, '..', 'shared', 'seeds');
+const EVAL_DEV = join(root, '..', 'shared', 'eval-dev');
+const UNITS = join(root, 'test', 'fixtures', 'units');
+
+function seedOf(rubric: Rubric): string {
+  return readFileSync(join(SEEDS, rubric.source!), 'utf8');
+}
+
+function valid(d: Draft): void {
+  assert.deepEqual(d.valid, { ok: true });
+  // The real validator, on the JSON as written to a file.
+  const again = checkRubric(JSON.parse(JSON.stringify(d.rubric)));
+  assert.ok(again.ok, again.ok ? '' : again.reason);
+}
+
+describe('rubrics draft: the seeds', () => {
+  for (const shipped of bundledRubrics()) {
+    it(`${shipped.source} drafts to ${shipped.id}'s criteria (count, order, ids) and validates`, () => {
+      const d = draftRubric(seedOf(shipped), { id: shipped.id, source: shipped.source });
+      valid(d);
+      assert.deepEqual(d.rubric.criteria.map((c) => c.id), shipped.criteria.map((c) => c.id));
+      for (const c of d.rubric.criteria) {
+        assert.ok(c.signals.length > 0 && c.ability.length <= 200 && !/[.]$/.test(c.ability) && /^\p{Ll}/u.test(c.ability), `criterion ${c.id}: ${c.ability}`);
+      }
+      assert.equal(d.rubric.id, shipped.id);
+    });
+  }
+
+  it('takes the level, awarding body and qualification where the seed states them', () => {
+    const focus = bundledRubrics().find((r) => r.id === 'focus-l2-customer-relationships')!;
+    const d = draftRubric(seedOf(focus));
+    assert.equal(d.rubric.level, 2);
+    assert.equal(d.rubric.awardingBody, 'Focus Awards Limited');
+    assert.equal(d.rubric.title, 'Principles of customer relationships');
+    assert.match(d.rubric.qualification ?? '', /Level 2 Diploma in Business Administration/);
+  });
+
+  it('says "not stated" for a level the document does not give, and asks the author to check it', () => {
+    const d = draftRubric(seedOf(bundledRubrics().find((r) => r.id === 'customer-relations')!));
+    assert.equal(d.rubric.level, 'not stated');
+    assert.ok(d.report.check.some((c) => /level/.test(c)));
+  });
+
+  it('drafts the checks the seeds word mechanically', () => {
+    const byId = (id: string) => draftRubric(seedOf(bundledRubrics().find((r) => r.id === id)!)).rubric.checks;
+    const cr = byId('customer-relations');
+    const count = cr.find((c) => c.kind === 'count-distinct')!;
+    assert.equal(count.min, 2);
+    assert.deepEqual(Object.keys(count.groups!), ['surveys', 'interviews']);
+    assert.deepEqual(count.criteria, ['3']);
+    const vague = cr.find((c) => c.kind === 'existence')!;
+    assert.deepEqual(vague.phrases, ['good service']);
+    const types = cr.find((c) => c.kind === 'co-occurrence')!;
+    assert.deepEqual([types.phrases, types.with], [['internal customers'], ['external customers']]);
+    const needs = cr.find((c) => c.kind === 'conditional' && c.when!.includes('customer needs'))!;
+    assert.ok(needs.groups!.confirming, JSON.stringify(needs));
+    const crm = byId('crm-principles').find((c) => c.kind === 'count-distinct')!;
+    assert.equal(crm.min, 3);
+    assert.deepEqual(Object.keys(crm.groups!), ['quality', 'cost', 'speed', 'accuracy']);
+  });
+});
+
+describe('rubrics draft: regulated-layout unit documents', () => {
+  const docs = readdirSync(UNITS).filter((f) => !f.endsWith('.expected.json'));
+  assert.ok(docs.length >= 2);
+  for (const file of docs) {
+    const expected = JSON.parse(readFileSync(join(UNITS, file.replace(/\.\w+$/, '.expected.json')), 'utf8')) as {
+      title: string;
+      level: number;
+      awardingBody?: string;
+      reference?: string;
+      criteria: string[];
+      outcomes: Record<string, string[]>;
+      keyTerms: string[];
+      checks: Record<string, number>;
+      wrapped?: Record<string, string>;
+    };
+    it(`${file}: title, level, criteria, outcomes, key terms and checks as its .expected.json says`, () => {
+      const d = draftRubric(readFileSync(join(UNITS, file), 'utf8'), { source: file });
+      valid(d);
+      assert.equal(d.rubric.title, expected.title);
+      assert.equal(d.rubric.level, expected.level);
+      if (expected.awardingBody) assert.equal(d.rubric.awardingBody, expected.awardingBody);
+      if (expected.reference) assert.match(d.rubric.source ?? '', new RegExp(expected.reference.replace(/\//g, '\\/')));
+      assert.deepEqual(d.rubric.criteria.map((c) => c.id), expected.criteria);
+      assert.deepEqual(Object.fromEntries(d.outcomes.map((o) => [o.id, o.criteria])), expected.outcomes);
+      assert.deepEqual(d.rubric.keyTerms.map((k) => k.term), expected.keyTerms);
+      const kinds: Record<string, number> = {};
+      for (const c of d.rubric.checks) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
+      assert.deepEqual(kinds, expected.checks);
+      for (const [id, tail] of Object.entries(expected.wrapped ?? {})) assert.ok(d.rubric.criteria.find((c) => c.id === id)!.text.includes(tail), `criterion ${id} joins its wrapped line`);
+    });
+  }
+});
+
+describe('rubrics draft: tolerant reading', () => {
+  const bookings = readFileSync(join(UNITS, 'handle-customer-bookings.txt'), 'utf8');
+  const seed = seedOf(bundledRubrics().find((r) => r.id === 'customer-relations')!);
+  const shape = (d: Draft) => ({ criteria: d.rubric.criteria.map((c) => [c.id, c.text]), keyTerms: d.rubric.keyTerms.map((k) => k.term), checks: d.rubric.checks.map((c) => c.id) });
+
+  it('reads Windows line endings and a byte-order mark as the same document', () => {
+    assert.deepEqual(shape(draftRubric(`\uFEFF${bookings.replace(/\n/g, '\r\n')}`)), shape(draftRubric(bookings)));
+    assert.deepEqual(shape(draftRubric(`\uFEFF${seed.replace(/\n/g, '\r\n')}`)), shape(draftRubric(seed)));
+  });
+
+  it('reads headings in capitals, numbered or as Markdown, and bullets •, * or 1.', () => {
+    const variants = [
+      seed.replace(/^Examiner Marking Points$/m, 'EXAMINER MARKING POINTS').replace(/^Key Concepts & Core Principles$/m, '3. key concepts and core principles').replace(/^- /gm, '• '),
+      seed.replace(/^([A-Z][^\n-]{3,60})$/gm, '## $1').replace(/^- /gm, '* '),
+      seed.replace(/^Examiner Marking Points$/m, '**Examiner marking points:**'),
+    ];
+    for (const v of variants) assert.deepEqual(shape(draftRubric(v)), shape(draftRubric(seed)));
+    let n = 0;
+    const numbered = seed.replace(/^- Award/gm, () => `${++n}. Award`);
+    assert.deepEqual(shape(draftRubric(numbered)).criteria, shape(draftRubric(seed)).criteria);
+  });
+
+  it('joins a bullet wrapped over two lines', () => {
+    const wrapped = seed.replace('using active listening, questioning techniques,', 'using active listening,\n  questioning techniques,');
+    assert.deepEqual(shape(draftRubric(wrapped)).criteria, shape(draftRubric(seed)).criteria);
+  });
+
+  it('drafts nothing from a document with no criteria, and says what it looked for', () => {
+    const d = draftRubric('Some notes\n\nNothing here reads as a criterion.\n');
+    assert.equal(d.valid.ok, false);
+    assert.ok(d.report.check.some((c) => /criteria: none found/.test(c)));
+  });
+
+  it('is deterministic', () => {
+    assert.equal(JSON.stringify(draftRubric(seed)), JSON.stringify(draftRubric(seed)));
+  });
+});
+
+describe('rubrics draft: ability phrases and checks from wording', () => {
+  it('turns the assessor\'s wording into what completes "This demonstrates my ability to …"', () => {
+    assert.equal(abilityOf('Award credit for demonstrating a clear identification of customer needs.'), 'identify clearly customer needs');
+    assert.equal(abilityOf('Award credit for explaining how to log and escalate customer complaints'), 'explain how to log and escalate customer complaints');
+    assert.equal(abilityOf('Expect evidence of applying your organisation\'s quality standards.'), "apply my organisation's quality standards");
+    assert.equal(abilityOf('Describe the booking systems used in own organisation'), 'describe the booking systems used in my own organisation');
+    assert.equal(abilityOf('Award credit for showing the use of at least two techniques (e.g., surveys, interviews) and analysing results'), 'use at least two techniques and analyse results');
+  });
+
+  it('"at least N (e.g. a, b, c)" gives a count-distinct check, and fewer examples than N give none', () => {
+    const r = countCheck('Deal with at least two kinds of change (e.g. a new date, an extra guest, a different room)', '3.1');
+    assert.ok(r && 'check' in r);
+    assert.equal(r.check.min, 2);
+    assert.deepEqual(r.check.groups, { 'new date': ['new date'], 'extra guest': ['extra guest'], 'different room': ['different room'] });
+    const short = countCheck('Use at least three methods (e.g. surveys, calls)', '2');
+    assert.ok(short && 'problem' in short);
+  });
+
+  it('"confusing X with Y", "X but not Y" and "vague … like \'…\'" give their checks; other mistakes none', () => {
+    assert.equal(mistakeCheck('Confusing customer needs with organisational wants')?.check.kind, 'co-occurrence');
+    const c = mistakeCheck('Collecting customer feedback but not analysing it')!.check;
+    assert.equal(c.kind, 'conditional');
+    assert.deepEqual(c.when, ['collecting customer feedback', 'customer feedback']);
+    assert.deepEqual(c.groups, { analysing: ['analysing'] });
+    assert.deepEqual(mistakeCheck("Relying on vague descriptions like 'good service' or 'quickly'")?.check.phrases, ['good service', 'quickly']);
+    assert.equal(mistakeCheck('Failing to document customer interactions properly'), undefined);
+  });
+});
+
+describe('rubrics draft: criterion suggestion with an unedited draft (eval-dev top-1)', () => {
+  // Each seed's draft in place of its hand-written rubric, measured by the eval harness on that unit's accounts.
+  const shipped = bundledRubrics();
+  const drafts = shipped.map((r) => draftRubric(seedOf(r), { id: r.id, source: r.source }).rubric as unknown as Rubric);
+  const top1 = (e: ReturnType<typeof evaluate>) => e.top1.correct / e.top1.total;
+  const rows: string[] = [];
+  let hand = 0;
+  let drafted = 0;
+  let total = 0;
+  before(function () {
+    assert.ok(existsSync(join(EVAL_DEV, 'labels.json')), `labelled set not found at ${EVAL_DEV}`);
+    for (let i = 0; i < shipped.length; i++) {
+      const h = evaluate(EVAL_DEV, { unit: shipped[i].id });
+      const d = evaluate(EVAL_DEV, { unit: shipped[i].id, rubrics: shipped.map((r, k) => (k === i ? drafts[i] : r)) });
+      hand += h.top1.correct;
+      drafted += d.top1.correct;
+      total += h.top1.total;
+      rows.push(`${shipped[i].id.padEnd(34)} hand-written ${top1(h).toFixed(2)}  draft ${top1(d).toFixed(2)}  (${h.top1.correct} and ${d.top1.correct} of ${h.top1.total})`);
+    }
+    rows.push(`${'all five'.padEnd(34)} hand-written ${(hand / total).toFixed(2)}  draft ${(drafted / total).toFixed(2)}`);
+    console.log(rows.map((r) => `      ${r}`).join('\n'));
+  });
+
+  it('is within 0.10 of the hand-written rubrics over the five units', () => {
+    assert.ok(drafted / total >= hand / total - 0.1, rows.join('\n'));
+  });
+});
+
+describe('reflect-lint rubrics draft', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'reflect-lint-draft-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  function cli(args: string[]) {
+    let out = '';
+    let err = '';
+    const code = run(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: () => Buffer.from(''), isTTY: false, env: {} });
+    return { code, out, err };
+  }
+
+  it('prints a rubric that validates, and reports what it found and what to check on standard error', () => {
+    const r = cli(['rubrics', 'draft', join(UNITS, 'resolve-service-problems.md'), '--id', 'resolve-problems']);
+    assert.equal(r.code, 0, r.err);
+    const rubric = JSON.parse(r.out);
+    assert.equal(rubric.id, 'resolve-problems');
+    assert.ok(checkRubric(rubric).ok);
+    assert.match(r.err, /drafted rubric "resolve-problems"/);
+    assert.match(r.err, /found: 7 criteria \(1\.1, 1\.2, 2\.1, 2\.2, 2\.3, 3\.1, 3\.2\)/);
+    assert.match(r.err, /still to check:/);
+  });
+
+  it('writes the rubric to -o FILE, and will not replace a file there without --force', () => {
+    const file = join(dir, 'bookings.json');
+    const first = cli(['rubrics', 'draft', join(UNITS, 'handle-customer-bookings.txt'), '-o', file]);
+    assert.equal(first.code, 0, first.err);
+    assert.equal(first.out, '');
+    assert.ok(checkRubric(JSON.parse(readFileSync(file, 'utf8'))).ok);
+    writeFileSync(file, 'my own edits');
+    const again = cli(['rubrics', 'draft', join(UNITS, 'handle-customer-bookings.txt'), '-o', file]);
+    assert.equal(again.code, 2);
+    assert.match(again.err, /already exists/);
+    assert.equal(readFileSync(file, 'utf8'), 'my own edits');
+    assert.equal(cli(['rubrics', 'draft', join(UNITS, 'handle-customer-bookings.txt'), '-o', file, '--force']).code, 0);
+    assert.ok(checkRubric(JSON.parse(readFileSync(file, 'utf8'))).ok);
+  });
+
+  it('gives one line and exit 2 for a missing file, a bad id, or a document with no criteria', () => {
+    const missing = cli(['rubrics', 'draft', join(dir, 'nope.txt')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /nope\.txt: cannot read file \(no such file\)/);
+    const badId = cli(['rubrics', 'draft', join(UNITS, 'handle-customer-bookings.txt'), '--id', 'Bad Id']);
+    assert.equal(badId.code, 2);
+    assert.match(badId.err, /lower-case letters, digits and single hyphens/);
+    const empty = join(dir, 'notes.md');
+    writeFileSync(empty, '# Notes\n\nNothing to assess here.\n');
+    const none = cli(['rubrics', 'draft', empty]);
+    assert.equal(none.code, 2);
+    assert.equal(none.out, '');
+    assert.match(none.err, /no rubric written/);
+  });
+});

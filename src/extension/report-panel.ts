@@ -46,7 +46,9 @@ export class ReportPanel implements vscode.Disposable {
   private scope: ReportScope = { kind: 'workspace' };
   private by: ReportGrouping = 'account';
   private view: ReportView | undefined;
-  /** Numbers the grids sent to the webview, which draws each once and says which it drew. */
+  /** The scope and grouping `view` was asked for: the ones shown, even if a newer request is under way. */
+  private shown: { scope: ReportScope; by: ReportGrouping; serial: number } | undefined;
+  /** Numbers the grids asked for, in order; the webview draws each once and says which it drew. */
   private serial = 0;
   /** A refresh asked for while the panel was hidden or a request was under way. */
   private stale = false;
@@ -199,6 +201,7 @@ export class ReportPanel implements vscode.Disposable {
       clearTimeout(this.timer);
       this.panel = undefined;
       this.view = undefined;
+      this.shown = undefined;
     });
     this.panel = panel;
     return panel;
@@ -213,25 +216,42 @@ export class ReportPanel implements vscode.Disposable {
     await this.load();
   }
 
-  /** Asks the server for the grid and sends it to the webview. */
-  private async load(): Promise<ReportView> {
+  /**
+   * Asks the server for the grid and sends it to the webview. Requests run one after another, each with the
+   * scope and grouping current when it starts, so a slow earlier answer never replaces a later one and the
+   * grid is always drawn with the grouping it was made for.
+   */
+  private load(): Promise<ReportView> {
     this.stale = false;
-    const loading = (async () => {
-      this.view = await this.client.sendRequest(PortfolioRequest, { scope: this.scope, by: this.by });
-      this.serial++;
+    const serial = ++this.serial;
+    const run = async (): Promise<ReportView> => {
+      const asked = { scope: this.scope, by: this.by };
+      const view = await this.client.sendRequest(PortfolioRequest, asked);
+      this.view = view;
+      this.shown = { ...asked, serial };
       await this.post();
-    })();
-    this.loading = loading.finally(() => (this.loading = undefined));
-    await loading;
-    if (this.stale) void this.refresh();
-    return this.view!;
+      return view;
+    };
+    const loading = (this.loading ?? Promise.resolve()).then(run, run);
+    const settled = loading.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.loading = settled;
+    void settled.then(() => {
+      if (this.loading !== settled) return;
+      this.loading = undefined;
+      if (this.stale) void this.refresh();
+    });
+    return loading;
   }
 
   private async post(): Promise<void> {
-    if (!this.panel || !this.view) return;
-    this.panel.title = this.view.learner && this.scope.kind === 'learner' ? `${TITLE}: ${this.view.learner}` : TITLE;
+    if (!this.panel || !this.view || !this.shown) return;
+    const { scope, by, serial } = this.shown;
+    this.panel.title = this.view.learner && scope.kind === 'learner' ? `${TITLE}: ${this.view.learner}` : TITLE;
     const canDecide = !!this.recorder && this.view.decisions === 'read';
-    await this.panel.webview.postMessage({ type: 'render', serial: this.serial, view: this.view, by: this.by, scope: this.scope.kind, canDecide });
+    await this.panel.webview.postMessage({ type: 'render', serial, view: this.view, by, scope: scope.kind, canDecide });
   }
 
   /** Opens the account at a 1-based line, in the editor group beside the panel, and selects its paragraph. */

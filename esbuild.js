@@ -79,14 +79,31 @@ const bundles = [
   // The analyser, for require('reflect-lint') through dist/main.cjs.
   { ...shared, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.cjs' },
   // The package's main: loads core or extension on first use.
-  { ...shared, entryPoints: ['src/package-main.ts'], outfile: 'dist/main.cjs', external: ['vscode', './core.cjs', './extension.cjs'] },
+  {
+    ...shared,
+    entryPoints: ['src/package-main.ts'],
+    outfile: 'dist/main.cjs',
+    external: ['vscode', './core.cjs', './extension.cjs'],
+  },
   { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', external: ['vscode', './server.cjs'] },
   { ...shared, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.cjs' },
   { ...shared, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs' },
   // The web extension (package.json "browser"): CommonJS, as the web extension host loads it.
-  { ...web, entryPoints: ['src/extension/browser.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },
+  {
+    ...web,
+    entryPoints: ['src/extension/browser.ts'],
+    outfile: 'dist/web/extension.js',
+    format: 'cjs',
+    external: ['vscode'],
+  },
   // The language server in a web worker.
-  { ...web, entryPoints: ['src/server/browser-main.ts'], outfile: 'dist/web/server.js', format: 'iife', plugins: [jsonParsedAtLoad, noFs] },
+  {
+    ...web,
+    entryPoints: ['src/server/browser-main.ts'],
+    outfile: 'dist/web/server.js',
+    format: 'iife',
+    plugins: [jsonParsedAtLoad, noFs],
+  },
 ];
 
 if (watch) {

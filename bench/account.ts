@@ -10,7 +10,9 @@ const root = join(import.meta.dirname, '..');
 
 /** The source accounts, without their front matter. */
 export const sources = [join(root, 'test', 'corpus', 'accounts'), join(root, 'examples')].flatMap((d) =>
-  readdirSync(d).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(d, f), 'utf8').replace(/^---[\s\S]*?---\n/, '')),
+  readdirSync(d)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => readFileSync(join(d, f), 'utf8').replace(/^---[\s\S]*?---\n/, '')),
 );
 
 export function account(words: number): string {

@@ -44,7 +44,9 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 const { analyze } = createRequire(import.meta.url)('../dist/core.cjs') as typeof import('../src/core/index.js');
 
 const quick = process.argv.includes('--quick');
-const cliBefore = process.argv.includes('--cli-before') ? process.argv[process.argv.indexOf('--cli-before') + 1] : undefined;
+const cliBefore = process.argv.includes('--cli-before')
+  ? process.argv[process.argv.indexOf('--cli-before') + 1]
+  : undefined;
 const root = join(import.meta.dirname, '..');
 const serverBundle = join(root, 'dist', 'server.cjs');
 const cliBin = join(root, 'bin', 'reflect-lint.cjs');
@@ -82,7 +84,9 @@ function row(label: string, s: Spread, unit: string, targets: number[] = [], run
   const value = `${fmt(s.median)}${unit}`.padStart(9);
   const range = `(${fmt(s.p25)}–${fmt(s.p75)})`.padEnd(15);
   const verdicts = targets.map((t) => `≤ ${t}${unit}: ${s.median <= t ? 'met' : 'NOT MET'}`).join('; ');
-  console.log(`  ${label.padEnd(52)} ${value} ${range}${verdicts ? ` target ${verdicts}` : ''}${runs ? `  [${runs} runs]` : ''}`);
+  console.log(
+    `  ${label.padEnd(52)} ${value} ${range}${verdicts ? ` target ${verdicts}` : ''}${runs ? `  [${runs} runs]` : ''}`,
+  );
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -92,7 +96,11 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
  * untimed ones. The heap is collected before each timed call (run with --expose-gc) so that no
  * function pays for the garbage another left. Returns each function's times, round by round.
  */
-function interleaved<K extends string>(fns: Record<K, () => unknown>, rounds: number, warmup: number): Record<K, number[]> {
+function interleaved<K extends string>(
+  fns: Record<K, () => unknown>,
+  rounds: number,
+  warmup: number,
+): Record<K, number[]> {
   const names = Object.keys(fns) as K[];
   const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
   for (let r = 0; r < warmup + rounds; r++) {
@@ -126,7 +134,9 @@ function parseMs(text: string, n = 5): number {
 const text = account(6000);
 const words = text.split(/\s+/).filter(Boolean).length;
 const load = () => `load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
-console.log(`reflect-lint bench${quick ? ' (--quick)' : ''}: medians with p25–p75 over the runs; ${words}-word account (${(text.length / 1024).toFixed(0)} KB); ${load()}\n`);
+console.log(
+  `reflect-lint bench${quick ? ' (--quick)' : ''}: medians with p25–p75 over the runs; ${words}-word account (${(text.length / 1024).toFixed(0)} KB); ${load()}\n`,
+);
 
 // ---- 1. Full analysis against one parse ---------------------------------------------------------
 
@@ -145,7 +155,13 @@ console.log(`reflect-lint bench${quick ? ' (--quick)' : ''}: medians with p25–
   );
   console.log(`1. Full analysis / one remark-parse (remark-parse ${fmt(median(times.parse))} ms here)`);
   row('analyze / remark-parse', spread(ratios(times.analyze, times.parse)), '×', [1.5, 1.25], rounds);
-  row('markdownlint / remark-parse (reference, no target)', spread(ratios(times.markdownlint, times.parse)), '×', [], rounds);
+  row(
+    'markdownlint / remark-parse (reference, no target)',
+    spread(ratios(times.markdownlint, times.parse)),
+    '×',
+    [],
+    rounds,
+  );
   console.log();
 }
 
@@ -166,10 +182,15 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRu
   const stdoutFile = join(dir, 'stdout');
   const out = openSync(stdoutFile, 'w');
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--require', peakRssPreload, ...args], { stdio: ['ignore', out, 'pipe'], env: { ...process.env, ...env, BENCH_PEAK_RSS_FILE: rssFile }, maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--require', peakRssPreload, ...args], {
+    stdio: ['ignore', out, 'pipe'],
+    env: { ...process.env, ...env, BENCH_PEAK_RSS_FILE: rssFile },
+    maxBuffer: 1 << 26,
+  });
   const seconds = (performance.now() - t) / 1000;
   closeSync(out);
-  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`node ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
   const [kb, micros] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
   return { seconds, peakMB: kb / 1024, cpuSeconds: micros / 1e6, status: r.status, stdoutFile };
 }
@@ -179,7 +200,11 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRu
   const accounts = join(dir, 'accounts');
   try {
     mkdirSync(accounts);
-    for (let i = 0; i < 1000; i++) writeFileSync(join(accounts, `account-${String(i).padStart(4, '0')}.md`), `---\nunit: customer-relations\n---\n\n${sources[i % sources.length]}`);
+    for (let i = 0; i < 1000; i++)
+      writeFileSync(
+        join(accounts, `account-${String(i).padStart(4, '0')}.md`),
+        `---\nunit: customer-relations\n---\n\n${sources[i % sources.length]}`,
+      );
     // One thread and workers (one per core but one, at least one) side by side; the default is one of them.
     const n = String(Math.max(1, availableParallelism() - 1));
     const threaded = `json, ${n} worker${n === '1' ? '' : 's'}`;
@@ -207,22 +232,90 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRu
       }
     }
     const bare = runs['node -e ""'];
-    console.log(`2. CLI, 1,000 accounts (bare node start ${fmt(median(bare.map((b) => b.seconds * 1000)))} ms, ${fmt(median(bare.map((b) => b.peakMB)))} MB here; the default here: ${byDefault.slice(6)})`);
+    console.log(
+      `2. CLI, 1,000 accounts (bare node start ${fmt(median(bare.map((b) => b.seconds * 1000)))} ms, ${fmt(median(bare.map((b) => b.peakMB)))} MB here; the default here: ${byDefault.slice(6)})`,
+    );
     for (const name of names.filter((n) => n !== 'node -e ""')) {
       const mine = runs[name];
       row(`${name}: wall seconds`, spread(mine.map((m) => m.seconds)), ' s', [3], rounds);
-      row(`${name}: wall / bare node start`, spread(ratios(mine.map((m) => m.seconds), bare.map((b) => b.seconds))), '×', [], rounds);
+      row(
+        `${name}: wall / bare node start`,
+        spread(
+          ratios(
+            mine.map((m) => m.seconds),
+            bare.map((b) => b.seconds),
+          ),
+        ),
+        '×',
+        [],
+        rounds,
+      );
       row(`${name}: CPU seconds (all threads)`, spread(mine.map((m) => m.cpuSeconds)), ' s', [], rounds);
       row(`${name}: peak RSS`, spread(mine.map((m) => m.peakMB)), ' MB', [200], rounds);
-      row(`${name}: peak RSS / bare node`, spread(ratios(mine.map((m) => m.peakMB), bare.map((b) => b.peakMB))), '×', [], rounds);
+      row(
+        `${name}: peak RSS / bare node`,
+        spread(
+          ratios(
+            mine.map((m) => m.peakMB),
+            bare.map((b) => b.peakMB),
+          ),
+        ),
+        '×',
+        [],
+        rounds,
+      );
     }
     const one = runs['json, one thread'];
-    row(`${threaded} wall / one thread wall`, spread(ratios(runs[threaded].map((m) => m.seconds), one.map((m) => m.seconds))), '×', [], rounds);
-    row(`${threaded} peak RSS / one thread peak`, spread(ratios(runs[threaded].map((m) => m.peakMB), one.map((m) => m.peakMB))), '×', [], rounds);
+    row(
+      `${threaded} wall / one thread wall`,
+      spread(
+        ratios(
+          runs[threaded].map((m) => m.seconds),
+          one.map((m) => m.seconds),
+        ),
+      ),
+      '×',
+      [],
+      rounds,
+    );
+    row(
+      `${threaded} peak RSS / one thread peak`,
+      spread(
+        ratios(
+          runs[threaded].map((m) => m.peakMB),
+          one.map((m) => m.peakMB),
+        ),
+      ),
+      '×',
+      [],
+      rounds,
+    );
     if (cliBefore) {
       const before = runs['json, --cli-before'];
-      row(`${byDefault} (default) wall / --cli-before wall`, spread(ratios(runs[byDefault].map((m) => m.seconds), before.map((m) => m.seconds))), '×', [], rounds);
-      row(`${byDefault} (default) peak RSS / --cli-before`, spread(ratios(runs[byDefault].map((m) => m.peakMB), before.map((m) => m.peakMB))), '×', [], rounds);
+      row(
+        `${byDefault} (default) wall / --cli-before wall`,
+        spread(
+          ratios(
+            runs[byDefault].map((m) => m.seconds),
+            before.map((m) => m.seconds),
+          ),
+        ),
+        '×',
+        [],
+        rounds,
+      );
+      row(
+        `${byDefault} (default) peak RSS / --cli-before`,
+        spread(
+          ratios(
+            runs[byDefault].map((m) => m.peakMB),
+            before.map((m) => m.peakMB),
+          ),
+        ),
+        '×',
+        [],
+        rounds,
+      );
     }
     console.log();
   } finally {
@@ -257,7 +350,9 @@ function rssMB(pid: number): number {
 /** Prose lines (not headings, lists, tables, quotes or front matter) to type at the end of, spread over the account. */
 function typingLines(lines: string[]): number[] {
   const end = lines.indexOf('---', 1);
-  const prose = lines.map((l, i) => i).filter((i) => i > end && lines[i].length > 60 && /^[A-Z]/.test(lines[i]) && /[.!?]$/.test(lines[i]));
+  const prose = lines
+    .map((l, i) => i)
+    .filter((i) => i > end && lines[i].length > 60 && /^[A-Z]/.test(lines[i]) && /[.!?]$/.test(lines[i]));
   return Array.from({ length: 8 }, (_, k) => prose[Math.floor(((k + 0.5) * prose.length) / 8)]);
 }
 
@@ -281,9 +376,12 @@ async function serverSession(edits: number): Promise<Session> {
     if (p.uri !== uri) return;
     const now = performance.now();
     latest = Math.max(latest, p.version ?? latest);
-    for (let i = waiting.length - 1; i >= 0; i--) if (p.version === undefined || p.version >= waiting[i].version) waiting.splice(i, 1)[0].resolve(now);
+    for (let i = waiting.length - 1; i >= 0; i--)
+      if (p.version === undefined || p.version >= waiting[i].version) waiting.splice(i, 1)[0].resolve(now);
   });
-  conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((item) => (item.section === 'reflectLint' ? reflectLint : null)));
+  conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+    p.items.map((item) => (item.section === 'reflectLint' ? reflectLint : null)),
+  );
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onNotification(() => undefined);
@@ -299,11 +397,16 @@ async function serverSession(edits: number): Promise<Session> {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
       initializationOptions: { settings: { ...reflectLint, reflectLint } },
     });
     await conn.sendNotification('initialized', {});
-    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text },
+    });
     const coldMs = (await diagnosticsOf(1)) - t0;
 
     const lines = text.split('\n');
@@ -318,13 +421,22 @@ async function serverSession(edits: number): Promise<Session> {
       lines[line] += ch;
       const version = e + 2;
       const t = performance.now();
-      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: ch }] });
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: at, end: at }, text: ch }],
+      });
       editMs.push((await diagnosticsOf(version)) - t);
       // The server is idle now: one parse of the same text here, interleaved edit by edit.
       editParseMs.push(parseMs(lines.join('\n'), 1));
     }
     const rss = edits ? rssMB(child.pid!) : undefined;
-    return { coldMs, editMs, editParseMs, rssMB: rss, debounceSetting: readFileSync(serverBundle, 'utf8').includes('debounceMs') };
+    return {
+      coldMs,
+      editMs,
+      editParseMs,
+      rssMB: rss,
+      debounceSetting: readFileSync(serverBundle, 'utf8').includes('debounceMs'),
+    };
   } finally {
     conn.dispose();
     child.kill();
@@ -339,7 +451,7 @@ async function serverSession(edits: number): Promise<Session> {
   const coldParse: number[] = [];
   // Cold-only sessions between the editing ones (0, 200, 0, 200, …): more cold starts for little time.
   const order: number[] = [];
-  for (let cold = coldOnly, edit = editSessions; cold + edit > 0; ) {
+  for (let cold = coldOnly, edit = editSessions; cold + edit > 0;) {
     if (cold > 0 && (order.length % 2 === 0 || edit === 0)) {
       order.push(0);
       cold--;
@@ -359,17 +471,43 @@ async function serverSession(edits: number): Promise<Session> {
   row('cold start → first diagnostics', spread(cold.map((ms) => ms / 1000)), ' s', [0.35], cold.length);
   row('cold start / one remark-parse', spread(ratios(cold, coldParse)), '×', [], cold.length);
   row('server RSS after 200 edits', spread(edited.map((s) => s.rssMB!)), ' MB', [100], edited.length);
-  const p95 = edited.map((s) => quantile([...s.editMs].sort((a, b) => a - b), 0.95));
+  const p95 = edited.map((s) =>
+    quantile(
+      [...s.editMs].sort((a, b) => a - b),
+      0.95,
+    ),
+  );
   row('edit → diagnostics p95, ms', spread(p95), ' ms', [], edited.length);
-  row('edit → diagnostics p95 / one remark-parse', spread(edited.map((s, i) => p95[i] / median(s.editParseMs))), '×', [0.5], edited.length);
+  row(
+    'edit → diagnostics p95 / one remark-parse',
+    spread(edited.map((s, i) => p95[i] / median(s.editParseMs))),
+    '×',
+    [0.5],
+    edited.length,
+  );
   // The analyser alone, in this process (bench/incremental.ts): what of the edit figure is the analysis.
   const rounds = quick ? 40 : 120;
   const alone = editFigures(text, rounds).ratios.paragraph;
   const blocks = Array.from({ length: 4 }, (_, k) => alone.filter((_, i) => i % 4 === k));
-  row('analyser alone: paragraph edit p95 / one parse', spread(blocks.map((b) => quantile([...b].sort((x, y) => x - y), 0.95))), '×', [0.5], rounds);
+  row(
+    'analyser alone: paragraph edit p95 / one parse',
+    spread(
+      blocks.map((b) =>
+        quantile(
+          [...b].sort((x, y) => x - y),
+          0.95,
+        ),
+      ),
+    ),
+    '×',
+    [0.5],
+    rounds,
+  );
   if (!edited.every((s) => s.debounceSetting)) {
     const fastest = Math.min(...edited.flatMap((s) => s.editMs));
-    console.log(`  note: this server has no reflectLint.debounceMs setting yet, so every edit figure includes its typing delay (fastest edit ${fmt(fastest)} ms).`);
+    console.log(
+      `  note: this server has no reflectLint.debounceMs setting yet, so every edit figure includes its typing delay (fastest edit ${fmt(fastest)} ms).`,
+    );
   }
 }
 await (await import('./report.js')).reportFigures({ quick, cliBin }); // 6. the assessor's desk

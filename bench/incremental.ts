@@ -43,10 +43,17 @@ function random(seed: number): () => number {
 type EditKind = 'paragraph' | 'list item' | 'block syntax';
 
 /** An edit of `kind` at a random place of the account as the session last read it: the new text. */
-function edit(kind: EditKind, session: InstanceType<typeof core.AccountSession>, rand: () => number, run: number): string {
+function edit(
+  kind: EditKind,
+  session: InstanceType<typeof core.AccountSession>,
+  rand: () => number,
+  run: number,
+): string {
   const doc = session.analysis!.document;
   const text = doc.text;
-  const blocks = doc.blocks.filter((b) => (kind === 'list item' ? b.kind === 'list-item' : b.kind === 'paragraph') && b.end - b.start >= 40);
+  const blocks = doc.blocks.filter(
+    (b) => (kind === 'list item' ? b.kind === 'list-item' : b.kind === 'paragraph') && b.end - b.start >= 40,
+  );
   const b = blocks[Math.floor(rand() * blocks.length)];
   // Somewhere in the middle half of the block.
   const at = b.start + Math.floor((b.end - b.start) * (0.25 + rand() / 2));
@@ -78,7 +85,13 @@ export interface EditFigures {
 export function editFigures(text: string, rounds: number, { warmup = 20, repeats = 3 } = {}): EditFigures {
   const kinds: EditKind[] = ['paragraph', 'list item', 'block syntax'];
   const empty = () => Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<EditKind, number[]>;
-  const figures: EditFigures = { ratios: empty(), leastRatios: empty(), editMs: empty(), parseMs: empty(), blockOnly: { paragraph: 0, 'list item': 0, 'block syntax': 0 } };
+  const figures: EditFigures = {
+    ratios: empty(),
+    leastRatios: empty(),
+    editMs: empty(),
+    parseMs: empty(),
+    blockOnly: { paragraph: 0, 'list item': 0, 'block syntax': 0 },
+  };
   for (const kind of kinds) {
     const sessions = Array.from({ length: repeats }, () => new core.AccountSession());
     for (const s of sessions) s.update(text);
@@ -134,17 +147,24 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes('--quick');
   const text = account(6000);
   const rounds = quick ? 40 : 200;
-  if (!(globalThis as { gc?: unknown }).gc) console.log('(run with --expose-gc: each side is timed from a collected heap)');
+  if (!(globalThis as { gc?: unknown }).gc)
+    console.log('(run with --expose-gc: each side is timed from a collected heap)');
   const figures = editFigures(text, rounds);
   const words = text.split(/\s+/).filter(Boolean).length;
-  console.log(`Edit → analysis through AccountSession / one remark-parse, ${words}-word account, ${rounds} runs each, interleaved run by run`);
+  console.log(
+    `Edit → analysis through AccountSession / one remark-parse, ${words}-word account, ${rounds} runs each, interleaved run by run`,
+  );
   for (const kind of Object.keys(figures.ratios) as EditKind[]) {
     const line = (label: string, ratios: number[], extra: string) => {
       const p95 = quantile(ratios, 0.95);
       const target = kind === 'paragraph' ? `  target p95 ≤ 0.5: ${p95 <= 0.5 ? 'met' : 'NOT MET'}` : '';
       console.log(`  ${label.padEnd(34)} p50 ${fmt(quantile(ratios, 0.5))}  p95 ${fmt(p95)}${extra}${target}`);
     };
-    line(`${kind} edit`, figures.ratios[kind], `  (update p50 ${fmt(quantile(figures.editMs[kind], 0.5))} ms, parse p50 ${fmt(quantile(figures.parseMs[kind], 0.5))} ms; ${figures.blockOnly[kind]}/${figures.ratios[kind].length} parsed the block alone)`);
+    line(
+      `${kind} edit`,
+      figures.ratios[kind],
+      `  (update p50 ${fmt(quantile(figures.editMs[kind], 0.5))} ms, parse p50 ${fmt(quantile(figures.parseMs[kind], 0.5))} ms; ${figures.blockOnly[kind]}/${figures.ratios[kind].length} parsed the block alone)`,
+    );
     line(`${kind} edit, least of 3 each side`, figures.leastRatios[kind], '');
   }
 }

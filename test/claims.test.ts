@@ -44,11 +44,13 @@ describe('placeholderSpans', () => {
   const found = (text: string) => placeholderSpans(text).map((s) => text.slice(s.start, s.end));
 
   it('finds the gaps a template leaves', () => {
-    assert.deepEqual(found('I agreed [a measurable standard, e.g. "replied within 2 working days"] and rang after [number] hours.'), [
-      '[a measurable standard, e.g. "replied within 2 working days"]',
-      '[number]',
+    assert.deepEqual(
+      found('I agreed [a measurable standard, e.g. "replied within 2 working days"] and rang after [number] hours.'),
+      ['[a measurable standard, e.g. "replied within 2 working days"]', '[number]'],
+    );
+    assert.deepEqual(found('People like [insert example of internal customer] need the info.'), [
+      '[insert example of internal customer]',
     ]);
-    assert.deepEqual(found('People like [insert example of internal customer] need the info.'), ['[insert example of internal customer]']);
     assert.deepEqual(found('Escaped: \\[insert example\\].'), ['\\[insert example\\]']);
   });
 
@@ -57,9 +59,17 @@ describe('placeholderSpans', () => {
   });
 
   it('leaves Markdown links, images, task boxes and other brackets alone', () => {
-    assert.deepEqual(found('See [our policy](policy.pdf), [the notes][notes], ![a photo](photo.png) and\n[notes]: notes.md'), []);
+    assert.deepEqual(
+      found('See [our policy](policy.pdf), [the notes][notes], ![a photo](photo.png) and\n[notes]: notes.md'),
+      [],
+    );
     assert.deepEqual(found('- [x] Order found\n- [ ] Follow-up call\n- [X] Done'), []);
-    assert.deepEqual(found('A citation [1], a footnote [^1], [sic], […], [...], a criterion [AC 2], [name removed], [redacted], [2, 3]'), []);
+    assert.deepEqual(
+      found(
+        'A citation [1], a footnote [^1], [sic], […], [...], a criterion [AC 2], [name removed], [redacted], [2, 3]',
+      ),
+      [],
+    );
   });
 
   it('does not reach across lines or nested brackets', () => {
@@ -70,7 +80,9 @@ describe('placeholderSpans', () => {
 
 describe('contentWords', () => {
   it('keeps what a paragraph tells, without its link sentence or placeholders', () => {
-    const doc = parseAccount('I rang the customer after [number] hours and booked a van. This demonstrates my ability to keep to timescales (AC 2).\n');
+    const doc = parseAccount(
+      'I rang the customer after [number] hours and booked a van. This demonstrates my ability to keep to timescales (AC 2).\n',
+    );
     const block = doc.blocks[0];
     const kept = contentWords(doc.prose, block.sentences).map((w) => w.lower);
     assert.deepEqual(kept, ['i', 'rang', 'the', 'customer', 'after', 'hours', 'and', 'booked', 'a', 'van']);

@@ -29,7 +29,13 @@ const HOUSING = `${FIX}/housing-repairs.md`;
 const CLAIMS = `${FIX}/claims.md`;
 
 const STAGE_KEYS = ['identify-need', 'agree-standards', 'deliver', 'monitor', 'evaluate', 'improve'];
-const BUNDLED = ['customer-relations', 'crm-principles', 'focus-l2-customer-relationships', 'external-customers', 'develop-relationships'];
+const BUNDLED = [
+  'customer-relations',
+  'crm-principles',
+  'focus-l2-customer-relationships',
+  'external-customers',
+  'develop-relationships',
+];
 const SEVERITIES = ['error', 'warning', 'information', 'hint'];
 // eslint-disable-next-line no-control-regex -- the terminal's colour codes
 const ANSI = /\x1b\[/;
@@ -51,14 +57,32 @@ function cli(args: string[], options: { input?: string | Buffer; env?: NodeJS.Pr
     env: options.env ?? { ...process.env, NO_COLOR: '1' },
   });
   if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, errLines: r.stderr.split(/\r?\n/).filter((l) => l.trim()) };
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    errLines: r.stderr.split(/\r?\n/).filter((l) => l.trim()),
+  };
 }
 
 // ---- The JSON contract -------------------------------------------------------------------------
 
-interface Pos { line: number; character: number }
-interface Rng { start: Pos; end: Pos }
-interface JFinding { rule: string; severity: string; message: string; range: Rng; data?: Record<string, unknown>; fixes?: Array<{ title: string; edits: Array<{ range: Rng; newText: string }> }> }
+interface Pos {
+  line: number;
+  character: number;
+}
+interface Rng {
+  start: Pos;
+  end: Pos;
+}
+interface JFinding {
+  rule: string;
+  severity: string;
+  message: string;
+  range: Rng;
+  data?: Record<string, unknown>;
+  fixes?: Array<{ title: string; edits: Array<{ range: Rng; newText: string }> }>;
+}
 interface JFile {
   path: string;
   rubric: string | null;
@@ -67,7 +91,10 @@ interface JFile {
   paragraphs: Array<{ range: Rng; criteria: string[]; suggestedCriteria: string[] }>;
   criteria: Array<{ id: string; status: string; paragraphs: number[]; claimedIn: number[] }>;
 }
-interface JOutput { version: number; files: JFile[] }
+interface JOutput {
+  version: number;
+  files: JFile[];
+}
 
 function json(args: string[], options?: Parameters<typeof cli>[1]): { result: Result; out: JOutput } {
   const result = cli(['--format', 'json', ...args], options);
@@ -77,10 +104,19 @@ function json(args: string[], options?: Parameters<typeof cli>[1]): { result: Re
 function assertRange(r: Rng, lines: string[], what: string): void {
   assert.equal(typeof r, 'object', `${what}: range`);
   for (const p of [r.start, r.end]) {
-    assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} out of the file`);
-    assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line].length, `${what}: character ${p.character} out of line ${p.line}`);
+    assert.ok(
+      Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length,
+      `${what}: line ${p.line} out of the file`,
+    );
+    assert.ok(
+      Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line].length,
+      `${what}: character ${p.character} out of line ${p.line}`,
+    );
   }
-  assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), `${what}: range ends before it starts`);
+  assert.ok(
+    r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character),
+    `${what}: range ends before it starts`,
+  );
 }
 
 /** The text a 0-based, UTF-16 range covers. */
@@ -138,10 +174,15 @@ function assertContract(out: JOutput, texts: Map<string, string>): void {
       assert.equal(typeof c.id, 'string');
       assert.ok(['evidenced', 'claimed', 'suggested', 'missing'].includes(c.status), `status ${c.status}`);
       assert.ok(Array.isArray(c.paragraphs) && Array.isArray(c.claimedIn));
-      for (const i of [...c.paragraphs, ...c.claimedIn]) assert.ok(Number.isInteger(i) && i >= 0 && i < f.paragraphs.length, `paragraph index ${i}`);
+      for (const i of [...c.paragraphs, ...c.claimedIn])
+        assert.ok(Number.isInteger(i) && i >= 0 && i < f.paragraphs.length, `paragraph index ${i}`);
       // Every paragraph that cites the criterion is either evidence for it or a claim of it, never both.
       const citing = f.paragraphs.flatMap((p, i) => (p.criteria.includes(c.id) ? [i] : []));
-      if (c.status === 'evidenced') assert.deepEqual([...c.paragraphs, ...c.claimedIn].sort((a, b) => a - b), citing);
+      if (c.status === 'evidenced')
+        assert.deepEqual(
+          [...c.paragraphs, ...c.claimedIn].sort((a, b) => a - b),
+          citing,
+        );
       if (c.status === 'claimed') assert.deepEqual(c.claimedIn, citing);
       if (c.status === 'suggested' || c.status === 'missing') assert.deepEqual([citing, c.claimedIn], [[], []]);
       if (c.status === 'missing') assert.deepEqual(c.paragraphs, []);
@@ -179,8 +220,18 @@ const DOG_GROOMING = {
   awardingBody: 'A made-up awarding body',
   level: 2,
   criteria: [
-    { id: '1', text: "Check the dog's coat and skin before grooming.", ability: "check a dog's coat and skin before grooming", signals: ['coat', 'skin', 'matted'] },
-    { id: '2', text: 'Keep the dog calm and safe while grooming.', ability: 'keep a dog calm and safe while grooming', signals: ['calm', 'muzzle', 'treat'] },
+    {
+      id: '1',
+      text: "Check the dog's coat and skin before grooming.",
+      ability: "check a dog's coat and skin before grooming",
+      signals: ['coat', 'skin', 'matted'],
+    },
+    {
+      id: '2',
+      text: 'Keep the dog calm and safe while grooming.',
+      ability: 'keep a dog calm and safe while grooming',
+      signals: ['calm', 'muzzle', 'treat'],
+    },
   ],
   keyTerms: [{ term: 'matting', definition: 'Fur tangled into tight clumps.', criteria: ['1'] }],
   checks: [],
@@ -242,7 +293,10 @@ describe('reflect-lint command', () => {
       };
       const out = cli([WEAK]).stdout.split('\n');
       const has = (where: string, severity: string, rule: string) =>
-        assert.ok(out.some((l) => l.startsWith(`${where}  ${severity}  `) && l.endsWith(`  ${rule}`)), `no ${rule} at ${where}:\n${out.join('\n')}`);
+        assert.ok(
+          out.some((l) => l.startsWith(`${where}  ${severity}  `) && l.endsWith(`  ${rule}`)),
+          `no ${rule} at ${where}:\n${out.join('\n')}`,
+        );
       has(at('good service'), 'warning', 'vague-standard');
       has(at('as soon as possible'), 'warning', 'vague-standard');
       has(at('If a customer complained I would'), 'warning', 'hypothetical-language');
@@ -258,7 +312,8 @@ describe('reflect-lint command', () => {
         assert.ok(summary, `no summary for ${f.path}`);
         const present = STAGE_KEYS.filter((k) => f.stages[k].length).length;
         assert.ok(summary.includes(`stages ${present}/6`), summary);
-        for (const k of STAGE_KEYS.filter((k) => !f.stages[k].length)) assert.ok(summary.includes(k), `${summary} should name absent stage ${k}`);
+        for (const k of STAGE_KEYS.filter((k) => !f.stages[k].length))
+          assert.ok(summary.includes(k), `${summary} should name absent stage ${k}`);
         if (f.rubric) {
           const evidenced = f.criteria.filter((c) => c.status === 'evidenced').length;
           assert.ok(summary.includes(`${f.rubric}: criteria evidenced ${evidenced}/${f.criteria.length}`), summary);
@@ -279,9 +334,19 @@ describe('reflect-lint command', () => {
       const { result, out } = json([STRONG, WEAK, HOUSING, UNKNOWN_UNIT]);
       assert.equal(result.code, 2, 'the unknown unit makes it 2');
       assertContract(out, new Map([STRONG, WEAK, HOUSING, UNKNOWN_UNIT].map((p) => [p, read(p)])));
-      assert.deepEqual(out.files.map((f) => f.path), [STRONG, WEAK, HOUSING, UNKNOWN_UNIT]);
-      assert.deepEqual(out.files.map((f) => f.rubric), ['customer-relations', 'customer-relations', null, null]);
-      for (const f of out.files.filter((x) => x.rubric === 'customer-relations')) assert.deepEqual(f.criteria.map((c) => c.id), ['1', '2', '3', '4', '5']);
+      assert.deepEqual(
+        out.files.map((f) => f.path),
+        [STRONG, WEAK, HOUSING, UNKNOWN_UNIT],
+      );
+      assert.deepEqual(
+        out.files.map((f) => f.rubric),
+        ['customer-relations', 'customer-relations', null, null],
+      );
+      for (const f of out.files.filter((x) => x.rubric === 'customer-relations'))
+        assert.deepEqual(
+          f.criteria.map((c) => c.id),
+          ['1', '2', '3', '4', '5'],
+        );
     });
 
     it('gives 0-based UTF-16 ranges that cover the text each finding is about', () => {
@@ -307,7 +372,9 @@ describe('reflect-lint command', () => {
       // Each fix edits exactly the text the finding points at.
       for (const x of [...personal, ...vague]) {
         assert.ok(x.fixes?.length, `${x.rule} has a fix`);
-        for (const fix of x.fixes!) for (const e of fix.edits) assert.ok(slice(text, x.range).endsWith(slice(text, e.range)) && slice(text, e.range).length > 0);
+        for (const fix of x.fixes!)
+          for (const e of fix.edits)
+            assert.ok(slice(text, x.range).endsWith(slice(text, e.range)) && slice(text, e.range).length > 0);
       }
     });
 
@@ -349,26 +416,55 @@ describe('reflect-lint command', () => {
       assert.equal(claimed.length, 1);
       assert.equal(claimed[0].severity, 'information');
       assert.equal(slice(text, claimed[0].range), 'AC 4');
-      assert.deepEqual({ ...claimed[0].data, supportedCriteria: undefined }, { criterion: '4', paragraph: 1, supportedCriteria: undefined });
-      assert.match(claimed[0].message, /cites AC 4 but does not yet say what you did for it\. Add what you did: how you follow your organisation's complaints procedure/);
+      assert.deepEqual(
+        { ...claimed[0].data, supportedCriteria: undefined },
+        { criterion: '4', paragraph: 1, supportedCriteria: undefined },
+      );
+      assert.match(
+        claimed[0].message,
+        /cites AC 4 but does not yet say what you did for it\. Add what you did: how you follow your organisation's complaints procedure/,
+      );
       assert.equal(claimed[0].fixes, undefined, 'no fix deletes the claim');
       // Nothing else says the same thing about AC 4.
       assert.ok(!f.findings.some((x) => x.rule === 'criterion-not-evidenced' && x.data?.criterion === '4'));
 
       const gaps = f.findings.filter((x) => x.rule === 'unfilled-placeholder');
-      assert.deepEqual(gaps.map((x) => slice(text, x.range)), ['[first way]', '[second way]', '[what you found]', '[your improvement]']);
-      assert.ok(gaps.every((x) => x.severity === 'warning' && x.data?.placeholder === slice(text, x.range) && !x.fixes));
+      assert.deepEqual(
+        gaps.map((x) => slice(text, x.range)),
+        ['[first way]', '[second way]', '[what you found]', '[your improvement]'],
+      );
+      assert.ok(
+        gaps.every((x) => x.severity === 'warning' && x.data?.placeholder === slice(text, x.range) && !x.fixes),
+      );
 
-      const summary = cli([CLAIMS]).stdout.split('\n').find((l) => l.startsWith(`${CLAIMS}: stages `))!;
+      const summary = cli([CLAIMS])
+        .stdout.split('\n')
+        .find((l) => l.startsWith(`${CLAIMS}: stages `))!;
       assert.match(summary, /criteria evidenced 1\/5 \(AC 1\), cited but not yet shown: AC 4/);
       const line = f.paragraphs[1].range.start.line + 1;
-      const grid = cli(['report', CLAIMS]).stdout.split('\n').find((l) => l.startsWith(`| ${CLAIMS} |`))!;
-      assert.deepEqual(grid.split(' | ').slice(2, 7), [`✓ evidenced L${f.paragraphs[0].range.start.line + 1}`, '✗ missing', '✗ missing', `! claimed L${line}`, '✗ missing']);
+      const grid = cli(['report', CLAIMS])
+        .stdout.split('\n')
+        .find((l) => l.startsWith(`| ${CLAIMS} |`))!;
+      assert.deepEqual(grid.split(' | ').slice(2, 7), [
+        `✓ evidenced L${f.paragraphs[0].range.start.line + 1}`,
+        '✗ missing',
+        '✗ missing',
+        `! claimed L${line}`,
+        '✗ missing',
+      ]);
       const html = cli(['report', '--format', 'html', CLAIMS]).stdout;
       // The claimed cell is amber with its mark and word, and its tooltip quotes how the citing paragraph begins.
       const opening = text.split('\n')[f.paragraphs[1].range.start.line].split('. ')[0];
-      assert.match(html, new RegExp(`<td class="claimed" title="AC 4: [^"]*\nCited at L${line} but not shown\\. The paragraph begins: “${opening}\\.”"[^>]*>`));
-      assert.match(html, /class="legend">.*<span class="claimed">.*claimed<\/span> a paragraph cites the criterion but does not yet show it/);
+      assert.match(
+        html,
+        new RegExp(
+          `<td class="claimed" title="AC 4: [^"]*\nCited at L${line} but not shown\\. The paragraph begins: “${opening}\\.”"[^>]*>`,
+        ),
+      );
+      assert.match(
+        html,
+        /class="legend">.*<span class="claimed">.*claimed<\/span> a paragraph cites the criterion but does not yet show it/,
+      );
     });
   });
 
@@ -432,7 +528,10 @@ describe('reflect-lint command', () => {
       assert.equal(result.code, 1);
       assert.equal(result.stderr, '');
       assert.deepEqual(out.files.map((f) => f.path).sort(), [WEAK, STRONG].sort());
-      assert.ok(readdirSync(join(root, FIX, 'portfolio')).includes('notes.txt'), 'the folder holds a non-Markdown file too');
+      assert.ok(
+        readdirSync(join(root, FIX, 'portfolio')).includes('notes.txt'),
+        'the folder holds a non-Markdown file too',
+      );
     });
 
     it('expands a quoted glob itself', () => {
@@ -441,15 +540,24 @@ describe('reflect-lint command', () => {
       assert.deepEqual(out.files.map((f) => f.path).sort(), expected.sort());
       assert.equal(result.code, 2, 'unknown-unit.md is among them');
       const one = json([`${FIX}/portfolio/*.md`]).out;
-      assert.deepEqual(one.files.map((f) => f.path), [STRONG]);
+      assert.deepEqual(
+        one.files.map((f) => f.path),
+        [STRONG],
+      );
     });
 
     it('reports each bad input in one stderr line with its reason, exit 2, and still checks the good files', () => {
       const dir = tempDir('bad-inputs');
       const binary = join(dir, 'photo.md');
-      writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+      writeFileSync(
+        binary,
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      );
       const latin1 = join(dir, 'latin1.md');
-      writeFileSync(latin1, Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from(' account\n\nI served a customer.\n')]));
+      writeFileSync(
+        latin1,
+        Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from(' account\n\nI served a customer.\n')]),
+      );
       const big = join(dir, 'huge.md');
       writeFileSync(big, Buffer.alloc(5 * 1024 * 1024 + 1024, 'a'));
       const empty = tempDir('no-markdown-here');
@@ -472,7 +580,10 @@ describe('reflect-lint command', () => {
           assert.match(line[0], reason);
         }
         if (format === 'json') {
-          assert.deepEqual(JSON.parse(r.stdout).files.map((f: JFile) => f.path), [STRONG, WEAK]);
+          assert.deepEqual(
+            JSON.parse(r.stdout).files.map((f: JFile) => f.path),
+            [STRONG, WEAK],
+          );
         } else {
           assert.match(r.stdout, new RegExp(`^${STRONG.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: stages 6/6`, 'm'));
           assert.ok(r.stdout.includes(`${WEAK}: stages `));
@@ -503,7 +614,10 @@ describe('reflect-lint command', () => {
         writeFileSync(join(sub, `account-${String(i).padStart(2, '0')}.md`), fixtures[i % fixtures.length]);
       }
       writeFileSync(join(dir, 'a', 'account-07-photo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
-      writeFileSync(join(dir, 'b', 'account-44-latin1.md'), Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+      writeFileSync(
+        join(dir, 'b', 'account-44-latin1.md'),
+        Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+      );
     });
 
     const runWith = (workers: string | undefined, args: string[], input?: string) => {
@@ -521,7 +635,8 @@ describe('reflect-lint command', () => {
         assert.doesNotMatch(one.stderr, DEBUG_LINE, 'REFLECT_LINT_WORKERS=0 keeps to one thread');
         assert.equal(one.code, 2, 'the binary and Latin-1 files and the unknown units');
         assert.equal(one.errLines.length, 2 + 12, one.stderr);
-        if (format === 'json') assert.equal((JSON.parse(one.stdout) as JOutput).files.length, 60 + 1, 'every account and standard input');
+        if (format === 'json')
+          assert.equal((JSON.parse(one.stdout) as JOutput).files.length, 60 + 1, 'every account and standard input');
         for (const workers of ['1', '3']) {
           const many = runWith(workers, args, input);
           assert.match(many.stderr, DEBUG_LINE, `REFLECT_LINT_WORKERS=${workers}`);
@@ -539,12 +654,19 @@ describe('reflect-lint command', () => {
       assert.equal(workerPolicy(1000, {}, 2), 0, 'two cores: V8 keeps the second busy');
       assert.equal(workerPolicy(1000, { REFLECT_LINT_WORKERS: '0' }, 8), 0);
       assert.equal(workerPolicy(5, { REFLECT_LINT_WORKERS: '2' }, 2), 2, 'forced, however few the files');
-      assert.equal(workerPolicy(2, { REFLECT_LINT_WORKERS: '4' }, 8), 1, 'never more workers than inputs beyond the first');
+      assert.equal(
+        workerPolicy(2, { REFLECT_LINT_WORKERS: '4' }, 8),
+        1,
+        'never more workers than inputs beyond the first',
+      );
       assert.equal(workerPolicy(60, { REFLECT_LINT_WORKERS: 'many' }, 4), 3, 'a malformed value is ignored');
     });
 
     it('stops quietly when the reader of its output goes away, as `| head` does', async () => {
-      const child = spawn(process.execPath, [bin, '--format', 'json', dir], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+      const child = spawn(process.execPath, [bin, '--format', 'json', dir], {
+        cwd: root,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       // A megabyte of JSON for 60 accounts: far more than a pipe holds, so the command is still writing.
@@ -561,7 +683,22 @@ describe('reflect-lint command', () => {
       const inputs = [STRONG, WEAK, CLAIMS].map((path) => ({ path, text: read(path) }));
       const files = inputs.map(({ path, text }) => ({ path, ...analyzeAccount(text, { rubrics }).result }));
       const expected = {
-        json: JSON.stringify({ version: 2, files: files.map((f) => ({ path: f.path, rubric: f.rubric, findings: f.findings, stages: f.stages, paragraphs: f.paragraphs, criteria: f.criteria })) }, null, 2) + '\n',
+        json:
+          JSON.stringify(
+            {
+              version: 2,
+              files: files.map((f) => ({
+                path: f.path,
+                rubric: f.rubric,
+                findings: f.findings,
+                stages: f.stages,
+                paragraphs: f.paragraphs,
+                criteria: f.criteria,
+              })),
+            },
+            null,
+            2,
+          ) + '\n',
         text: formatText(files, rubrics, { enabled: false }),
       };
       for (const render of ['json', 'text'] as const) {
@@ -627,7 +764,13 @@ describe('reflect-lint command', () => {
       assert.equal(result.stderr, '');
       const f = out.files[0];
       assert.equal(f.rubric, 'dog-grooming-care');
-      assert.deepEqual(f.criteria.map((c) => [c.id, c.status]), [['1', 'evidenced'], ['2', 'evidenced']]);
+      assert.deepEqual(
+        f.criteria.map((c) => [c.id, c.status]),
+        [
+          ['1', 'evidenced'],
+          ['2', 'evidenced'],
+        ],
+      );
       // AC 3 is not a criterion of this unit.
       const unknown = f.findings.filter((x) => x.rule === 'unknown-criterion');
       assert.equal(unknown.length, 1);
@@ -655,12 +798,18 @@ describe('reflect-lint command', () => {
       assert.match(result.errLines[0], /half-written\.json/);
       assert.match(result.errLines[0], /JSON/);
       assert.doesNotMatch(result.stderr, STACK_FRAME);
-      assert.deepEqual(out.files.map((f) => f.rubric), ['dog-grooming-care', 'customer-relations']);
+      assert.deepEqual(
+        out.files.map((f) => f.rubric),
+        ['dog-grooming-care', 'customer-relations'],
+      );
 
       const list = cli(['--rubrics', dir, 'rubrics']);
       assert.equal(list.code, 2);
       assert.equal(list.errLines.length, 1);
-      const ids = list.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]);
+      const ids = list.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]);
       assert.deepEqual(ids, [...BUNDLED, 'dog-grooming-care']);
     });
 
@@ -683,16 +832,35 @@ describe('reflect-lint command', () => {
       const rows = r.stdout.split('\n').filter((l) => l.startsWith('| '));
       const header = rows.find((l) => l.includes('AC 1'));
       assert.ok(header, r.stdout);
-      for (const h of ['AC 1', 'AC 2', 'AC 3', 'AC 4', 'AC 5', 'Identify need', 'Agree standards', 'Deliver', 'Monitor', 'Evaluate', 'Improve']) assert.ok(header.includes(h), h);
+      for (const h of [
+        'AC 1',
+        'AC 2',
+        'AC 3',
+        'AC 4',
+        'AC 5',
+        'Identify need',
+        'Agree standards',
+        'Deliver',
+        'Monitor',
+        'Evaluate',
+        'Improve',
+      ])
+        assert.ok(header.includes(h), h);
       for (const a of accounts) assert.equal(rows.filter((l) => l.startsWith(`| ${a} |`)).length, 1, a);
       // The strong account's criterion cells give the first line of each citing paragraph.
       const strong = json([STRONG]).out.files[0];
-      const cells = rows.find((l) => l.startsWith(`| ${STRONG} |`))!.split(' | ').slice(2, 7);
+      const cells = rows
+        .find((l) => l.startsWith(`| ${STRONG} |`))!
+        .split(' | ')
+        .slice(2, 7);
       strong.criteria.forEach((c, i) => {
         const lines = c.paragraphs.map((p) => `L${strong.paragraphs[p].range.start.line + 1}`);
         assert.equal(cells[i], `✓ evidenced ${lines.join(', ')}`);
       });
-      assert.match(rows.find((l) => l.startsWith(`| ${WEAK} |`))!, /missing/);
+      assert.match(
+        rows.find((l) => l.startsWith(`| ${WEAK} |`))!,
+        /missing/,
+      );
     });
 
     it('writes one self-contained HTML file with a print stylesheet', () => {
@@ -719,7 +887,10 @@ describe('reflect-lint command', () => {
       for (const c of ['AC 1', 'AC 2', 'AC 3', 'AC 4', 'AC 5']) assert.ok(header.includes(c), c);
       for (const s of STAGE_KEYS) assert.ok(header.includes(s), s);
       assert.equal(rows.length, accounts.length);
-      assert.deepEqual(rows.map((row) => row[0]), accounts);
+      assert.deepEqual(
+        rows.map((row) => row[0]),
+        accounts,
+      );
       for (const row of rows) assert.equal(row.length, header.length);
       const weak = rows[1];
       assert.equal(weak[header.indexOf('AC 1')], 'missing');
@@ -743,7 +914,10 @@ describe('reflect-lint command', () => {
       const r = cli(['rubrics']);
       assert.equal(r.code, 0);
       assert.equal(r.stderr, '');
-      const ids = r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]);
+      const ids = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]);
       assert.deepEqual([...ids].sort(), [...BUNDLED].sort());
       const asJson = JSON.parse(cli(['rubrics', '--format', 'json']).stdout);
       assert.deepEqual(asJson.rubrics.map((x: { id: string }) => x.id).sort(), [...BUNDLED].sort());
@@ -787,7 +961,13 @@ describe('reflect-lint command', () => {
     it('colours a terminal only when neither NO_COLOR nor --no-color says otherwise', () => {
       const capture = (argv: string[], env: NodeJS.ProcessEnv) => {
         let out = '';
-        const code = run(argv, { out: (s) => (out += s), err: () => {}, stdin: () => Buffer.alloc(0), isTTY: true, env });
+        const code = run(argv, {
+          out: (s) => (out += s),
+          err: () => {},
+          stdin: () => Buffer.alloc(0),
+          isTTY: true,
+          env,
+        });
         return { code, out };
       };
       const path = join(root, WEAK);

@@ -19,7 +19,16 @@ const URI = 'file:///accounts/weak.md';
 function analysis(text: string): Analysis {
   const rubrics = bundledRubrics();
   const { result, notices, document, paragraphs } = analyzeAccount(text, { rubrics });
-  return { uri: URI, version: 1, text, rubric: rubrics.find((r) => r.id === result.rubric), result, notices, doc: document, paragraphs };
+  return {
+    uri: URI,
+    version: 1,
+    text,
+    rubric: rubrics.find((r) => r.id === result.rubric),
+    result,
+    notices,
+    doc: document,
+    paragraphs,
+  };
 }
 
 const a = analysis(WEAK);
@@ -29,8 +38,14 @@ const at = (needle: string, delta = 2): Position => doc.positionAt(WEAK.indexOf(
 
 /** The actions at a cursor, asked as a client that sends every diagnostic on the cursor's line does. */
 function menu(position: Position, options: CodeActionOptions = { disableChoice: true }): CodeAction[] {
-  const onLine = diagnostics.filter((d: Diagnostic) => d.range.start.line <= position.line && position.line <= d.range.end.line);
-  return codeActions(a, { textDocument: { uri: URI }, range: { start: position, end: position }, context: { diagnostics: onLine } }, options);
+  const onLine = diagnostics.filter(
+    (d: Diagnostic) => d.range.start.line <= position.line && position.line <= d.range.end.line,
+  );
+  return codeActions(
+    a,
+    { textDocument: { uri: URI }, range: { start: position, end: position }, context: { diagnostics: onLine } },
+    options,
+  );
 }
 const apply = (edits: TextEdit[]) => TextDocument.applyEdits(doc, edits);
 
@@ -48,7 +63,10 @@ describe('the quick-fix menu', () => {
     assert.equal(actions.filter((x) => x.isPreferred).length, 1);
     const disables = titles.filter((t) => t.startsWith('Disable '));
     assert.deepEqual(disables.sort(), ['Disable hypothetical-language…', 'Disable vague-standard…']);
-    assert.ok(!titles.some((t) => /Mrs P|address|phone number/.test(t)), `fixes of other findings on the line: ${titles.join(' | ')}`);
+    assert.ok(
+      !titles.some((t) => /Mrs P|address|phone number/.test(t)),
+      `fixes of other findings on the line: ${titles.join(' | ')}`,
+    );
     assert.ok(actions.length <= 6, titles.join(' | '));
   });
 
@@ -66,20 +84,37 @@ describe('the quick-fix menu', () => {
     assert.equal(uri, URI);
     assert.equal(rule, 'vague-standard');
     assert.match(apply([edits.line]), /\n<!-- reflect-lint-disable-next-line vague-standard -->\nI work on reception/);
-    assert.match(apply([edits.file]), /^---\nunit: customer-relations\n---\n<!-- reflect-lint-disable-file vague-standard -->\n/);
+    assert.match(
+      apply([edits.file]),
+      /^---\nunit: customer-relations\n---\n<!-- reflect-lint-disable-file vague-standard -->\n/,
+    );
   });
 
   it('offers the file’s comment directly for a finding in the front matter, where a line comment would break the YAML', () => {
     const onUnit = diagnostics.find((d) => d.range.start.line === 1)!;
-    const actions = codeActions(a, { textDocument: { uri: URI }, range: onUnit.range, context: { diagnostics: [onUnit] } }, { disableChoice: true });
+    const actions = codeActions(
+      a,
+      { textDocument: { uri: URI }, range: onUnit.range, context: { diagnostics: [onUnit] } },
+      { disableChoice: true },
+    );
     const disable = actions.filter((x) => x.title.startsWith('Disable '));
-    assert.deepEqual(disable.map((x) => x.title), [`Disable ${onUnit.code} for this file`]);
-    assert.match(apply(disable[0].edit!.changes![URI]), new RegExp(`^---\nunit: customer-relations\n---\n<!-- reflect-lint-disable-file ${onUnit.code} -->\n`));
+    assert.deepEqual(
+      disable.map((x) => x.title),
+      [`Disable ${onUnit.code} for this file`],
+    );
+    assert.match(
+      apply(disable[0].edit!.changes![URI]),
+      new RegExp(`^---\nunit: customer-relations\n---\n<!-- reflect-lint-disable-file ${onUnit.code} -->\n`),
+    );
   });
 
   it('keeps “for this line” and “for this file” as two entries for clients without the choice', () => {
     const titles = menu(at('as soon as possible'), {}).map((x) => x.title);
-    assert.ok(titles.includes('Disable vague-standard for this line') && titles.includes('Disable vague-standard for this file'), titles.join(' | '));
+    assert.ok(
+      titles.includes('Disable vague-standard for this line') &&
+        titles.includes('Disable vague-standard for this file'),
+      titles.join(' | '),
+    );
     assert.equal(titles.filter((t) => t.startsWith('Disable vague-standard')).length, 2);
   });
 
@@ -91,7 +126,10 @@ describe('the quick-fix menu', () => {
     const [snippet] = (data.data as { snippets: Array<{ snippet: string }> }).snippets;
     assert.equal(snippet.snippet, 'within ${1:[number]} ${2:[hours / working days]}$0');
     const lsp = menu(at('as soon as possible'), { snippets: 'lsp' })[0];
-    const change = lsp.edit!.documentChanges![0] as { textDocument: { uri: string }; edits: Array<{ snippet?: { kind: string; value: string } }> };
+    const change = lsp.edit!.documentChanges![0] as {
+      textDocument: { uri: string };
+      edits: Array<{ snippet?: { kind: string; value: string } }>;
+    };
     assert.equal(change.textDocument.uri, URI);
     assert.deepEqual(change.edits[0].snippet, { kind: 'snippet', value: snippet.snippet });
   });

@@ -14,7 +14,16 @@ const rubrics = bundledRubrics();
 
 function open(text: string): { a: Analysis; doc: TextDocument } {
   const { result, notices, document, paragraphs } = analyzeAccount(text, { rubrics });
-  const a = { uri: 'file:///w.md', version: 1, text, rubric: rubrics.find((r) => r.id === result.rubric), result, notices, doc: document, paragraphs };
+  const a = {
+    uri: 'file:///w.md',
+    version: 1,
+    text,
+    rubric: rubrics.find((r) => r.id === result.rubric),
+    result,
+    notices,
+    doc: document,
+    paragraphs,
+  };
   return { a, doc: TextDocument.create(a.uri, 'markdown', 1, text) };
 }
 
@@ -25,7 +34,10 @@ describe('completion after “(AC ”', () => {
     const at = doc.positionAt(text.indexOf('(AC ') + 4);
     const items = completions(doc, at, a, rubrics);
     assert.equal(items.length, 5);
-    assert.deepEqual(items.map((i) => i.sortText), [...items.map((i) => i.sortText!)].sort());
+    assert.deepEqual(
+      items.map((i) => i.sortText),
+      [...items.map((i) => i.sortText!)].sort(),
+    );
     const best = rankForPosition(a, at).criteria[0];
     assert.equal(items[0].label, best.id);
     assert.equal(items[0].preselect, true);
@@ -46,18 +58,32 @@ describe('completion after “(AC ”', () => {
 
 describe('Select Unit’s order', () => {
   it('follows rubrics suggest, best first, with the score in words', () => {
-    const units = rankUnits(WEAK, rubrics, rubrics.map((r) => ({ id: r.id, title: r.title, level: r.level, origin: 'bundled' })));
-    assert.deepEqual(units.map((u) => u.id), rankRubrics(WEAK, rubrics).map((r) => r.id));
+    const units = rankUnits(
+      WEAK,
+      rubrics,
+      rubrics.map((r) => ({ id: r.id, title: r.title, level: r.level, origin: 'bundled' })),
+    );
+    assert.deepEqual(
+      units.map((u) => u.id),
+      rankRubrics(WEAK, rubrics).map((r) => r.id),
+    );
     assert.equal(units[0].match, 'best match');
     assert.ok(units.slice(1).every((u) => u.match !== 'best match'));
   });
 
   it('calls nothing the best match in an empty account', () => {
-    const units = rankUnits('', rubrics, rubrics.map((r) => ({ id: r.id, title: r.title, level: r.level, origin: 'bundled' })));
+    const units = rankUnits(
+      '',
+      rubrics,
+      rubrics.map((r) => ({ id: r.id, title: r.title, level: r.level, origin: 'bundled' })),
+    );
     assert.ok(units.every((u) => u.match === 'nothing written yet to compare'));
   });
 
   it('words a score', () => {
-    assert.deepEqual([matchWords(1, true), matchWords(0.8, false), matchWords(0.5, false), matchWords(0.1, false)], ['best match', 'close match', 'some match', 'little in common']);
+    assert.deepEqual(
+      [matchWords(1, true), matchWords(0.8, false), matchWords(0.5, false), matchWords(0.1, false)],
+      ['best match', 'close match', 'some match', 'little in common'],
+    );
   });
 });

@@ -20,7 +20,9 @@ interface Example {
 
 function examples(): Example[] {
   const out: Example[] = [];
-  for (const page of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
+  for (const page of readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort()) {
     const lines = readFileSync(join(dir, page), 'utf8').split('\n');
     const pageRule = page === 'rubric-checks.md' ? undefined : page.replace(/\.md$/, '');
     let section: string | undefined;
@@ -37,7 +39,14 @@ function examples(): Example[] {
         const start = i + 1;
         const body: string[] = [];
         for (i++; i < lines.length && !lines[i].startsWith('```'); i++) body.push(lines[i]);
-        out.push({ page, rule: pageRule ?? section ?? '?', label, unit: unit ?? 'customer-relations', body: body.join('\n') + '\n', line: start });
+        out.push({
+          page,
+          rule: pageRule ?? section ?? '?',
+          label,
+          unit: unit ?? 'customer-relations',
+          body: body.join('\n') + '\n',
+          line: start,
+        });
         label = undefined;
       }
     }
@@ -49,13 +58,15 @@ describe('rule pages: Bad examples are flagged, Good examples are not', () => {
   const all = examples();
   it('has examples on every page', () => {
     const pages = new Set(all.map((e) => e.page));
-    for (const page of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md')) assert.ok(pages.has(page), `${page} has no checked example`);
+    for (const page of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md'))
+      assert.ok(pages.has(page), `${page} has no checked example`);
   });
   for (const e of all) {
     it(`${e.page}:${e.line} ${e.rule} ${e.label}`, () => {
       const found = analyze(e.body, { rubric: e.unit }).findings.filter((f) => f.rule === e.rule);
       if (e.label === 'Bad') assert.ok(found.length > 0, `expected a ${e.rule} finding`);
-      else assert.equal(found.length, 0, `expected no ${e.rule} finding, got: ${found.map((f) => f.message).join(' | ')}`);
+      else
+        assert.equal(found.length, 0, `expected no ${e.rule} finding, got: ${found.map((f) => f.message).join(' | ')}`);
     });
   }
 });

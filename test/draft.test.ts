@@ -36,9 +36,15 @@ describe('rubrics draft: the seeds', () => {
     it(`${shipped.source} drafts to ${shipped.id}'s criteria (count, order, ids) and validates`, () => {
       const d = draftRubric(seedOf(shipped), { id: shipped.id, source: shipped.source });
       valid(d);
-      assert.deepEqual(d.rubric.criteria.map((c) => c.id), shipped.criteria.map((c) => c.id));
+      assert.deepEqual(
+        d.rubric.criteria.map((c) => c.id),
+        shipped.criteria.map((c) => c.id),
+      );
       for (const c of d.rubric.criteria) {
-        assert.ok(c.signals.length > 0 && c.ability.length <= 200 && !/[.]$/.test(c.ability) && /^\p{Ll}/u.test(c.ability), `criterion ${c.id}: ${c.ability}`);
+        assert.ok(
+          c.signals.length > 0 && c.ability.length <= 200 && !/[.]$/.test(c.ability) && /^\p{Ll}/u.test(c.ability),
+          `criterion ${c.id}: ${c.ability}`,
+        );
       }
       assert.equal(d.rubric.id, shipped.id);
     });
@@ -100,13 +106,23 @@ describe('rubrics draft: regulated-layout unit documents', () => {
       assert.equal(d.rubric.level, expected.level);
       if (expected.awardingBody) assert.equal(d.rubric.awardingBody, expected.awardingBody);
       if (expected.reference) assert.match(d.rubric.source ?? '', new RegExp(expected.reference.replace(/\//g, '\\/')));
-      assert.deepEqual(d.rubric.criteria.map((c) => c.id), expected.criteria);
+      assert.deepEqual(
+        d.rubric.criteria.map((c) => c.id),
+        expected.criteria,
+      );
       assert.deepEqual(Object.fromEntries(d.outcomes.map((o) => [o.id, o.criteria])), expected.outcomes);
-      assert.deepEqual(d.rubric.keyTerms.map((k) => k.term), expected.keyTerms);
+      assert.deepEqual(
+        d.rubric.keyTerms.map((k) => k.term),
+        expected.keyTerms,
+      );
       const kinds: Record<string, number> = {};
       for (const c of d.rubric.checks) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
       assert.deepEqual(kinds, expected.checks);
-      for (const [id, tail] of Object.entries(expected.wrapped ?? {})) assert.ok(d.rubric.criteria.find((c) => c.id === id)!.text.includes(tail), `criterion ${id} joins its wrapped line`);
+      for (const [id, tail] of Object.entries(expected.wrapped ?? {}))
+        assert.ok(
+          d.rubric.criteria.find((c) => c.id === id)!.text.includes(tail),
+          `criterion ${id} joins its wrapped line`,
+        );
     });
   }
 });
@@ -114,7 +130,11 @@ describe('rubrics draft: regulated-layout unit documents', () => {
 describe('rubrics draft: tolerant reading', () => {
   const bookings = readFileSync(join(UNITS, 'handle-customer-bookings.txt'), 'utf8');
   const seed = seedOf(bundledRubrics().find((r) => r.id === 'customer-relations')!);
-  const shape = (d: Draft) => ({ criteria: d.rubric.criteria.map((c) => [c.id, c.text]), keyTerms: d.rubric.keyTerms.map((k) => k.term), checks: d.rubric.checks.map((c) => c.id) });
+  const shape = (d: Draft) => ({
+    criteria: d.rubric.criteria.map((c) => [c.id, c.text]),
+    keyTerms: d.rubric.keyTerms.map((k) => k.term),
+    checks: d.rubric.checks.map((c) => c.id),
+  });
 
   it('reads Windows line endings and a byte-order mark as the same document', () => {
     assert.deepEqual(shape(draftRubric(`\uFEFF${bookings.replace(/\n/g, '\r\n')}`)), shape(draftRubric(bookings)));
@@ -123,7 +143,10 @@ describe('rubrics draft: tolerant reading', () => {
 
   it('reads headings in capitals, numbered or as Markdown, and bullets •, * or 1.', () => {
     const variants = [
-      seed.replace(/^Examiner Marking Points$/m, 'EXAMINER MARKING POINTS').replace(/^Key Concepts & Core Principles$/m, '3. key concepts and core principles').replace(/^- /gm, '• '),
+      seed
+        .replace(/^Examiner Marking Points$/m, 'EXAMINER MARKING POINTS')
+        .replace(/^Key Concepts & Core Principles$/m, '3. key concepts and core principles')
+        .replace(/^- /gm, '• '),
       seed.replace(/^([A-Z][^\n-]{3,60})$/gm, '## $1').replace(/^- /gm, '* '),
       seed.replace(/^Examiner Marking Points$/m, '**Examiner marking points:**'),
     ];
@@ -134,7 +157,10 @@ describe('rubrics draft: tolerant reading', () => {
   });
 
   it('joins a bullet wrapped over two lines', () => {
-    const wrapped = seed.replace('using active listening, questioning techniques,', 'using active listening,\n  questioning techniques,');
+    const wrapped = seed.replace(
+      'using active listening, questioning techniques,',
+      'using active listening,\n  questioning techniques,',
+    );
     assert.deepEqual(shape(draftRubric(wrapped)).criteria, shape(draftRubric(seed)).criteria);
   });
 
@@ -151,18 +177,42 @@ describe('rubrics draft: tolerant reading', () => {
 
 describe('rubrics draft: ability phrases and checks from wording', () => {
   it('turns the assessor\'s wording into what completes "This demonstrates my ability to …"', () => {
-    assert.equal(abilityOf('Award credit for demonstrating a clear identification of customer needs.'), 'identify clearly customer needs');
-    assert.equal(abilityOf('Award credit for explaining how to log and escalate customer complaints'), 'explain how to log and escalate customer complaints');
-    assert.equal(abilityOf('Expect evidence of applying your organisation\'s quality standards.'), "apply my organisation's quality standards");
-    assert.equal(abilityOf('Describe the booking systems used in own organisation'), 'describe the booking systems used in my own organisation');
-    assert.equal(abilityOf('Award credit for showing the use of at least two techniques (e.g., surveys, interviews) and analysing results'), 'use at least two techniques and analyse results');
+    assert.equal(
+      abilityOf('Award credit for demonstrating a clear identification of customer needs.'),
+      'identify clearly customer needs',
+    );
+    assert.equal(
+      abilityOf('Award credit for explaining how to log and escalate customer complaints'),
+      'explain how to log and escalate customer complaints',
+    );
+    assert.equal(
+      abilityOf("Expect evidence of applying your organisation's quality standards."),
+      "apply my organisation's quality standards",
+    );
+    assert.equal(
+      abilityOf('Describe the booking systems used in own organisation'),
+      'describe the booking systems used in my own organisation',
+    );
+    assert.equal(
+      abilityOf(
+        'Award credit for showing the use of at least two techniques (e.g., surveys, interviews) and analysing results',
+      ),
+      'use at least two techniques and analyse results',
+    );
   });
 
   it('"at least N (e.g. a, b, c)" gives a count-distinct check, and fewer examples than N give none', () => {
-    const r = countCheck('Deal with at least two kinds of change (e.g. a new date, an extra guest, a different room)', '3.1');
+    const r = countCheck(
+      'Deal with at least two kinds of change (e.g. a new date, an extra guest, a different room)',
+      '3.1',
+    );
     assert.ok(r && 'check' in r);
     assert.equal(r.check.min, 2);
-    assert.deepEqual(r.check.groups, { 'new date': ['new date'], 'extra guest': ['extra guest'], 'different room': ['different room'] });
+    assert.deepEqual(r.check.groups, {
+      'new date': ['new date'],
+      'extra guest': ['extra guest'],
+      'different room': ['different room'],
+    });
     const short = countCheck('Use at least three methods (e.g. surveys, calls)', '2');
     assert.ok(short && 'problem' in short);
   });
@@ -173,7 +223,10 @@ describe('rubrics draft: ability phrases and checks from wording', () => {
     assert.equal(c.kind, 'conditional');
     assert.deepEqual(c.when, ['collecting customer feedback', 'customer feedback']);
     assert.deepEqual(c.groups, { analysing: ['analysing'] });
-    assert.deepEqual(mistakeCheck("Relying on vague descriptions like 'good service' or 'quickly'")?.check.phrases, ['good service', 'quickly']);
+    assert.deepEqual(mistakeCheck("Relying on vague descriptions like 'good service' or 'quickly'")?.check.phrases, [
+      'good service',
+      'quickly',
+    ]);
     assert.equal(mistakeCheck('Failing to document customer interactions properly'), undefined);
   });
 });
@@ -195,9 +248,13 @@ describe('rubrics draft: criterion suggestion with an unedited draft (eval-dev t
       hand += h.top1.correct;
       drafted += d.top1.correct;
       total += h.top1.total;
-      rows.push(`${shipped[i].id.padEnd(34)} hand-written ${top1(h).toFixed(2)}  draft ${top1(d).toFixed(2)}  (${h.top1.correct} and ${d.top1.correct} of ${h.top1.total})`);
+      rows.push(
+        `${shipped[i].id.padEnd(34)} hand-written ${top1(h).toFixed(2)}  draft ${top1(d).toFixed(2)}  (${h.top1.correct} and ${d.top1.correct} of ${h.top1.total})`,
+      );
     }
-    rows.push(`${'all five'.padEnd(34)} hand-written ${(hand / total).toFixed(2)}  draft ${(drafted / total).toFixed(2)}`);
+    rows.push(
+      `${'all five'.padEnd(34)} hand-written ${(hand / total).toFixed(2)}  draft ${(drafted / total).toFixed(2)}`,
+    );
     console.log(rows.map((r) => `      ${r}`).join('\n'));
   });
 
@@ -218,7 +275,13 @@ describe('reflect-lint rubrics draft', () => {
   function cli(args: string[]) {
     let out = '';
     let err = '';
-    const code = run(args, { out: (s) => (out += s), err: (s) => (err += s), stdin: () => Buffer.from(''), isTTY: false, env: {} });
+    const code = run(args, {
+      out: (s) => (out += s),
+      err: (s) => (err += s),
+      stdin: () => Buffer.from(''),
+      isTTY: false,
+      env: {},
+    });
     return { code, out, err };
   }
 

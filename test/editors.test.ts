@@ -29,7 +29,10 @@ const CONFIGURATIONS: Array<[string, string]> = [
 describe('docs/editors.md', () => {
   for (const [name, fence] of CONFIGURATIONS) {
     it(`shows scripts/editors/${name} as it is`, () => {
-      assert.ok(page.includes(`\`\`\`${fence}\n${file(name).trimEnd()}\n\`\`\``), `docs/editors.md does not show scripts/editors/${name} verbatim`);
+      assert.ok(
+        page.includes(`\`\`\`${fence}\n${file(name).trimEnd()}\n\`\`\``),
+        `docs/editors.md does not show scripts/editors/${name} verbatim`,
+      );
     });
   }
 
@@ -43,7 +46,11 @@ describe('docs/editors.md', () => {
     };
     for (const [name, fence] of CONFIGURATIONS.filter(([n]) => !n.endsWith('.sublime-commands'))) {
       // `files = …` (Lua, TOML), `:files` (Emacs), `'files':` (Vim), `"reflectLint.files":` (Sublime Text).
-      assert.doesNotMatch(file(name), /\bfiles\s*=|:files\b|'files'\s*:|"(?:reflectLint\.)?files"\s*:/, `${name} sets reflectLint.files`);
+      assert.doesNotMatch(
+        file(name),
+        /\bfiles\s*=|:files\b|'files'\s*:|"(?:reflectLint\.)?files"\s*:/,
+        `${name} sets reflectLint.files`,
+      );
       assert.match(file(name), starts[fence], `${name} does not start reflect-lint lsp --stdio`);
     }
   });
@@ -64,7 +71,9 @@ describe('docs/editors.md', () => {
     assert.deepEqual(Object.keys(client.semantic_tokens).sort(), ['criterionReference', 'demonstratesSentence']);
     assert.equal(client.initializationOptions.semanticTokens, true);
     for (const key of Object.keys(client.settings)) assert.match(key, /^reflectLint\.[a-zA-Z]+$/);
-    const commands = sublimeJson('sublime/reflect-lint.sublime-commands') as Array<{ args: { session_name: string; command_name: string } }>;
+    const commands = sublimeJson('sublime/reflect-lint.sublime-commands') as Array<{
+      args: { session_name: string; command_name: string };
+    }>;
     for (const c of commands) {
       assert.equal(c.args.session_name, 'reflect-lint');
       assert.ok((Object.values(ServerCommands) as string[]).includes(c.args.command_name), c.args.command_name);
@@ -72,12 +81,16 @@ describe('docs/editors.md', () => {
   });
 
   it('lists every command the server offers, and the README points to the page', () => {
-    for (const command of Object.values(ServerCommands)) assert.ok(page.includes(`| \`${command}\` |`), `${command} is not in the commands table`);
+    for (const command of Object.values(ServerCommands))
+      assert.ok(page.includes(`| \`${command}\` |`), `${command} is not in the commands table`);
     assert.ok(readFileSync(join(ROOT, 'README.md'), 'utf8').includes('](docs/editors.md)'));
   });
 
   it('says how to choose a unit and switch a rule off in each editor', () => {
-    const table = page.slice(page.indexOf('## Choosing a unit and switching a rule off'), page.indexOf('## What any client gets'));
+    const table = page.slice(
+      page.indexOf('## Choosing a unit and switching a rule off'),
+      page.indexOf('## What any client gets'),
+    );
     for (const editor of ['Neovim', 'Emacs', 'Vim', 'Helix', 'Sublime Text']) {
       const row = table.split('\n').find((l) => l.startsWith(`| ${editor} |`));
       assert.ok(row, `no row for ${editor}`);

@@ -25,13 +25,49 @@ interface Floors {
 }
 
 const sets: Array<{ name: string; dir: string; floors: Floors }> = [
-  { name: 'eval-dev', dir: join(root, '..', 'shared', 'eval-dev'), floors: { stages: 0.97, vague: 0.97, links: 0.97, personalDataPrecision: 0.95, hypothetical: 0.95, top1: 0.85 } },
-  { name: 'test/corpus', dir: join(root, 'test', 'corpus'), floors: { stages: 0.93, vague: 0.93, links: 0.9, personalDataPrecision: 0.95, hypothetical: 0.88, top1: 0.77 } },
-  { name: 'test/corpus-2', dir: join(root, 'test', 'corpus-2'), floors: { stages: 0.97, vague: 0.97, links: 0.87, personalDataPrecision: 0.95, hypothetical: 0.87, top1: 0.7 } },
-  { name: 'test/corpus-3', dir: join(root, 'test', 'corpus-3'), floors: { stages: 0.91, vague: 0.9, links: 0.92, personalDataPrecision: 0.95, hypothetical: 0.9, top1: 0.78 } },
-  { name: 'test/corpus-5', dir: join(root, 'test', 'corpus-5'), floors: { stages: 0.89, vague: 0.95, links: 0.86, personalDataPrecision: 0.95, hypothetical: 0.88, top1: 0.62 } },
-  { name: 'test/corpus-4', dir: join(root, 'test', 'corpus-4'), floors: { stages: 0.91, vague: 0.84, links: 0.85, personalDataPrecision: 0.85, hypothetical: 0.95, top1: 0.68 } },
-  { name: 'test/corpus-6 (held out)', dir: join(root, 'test', 'corpus-6'), floors: { stages: 0.9, vague: 0.84, links: 0.74, personalDataPrecision: 0.72, personalDataRecall: 0.9, hypothetical: 0.82, top1: 0.63 } },
+  {
+    name: 'eval-dev',
+    dir: join(root, '..', 'shared', 'eval-dev'),
+    floors: { stages: 0.97, vague: 0.97, links: 0.97, personalDataPrecision: 0.95, hypothetical: 0.95, top1: 0.85 },
+  },
+  {
+    name: 'test/corpus',
+    dir: join(root, 'test', 'corpus'),
+    floors: { stages: 0.93, vague: 0.93, links: 0.9, personalDataPrecision: 0.95, hypothetical: 0.88, top1: 0.77 },
+  },
+  {
+    name: 'test/corpus-2',
+    dir: join(root, 'test', 'corpus-2'),
+    floors: { stages: 0.97, vague: 0.97, links: 0.87, personalDataPrecision: 0.95, hypothetical: 0.87, top1: 0.7 },
+  },
+  {
+    name: 'test/corpus-3',
+    dir: join(root, 'test', 'corpus-3'),
+    floors: { stages: 0.91, vague: 0.9, links: 0.92, personalDataPrecision: 0.95, hypothetical: 0.9, top1: 0.78 },
+  },
+  {
+    name: 'test/corpus-5',
+    dir: join(root, 'test', 'corpus-5'),
+    floors: { stages: 0.89, vague: 0.95, links: 0.86, personalDataPrecision: 0.95, hypothetical: 0.88, top1: 0.62 },
+  },
+  {
+    name: 'test/corpus-4',
+    dir: join(root, 'test', 'corpus-4'),
+    floors: { stages: 0.91, vague: 0.84, links: 0.85, personalDataPrecision: 0.85, hypothetical: 0.95, top1: 0.68 },
+  },
+  {
+    name: 'test/corpus-6 (held out)',
+    dir: join(root, 'test', 'corpus-6'),
+    floors: {
+      stages: 0.9,
+      vague: 0.84,
+      links: 0.74,
+      personalDataPrecision: 0.72,
+      personalDataRecall: 0.9,
+      hypothetical: 0.82,
+      top1: 0.63,
+    },
+  },
 ];
 
 for (const set of sets) {
@@ -53,10 +89,16 @@ for (const set of sets) {
       assert.ok(ev.links.f1 >= f.links, `link F1 ${ev.links.f1.toFixed(3)}\n${ev.links.misses.join('\n')}`);
     });
     it(`finds personal data (recall ≥ ${f.personalDataRecall ?? 1}, precision ≥ ${f.personalDataPrecision})`, () => {
-      assert.ok(ev.personalData.recall >= (f.personalDataRecall ?? 1) && ev.personalData.precision >= f.personalDataPrecision, `personal data ${ev.personalData}\n${ev.personalData.misses.join('\n')}`);
+      assert.ok(
+        ev.personalData.recall >= (f.personalDataRecall ?? 1) && ev.personalData.precision >= f.personalDataPrecision,
+        `personal data ${ev.personalData}\n${ev.personalData.misses.join('\n')}`,
+      );
     });
     it(`finds hypothetical language (F1 ≥ ${f.hypothetical})`, () => {
-      assert.ok(ev.hypothetical.f1 >= f.hypothetical, `hypothetical ${ev.hypothetical}\n${ev.hypothetical.misses.join('\n')}`);
+      assert.ok(
+        ev.hypothetical.f1 >= f.hypothetical,
+        `hypothetical ${ev.hypothetical}\n${ev.hypothetical.misses.join('\n')}`,
+      );
     });
     it(`ranks a labelled criterion first for most paragraphs (top-1 ≥ ${f.top1})`, () => {
       const acc = ev.top1.correct / ev.top1.total;

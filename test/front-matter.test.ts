@@ -9,13 +9,23 @@ describe('front matter', () => {
   it('names a unit with `unit:` or `rubric:`, trimmed, the first present winning', () => {
     assert.equal(unitOf(`---\nunit: customer-relations\n---\n${BODY}`)?.id, 'customer-relations');
     assert.equal(unitOf(`---\nrubric: crm-principles\n---\n${BODY}`)?.id, 'crm-principles');
-    assert.equal(unitOf(`---\nunit: "  external-customers "\nrubric: crm-principles\n---\n${BODY}`)?.id, 'external-customers');
+    assert.equal(
+      unitOf(`---\nunit: "  external-customers "\nrubric: crm-principles\n---\n${BODY}`)?.id,
+      'external-customers',
+    );
     assert.equal(unitOf(`---\nunit: 301\n---\n${BODY}`)?.id, '301');
     assert.equal(unitOf(`---\r\nunit: crm-principles\r\n...\r\n${BODY}`)?.id, 'crm-principles');
   });
 
   it('names no unit with an empty value, a list, no front matter or no closing fence', () => {
-    for (const text of [`---\nunit: ""\n---\n${BODY}`, `---\nunit: [a, b]\n---\n${BODY}`, `---\nunit:\n---\n${BODY}`, BODY, `---\nunit: crm-principles\n${BODY}`, `\n---\nunit: crm-principles\n---\n${BODY}`]) {
+    for (const text of [
+      `---\nunit: ""\n---\n${BODY}`,
+      `---\nunit: [a, b]\n---\n${BODY}`,
+      `---\nunit:\n---\n${BODY}`,
+      BODY,
+      `---\nunit: crm-principles\n${BODY}`,
+      `\n---\nunit: crm-principles\n---\n${BODY}`,
+    ]) {
       assert.equal(unitOf(text), undefined, JSON.stringify(text));
     }
   });
@@ -26,7 +36,10 @@ describe('front matter', () => {
     assert.equal(unitOf(parseAccount(text)), undefined);
     // An unknown default unit is reported at the start, not on the body's `unit:` line.
     const { notices } = analyzeAccount(text, { rubric: 'forklift-safety' });
-    assert.deepEqual(notices.map((n) => [n.code, n.range.start.line]), [['unknown-unit', 0]]);
+    assert.deepEqual(
+      notices.map((n) => [n.code, n.range.start.line]),
+      [['unknown-unit', 0]],
+    );
   });
 
   it('says where the unit is named: the offsets of its value', () => {
@@ -55,7 +68,8 @@ describe('front matter', () => {
     for (const text of texts) {
       const full = parseAccount(text).frontMatter;
       const quick = frontMatterOf(text);
-      const shape = (fm: typeof full) => fm && { start: fm.start, end: fm.end, data: fm.data, error: fm.error, unit: fm.valueRange('unit') };
+      const shape = (fm: typeof full) =>
+        fm && { start: fm.start, end: fm.end, data: fm.data, error: fm.error, unit: fm.valueRange('unit') };
       assert.deepEqual(shape(quick), shape(full), JSON.stringify(text));
     }
   });
@@ -68,13 +82,22 @@ describe('notices', () => {
     assert.equal(result.rubric, null);
     assert.equal(notices.length, 1);
     assert.equal(notices[0].code, 'unknown-unit');
-    assert.match(notices[0].message, /^unknown unit "forklift-safety" \(known: .*customer-relations.*\); only the general rules ran$/);
-    assert.deepEqual(notices[0].range, { start: { line: 2, character: 0 }, end: { line: 2, character: 'unit: forklift-safety'.length } });
+    assert.match(
+      notices[0].message,
+      /^unknown unit "forklift-safety" \(known: .*customer-relations.*\); only the general rules ran$/,
+    );
+    assert.deepEqual(notices[0].range, {
+      start: { line: 2, character: 0 },
+      end: { line: 2, character: 'unit: forklift-safety'.length },
+    });
   });
 
   it('say when the front matter cannot be read, on its opening fence', () => {
     const { notices } = analyzeAccount(`---\nunit: [unclosed\n---\n${BODY}`);
-    assert.deepEqual(notices.map((n) => n.code), ['front-matter']);
+    assert.deepEqual(
+      notices.map((n) => n.code),
+      ['front-matter'],
+    );
     assert.match(notices[0].message, /not valid YAML/);
     assert.deepEqual(notices[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
   });

@@ -27,10 +27,18 @@ before(async () => {
   const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
   const registry = new textmate.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    }),
     loadGrammar: async (scope) => {
-      if (scope === 'text.html.markdown') return textmate.parseRawGrammar(JSON.stringify(markdownStub), 'markdown.json');
-      if (scope === 'reflect-lint.injection') return textmate.parseRawGrammar(readFileSync(join(root, 'syntaxes', 'reflect-lint.injection.json'), 'utf8'), 'injection.json');
+      if (scope === 'text.html.markdown')
+        return textmate.parseRawGrammar(JSON.stringify(markdownStub), 'markdown.json');
+      if (scope === 'reflect-lint.injection')
+        return textmate.parseRawGrammar(
+          readFileSync(join(root, 'syntaxes', 'reflect-lint.injection.json'), 'utf8'),
+          'injection.json',
+        );
       return null;
     },
     getInjections: (scope) => (scope === 'text.html.markdown' ? ['reflect-lint.injection'] : undefined),
@@ -50,7 +58,11 @@ function tokens(lines: string[]): Array<{ text: string; scopes: string[] }> {
   return out;
 }
 
-const scoped = (ts: ReturnType<typeof tokens>, scope: string) => ts.filter((t) => t.scopes.some((s) => s.startsWith(scope))).map((t) => t.text).join('|');
+const scoped = (ts: ReturnType<typeof tokens>, scope: string) =>
+  ts
+    .filter((t) => t.scopes.some((s) => s.startsWith(scope)))
+    .map((t) => t.text)
+    .join('|');
 
 describe('TextMate grammar', () => {
   it('scopes the criterion ids of references in their common forms', () => {
@@ -59,7 +71,9 @@ describe('TextMate grammar', () => {
     assert.equal(scoped(ts, 'keyword.other.criterion-label'), 'AC|AC|criterion|AC');
   });
   it('scopes a "This demonstrates my ability to…" sentence up to its full stop', () => {
-    const ts = tokens(['I rang her back. This demonstrates my ability to keep customers informed (AC 2). Then I left.']);
+    const ts = tokens([
+      'I rang her back. This demonstrates my ability to keep customers informed (AC 2). Then I left.',
+    ]);
     assert.equal(scoped(ts, 'keyword.other.demonstrates'), 'This demonstrates my ability to');
     const inside = scoped(ts, 'meta.demonstrates');
     assert.match(inside, /keep customers informed/);

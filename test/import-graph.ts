@@ -8,7 +8,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 export type ImportGraph = Map<string, string[]>;
 
-const SPECIFIER = /(?:^|[\s;}])(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+const SPECIFIER =
+  /(?:^|[\s;}])(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The relative specifiers a TypeScript source imports from, in order. Comments are not read. */
 export function specifiersOf(source: string): string[] {

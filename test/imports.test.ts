@@ -29,13 +29,23 @@ describe('the import graph of src/', () => {
       ['core.ts', []],
     ]);
     assert.deepEqual(cyclesOf(graph), [['server.ts', 'hover.ts', 'server.ts']]);
-    assert.deepEqual(cyclesOf(new Map([['a.ts', ['b.ts']], ['b.ts', []]])), []);
+    assert.deepEqual(
+      cyclesOf(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+      [],
+    );
   });
 
   it('resolves every relative import to a file in src/', () => {
     const graph = importGraph(SRC);
     assert.ok(graph.size > 40, `only ${graph.size} files read`);
-    const unresolved = [...graph].flatMap(([file, targets]) => targets.filter((t) => !graph.has(t)).map((t) => `${file} → ${t}`));
+    const unresolved = [...graph].flatMap(([file, targets]) =>
+      targets.filter((t) => !graph.has(t)).map((t) => `${file} → ${t}`),
+    );
     assert.deepEqual(unresolved, []);
   });
 

@@ -35,7 +35,13 @@ function documentShape(doc: AccountDocument) {
     prose: doc.prose,
     lines: doc.lines.lineCount,
     definitions: doc.definitions,
-    frontMatter: doc.frontMatter && { start: doc.frontMatter.start, end: doc.frontMatter.end, data: doc.frontMatter.data, error: doc.frontMatter.error, unit: doc.frontMatter.valueRange('unit') },
+    frontMatter: doc.frontMatter && {
+      start: doc.frontMatter.start,
+      end: doc.frontMatter.end,
+      data: doc.frontMatter.data,
+      error: doc.frontMatter.error,
+      unit: doc.frontMatter.valueRange('unit'),
+    },
     blocks: doc.blocks.map((b) => ({
       kind: b.kind,
       start: b.start,
@@ -44,7 +50,13 @@ function documentShape(doc: AccountDocument) {
       section: b.section,
       paragraph: b.paragraph,
       words: b.words.map((w) => [w.text, w.lower, w.stem, w.num, w.start, w.end, w.gap]),
-      sentences: b.sentences.map((s) => [s.start, s.end, s.words.length, s.block === b, s.words.every((w) => b.words.includes(w))]),
+      sentences: b.sentences.map((s) => [
+        s.start,
+        s.end,
+        s.words.length,
+        s.block === b,
+        s.words.every((w) => b.words.includes(w)),
+      ]),
     })),
     paragraphs: doc.paragraphs.map((b) => index.get(b)),
     sections: doc.sections.map((s) => [index.get(s.heading), s.depth, s.title, s.start, s.end]),
@@ -80,25 +92,130 @@ function assertSame(got: AccountAnalysis, text: string, options: AnalyzeOptions,
 // ---- Edits ----------------------------------------------------------------------------------------
 
 const WORDS = [
-  'the', 'customer', 'I', 'asked', 'checked', 'rang', 'her', 'back', 'within 2 working days', 'by 4pm', 'feedback', 'survey',
-  'agreed', 'I would', 'good service', 'as soon as possible', 'AC 3', '(AC 1)', 'AC 9', 'Mrs Jane Smith', 'Kieran Oduya', '07700 900123',
-  'jane@example.com', '[number]', 'This demonstrates my ability to listen (AC 2).', 'always', 'last week', 'every Monday', 'did not',
-  'could have', '"quick"', '`code`', '**bold**', '<!-- reflect-lint-disable vague-standard -->', '[a link](http://x.org)', 'improve',
-  'recommended', 'monitor', 'logged', 'CRM', 'SLA', 'comes in and asks', 'I check', '.', ',', 'e.g.', '😀',
+  'the',
+  'customer',
+  'I',
+  'asked',
+  'checked',
+  'rang',
+  'her',
+  'back',
+  'within 2 working days',
+  'by 4pm',
+  'feedback',
+  'survey',
+  'agreed',
+  'I would',
+  'good service',
+  'as soon as possible',
+  'AC 3',
+  '(AC 1)',
+  'AC 9',
+  'Mrs Jane Smith',
+  'Kieran Oduya',
+  '07700 900123',
+  'jane@example.com',
+  '[number]',
+  'This demonstrates my ability to listen (AC 2).',
+  'always',
+  'last week',
+  'every Monday',
+  'did not',
+  'could have',
+  '"quick"',
+  '`code`',
+  '**bold**',
+  '<!-- reflect-lint-disable vague-standard -->',
+  '[a link](http://x.org)',
+  'improve',
+  'recommended',
+  'monitor',
+  'logged',
+  'CRM',
+  'SLA',
+  'comes in and asks',
+  'I check',
+  '.',
+  ',',
+  'e.g.',
+  '😀',
 ];
 
 const LINES = [
-  '# A heading', '## Example 2', '### Improve', '- a list item (AC 2)', '* I checked the log every morning.', '1. first', '2. second',
-  '> "a quote" from the customer', '```', '~~~', '---', '***', '===', '    indented code', '| a | b |', '|---|---|',
-  '| Monitor | I checked the board every hour. |', '<!-- reflect-lint-disable-next-line -->', '<div>', '</div>', '[x]: http://example.org',
-  '[number]', 'I asked open questions and summarised back what she needed (AC 1).', 'We agreed I would ring her back by 3pm.',
-  'Next time I would give good service as soon as possible.', 'A lady comes in and asks for a refund, so I check the receipt.',
-  'Name: Kieran Oduya', '  continued with two spaces', '- ', '+ plus item', '>', '#', 'Title\n---', '\t tabbed',
+  '# A heading',
+  '## Example 2',
+  '### Improve',
+  '- a list item (AC 2)',
+  '* I checked the log every morning.',
+  '1. first',
+  '2. second',
+  '> "a quote" from the customer',
+  '```',
+  '~~~',
+  '---',
+  '***',
+  '===',
+  '    indented code',
+  '| a | b |',
+  '|---|---|',
+  '| Monitor | I checked the board every hour. |',
+  '<!-- reflect-lint-disable-next-line -->',
+  '<div>',
+  '</div>',
+  '[x]: http://example.org',
+  '[number]',
+  'I asked open questions and summarised back what she needed (AC 1).',
+  'We agreed I would ring her back by 3pm.',
+  'Next time I would give good service as soon as possible.',
+  'A lady comes in and asks for a refund, so I check the receipt.',
+  'Name: Kieran Oduya',
+  '  continued with two spaces',
+  '- ',
+  '+ plus item',
+  '>',
+  '#',
+  'Title\n---',
+  '\t tabbed',
 ];
 
-const CHARS = ['e', ' ', 'x', '.', ',', '\n', '#', '-', '>', '|', '`', '*', '_', '[', ']', '(', ')', '<', '!', '=', '1', '"', '’', '\t', 'A'];
+const CHARS = [
+  'e',
+  ' ',
+  'x',
+  '.',
+  ',',
+  '\n',
+  '#',
+  '-',
+  '>',
+  '|',
+  '`',
+  '*',
+  '_',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '!',
+  '=',
+  '1',
+  '"',
+  '’',
+  '\t',
+  'A',
+];
 
-const UNITS = ['customer-relations', 'crm-principles', 'focus-l2-customer-relationships', 'external-customers', 'develop-relationships', 'no-such-unit', '[broken', ''];
+const UNITS = [
+  'customer-relations',
+  'crm-principles',
+  'focus-l2-customer-relationships',
+  'external-customers',
+  'develop-relationships',
+  'no-such-unit',
+  '[broken',
+  '',
+];
 
 type Edit =
   | { kind: 'insert-char' | 'replace-char'; at: number; what: number }
@@ -113,13 +230,47 @@ const pick = fc.nat();
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   // Most typing is inside a paragraph: weighted so the block-only path is tested as much as the full one.
-  { weight: 12, arbitrary: fc.record({ kind: fc.constant('paragraph-char' as const), at: fraction, inner: fraction, what: pick }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('insert-char' as const, 'replace-char' as const), at: fraction, what: pick }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 12 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('insert-word' as const, 'delete-word' as const), at: fraction, what: pick }) },
+  {
+    weight: 12,
+    arbitrary: fc.record({ kind: fc.constant('paragraph-char' as const), at: fraction, inner: fraction, what: pick }),
+  },
   {
     weight: 2,
-    arbitrary: fc.record({ kind: fc.constantFrom('insert-line' as const, 'delete-line' as const, 'duplicate-line' as const, 'blank-line' as const, 'join-lines' as const), at: fraction, what: pick }),
+    arbitrary: fc.record({
+      kind: fc.constantFrom('insert-char' as const, 'replace-char' as const),
+      at: fraction,
+      what: pick,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('delete' as const),
+      at: fraction,
+      length: fc.integer({ min: 1, max: 12 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('insert-word' as const, 'delete-word' as const),
+      at: fraction,
+      what: pick,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom(
+        'insert-line' as const,
+        'delete-line' as const,
+        'duplicate-line' as const,
+        'blank-line' as const,
+        'join-lines' as const,
+      ),
+      at: fraction,
+      what: pick,
+    }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('front-matter' as const), what: pick }) },
 );
@@ -169,7 +320,9 @@ function apply(text: string, e: Edit, paragraphs: AccountDocument['paragraphs'])
       const line = Math.floor(e.at * lines.lineCount);
       const start = lines.offset({ line, character: 0 });
       const end = line + 1 < lines.lineCount ? lines.offset({ line: line + 1, character: 0 }) : text.length;
-      return e.kind === 'delete-line' ? text.slice(0, start) + text.slice(end) : text.slice(0, end) + text.slice(start, end) + text.slice(end);
+      return e.kind === 'delete-line'
+        ? text.slice(0, start) + text.slice(end)
+        : text.slice(0, end) + text.slice(start, end) + text.slice(end);
     }
     case 'blank-line': {
       const at = lineStart(e.at);
@@ -194,16 +347,29 @@ function apply(text: string, e: Edit, paragraphs: AccountDocument['paragraphs'])
 
 /** Lines the corpus accounts seldom hold, added to some before they are edited: comments, lists, quotes, tables. */
 const DECORATIONS = [
-  '<!-- reflect-lint-disable-next-line personal-data -->', '<!-- reflect-lint-disable vague-standard -->', '<!-- reflect-lint-enable -->',
-  'I gave good service <!-- reflect-lint-disable-line --> as soon as possible.', '', '- I asked open questions (AC 1)\n- I rang her back by 3pm',
-  '> "You were so quick" – the customer', '| Stage | What I did |\n| --- | --- |\n| Monitor | I checked the log every day. |', '1. I logged it\n2. I checked it',
-  '## Example 2: a late parcel', 'Setext title\n============', '```\nAC 9 good service\n```', '<div>\nhtml AC 7\n</div>',
+  '<!-- reflect-lint-disable-next-line personal-data -->',
+  '<!-- reflect-lint-disable vague-standard -->',
+  '<!-- reflect-lint-enable -->',
+  'I gave good service <!-- reflect-lint-disable-line --> as soon as possible.',
+  '',
+  '- I asked open questions (AC 1)\n- I rang her back by 3pm',
+  '> "You were so quick" – the customer',
+  '| Stage | What I did |\n| --- | --- |\n| Monitor | I checked the log every day. |',
+  '1. I logged it\n2. I checked it',
+  '## Example 2: a late parcel',
+  'Setext title\n============',
+  '```\nAC 9 good service\n```',
+  '<div>\nhtml AC 7\n</div>',
 ];
 const decorations = fc.array(fc.tuple(fraction, pick), { maxLength: 3 });
 
 const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 60);
 
-const OPTIONS: AnalyzeOptions[] = [{}, { rubric: 'customer-relations' }, { rubric: 'develop-relationships', severities: { 'vague-standard': 'off', 'personal-data': 'error' } }];
+const OPTIONS: AnalyzeOptions[] = [
+  {},
+  { rubric: 'customer-relations' },
+  { rubric: 'develop-relationships', severities: { 'vague-standard': 'off', 'personal-data': 'error' } },
+];
 
 describe('AccountSession (incremental analysis)', function () {
   this.timeout(120_000);
@@ -211,23 +377,34 @@ describe('AccountSession (incremental analysis)', function () {
   it('equals a full analysis after every edit of random edit sequences on real accounts', () => {
     const kinds: Record<UpdateKind, number> = { block: 0, full: 0, unchanged: 0 };
     fc.assert(
-      fc.property(fc.nat({ max: accounts.length - 1 }), fc.nat({ max: OPTIONS.length - 1 }), decorations, fc.array(edit, { minLength: 1, maxLength: 10 }), (which, o, extra, edits) => {
-        const options = OPTIONS[o];
-        const session = new AccountSession(options);
-        let text = accounts[which].text;
-        for (const [at, what] of extra) {
-          const lines = text.split('\n');
-          lines.splice(Math.floor(at * (lines.length + 1)), 0, DECORATIONS[what % DECORATIONS.length]);
-          text = lines.join('\n');
-        }
-        assertSame(session.update(text), text, options, `${accounts[which].name} as written`);
-        edits.forEach((e, i) => {
-          text = apply(text, e, session.analysis!.document.paragraphs);
-          const got = session.update(text);
-          kinds[session.lastUpdate!]++;
-          assertSame(got, text, options, `${accounts[which].name} after edit ${i + 1} (${e.kind}, ${session.lastUpdate})`);
-        });
-      }),
+      fc.property(
+        fc.nat({ max: accounts.length - 1 }),
+        fc.nat({ max: OPTIONS.length - 1 }),
+        decorations,
+        fc.array(edit, { minLength: 1, maxLength: 10 }),
+        (which, o, extra, edits) => {
+          const options = OPTIONS[o];
+          const session = new AccountSession(options);
+          let text = accounts[which].text;
+          for (const [at, what] of extra) {
+            const lines = text.split('\n');
+            lines.splice(Math.floor(at * (lines.length + 1)), 0, DECORATIONS[what % DECORATIONS.length]);
+            text = lines.join('\n');
+          }
+          assertSame(session.update(text), text, options, `${accounts[which].name} as written`);
+          edits.forEach((e, i) => {
+            text = apply(text, e, session.analysis!.document.paragraphs);
+            const got = session.update(text);
+            kinds[session.lastUpdate!]++;
+            assertSame(
+              got,
+              text,
+              options,
+              `${accounts[which].name} after edit ${i + 1} (${e.kind}, ${session.lastUpdate})`,
+            );
+          });
+        },
+      ),
       { numRuns: RUNS },
     );
     // Both ways of reading an edit were exercised, the block-only one most.
@@ -237,7 +414,19 @@ describe('AccountSession (incremental analysis)', function () {
 
   it('reads plain lines as remark does: one paragraph over them all, its prose their text', () => {
     const piece = fc.oneof(
-      { weight: 8, arbitrary: fc.constantFrom(...'abc XYZ 019 .,;:?"\'“”‘’()-–—+=#%$/@^{}é😀'.split(''), 'Mrs', 'AC 2', '2.', '1)', ' - ', '--', '==') },
+      {
+        weight: 8,
+        arbitrary: fc.constantFrom(
+          ...'abc XYZ 019 .,;:?"\'“”‘’()-–—+=#%$/@^{}é😀'.split(''),
+          'Mrs',
+          'AC 2',
+          '2.',
+          '1)',
+          ' - ',
+          '--',
+          '==',
+        ),
+      },
       { weight: 1, arbitrary: fc.constantFrom(...'\t*_[]<>!&~|\\`'.split(''), '  ') },
     );
     const line = fc.array(piece, { minLength: 1, maxLength: 24 }).map((a) => a.join(''));
@@ -259,7 +448,12 @@ describe('AccountSession (incremental analysis)', function () {
       { numRuns: 20_000 },
     );
     assert.ok(plain > 1000, `${plain} plain cases`);
-    assert.ok(!plainLines('I asked *why*') && !plainLines('1. first') && !plainLines('ends in a space ') && !plainLines('Title\n==='));
+    assert.ok(
+      !plainLines('I asked *why*') &&
+        !plainLines('1. first') &&
+        !plainLines('ends in a space ') &&
+        !plainLines('Title\n==='),
+    );
   });
 
   const text = accounts.find((a) => a.name === '31-car-service-courtesy.md')!.text;
@@ -292,8 +486,12 @@ describe('AccountSession (incremental analysis)', function () {
   it('ranks a paragraph again when an edit elsewhere changes the stages it shows', () => {
     // An improvement counts only after an evaluation in the same example: feedback gathered in the first
     // paragraph makes the second evidence "improve", which raises the criteria of that stage.
-    const before = '---\nunit: customer-relations\n---\n\n# Account\n\nI helped a customer at the desk.\n\nI recommended a change to the booking form and my manager agreed it, so we changed the form.\n';
-    const after = before.replace('I helped a customer at the desk.', 'I sent a feedback survey and 9 out of 10 customers said they were happy.');
+    const before =
+      '---\nunit: customer-relations\n---\n\n# Account\n\nI helped a customer at the desk.\n\nI recommended a change to the booking form and my manager agreed it, so we changed the form.\n';
+    const after = before.replace(
+      'I helped a customer at the desk.',
+      'I sent a feedback survey and 9 out of 10 customers said they were happy.',
+    );
     const session = new AccountSession();
     const was = session.update(before).paragraphs[1].ranked;
     const got = session.update(after);
@@ -305,9 +503,18 @@ describe('AccountSession (incremental analysis)', function () {
   it('parses the whole text when an edit adds or removes block syntax', () => {
     const cases: Array<[string, string]> = [
       ['a heading', `${text.slice(0, at('Before offering'))}\n## New heading\n${text.slice(at('Before offering'))}`],
-      ['a blank line splitting a paragraph', `${text.slice(0, at('Before offering'))}\n\n${text.slice(at('Before offering'))}`],
+      [
+        'a blank line splitting a paragraph',
+        `${text.slice(0, at('Before offering'))}\n\n${text.slice(at('Before offering'))}`,
+      ],
       ['a list marker', `${text.slice(0, at('I am a service'))}- ${text.slice(at('I am a service'))}`],
-      ['a setext underline', text.replace('We like to think we offer a premium experience.', 'We like to think we offer a premium experience.\n---')],
+      [
+        'a setext underline',
+        text.replace(
+          'We like to think we offer a premium experience.',
+          'We like to think we offer a premium experience.\n---',
+        ),
+      ],
       ['a fence', text.replace(' She drives her husband', '\n```\nShe drives her husband')],
       ['a table delimiter row', text.replace('Every customer gets', 'Card | Survey\n|---|---|\nEvery customer gets')],
     ];
@@ -321,10 +528,15 @@ describe('AccountSession (incremental analysis)', function () {
   });
 
   it('types in a list item or a quote through the block alone, but not in a list item’s second paragraph', () => {
-    const list = '---\nunit: customer-relations\n---\n\nI did three things:\n\n- I asked what she needed\n- I agreed a date\n\n  and wrote it down\n\n> She said "thank you"\n';
+    const list =
+      '---\nunit: customer-relations\n---\n\nI did three things:\n\n- I asked what she needed\n- I agreed a date\n\n  and wrote it down\n\n> She said "thank you"\n';
     const session = new AccountSession();
     session.update(list);
-    for (const [needle, kind] of [['asked what', 'block'], ['She said', 'block'], ['wrote it', 'full']] as const) {
+    for (const [needle, kind] of [
+      ['asked what', 'block'],
+      ['She said', 'block'],
+      ['wrote it', 'full'],
+    ] as const) {
       const now = session.text!;
       const i = now.indexOf(needle) + 2;
       const edited = `${now.slice(0, i)}e${now.slice(i)}`;
@@ -336,7 +548,11 @@ describe('AccountSession (incremental analysis)', function () {
 
   it('parses the whole text when an indent could put a paragraph in the list before it', () => {
     const base = '- I asked what she needed\n\nI rang her back the next day.\n';
-    for (const [indent, kind] of [[' ', 'block'], ['  ', 'full'], ['    ', 'full']] as const) {
+    for (const [indent, kind] of [
+      [' ', 'block'],
+      ['  ', 'full'],
+      ['    ', 'full'],
+    ] as const) {
       const session = new AccountSession();
       session.update(base);
       const edited = base.replace('I rang', `${indent}I rang`);
@@ -377,7 +593,12 @@ describe('AccountSession (incremental analysis)', function () {
     session.update(text);
     session.configure({ rubric: 'develop-relationships', severities: { 'cycle-stage-missing': 'off' } });
     const noUnit = text.replace(/^---\n[\s\S]*?\n---\n/, '');
-    assertSame(session.update(noUnit), noUnit, { rubric: 'develop-relationships', severities: { 'cycle-stage-missing': 'off' } }, 'configured');
+    assertSame(
+      session.update(noUnit),
+      noUnit,
+      { rubric: 'develop-relationships', severities: { 'cycle-stage-missing': 'off' } },
+      'configured',
+    );
   });
 
   it('keeps work only for the blocks of the last two versions', () => {

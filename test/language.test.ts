@@ -27,9 +27,18 @@ interface Fixture {
 
 const FACTS = ['actor', 'tense', 'polarity', 'modality', 'genericity', 'kind'] as const;
 /** Accuracy floors over all fixtures (a fixture whose verb is not read counts as wrong for every fact). */
-const FLOORS: Record<(typeof FACTS)[number], number> = { actor: 0.84, tense: 0.89, polarity: 0.92, modality: 0.88, genericity: 0.78, kind: 0.75 };
+const FLOORS: Record<(typeof FACTS)[number], number> = {
+  actor: 0.84,
+  tense: 0.89,
+  polarity: 0.92,
+  modality: 0.88,
+  genericity: 0.78,
+  kind: 0.75,
+};
 
-const fixtures: Fixture[] = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'language', 'sentences.json'), 'utf8'));
+const fixtures: Fixture[] = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'fixtures', 'language', 'sentences.json'), 'utf8'),
+);
 
 function predicateFor(f: Fixture): Predicate | undefined {
   const ws = words(f.sentence);
@@ -43,7 +52,20 @@ describe('clause reader on real-style sentences', () => {
 
   it('has fixtures covering every pattern the issue names', () => {
     const patterns = new Set(fixtures.map((f) => f.pattern));
-    for (const p of ['life event', 'shadowing', 'present narrative', 'past perfect', 'managed to', 'habit', 'hedge', 'reported promise', 'causative', 'expectation', 'negation', 'counterfactual']) {
+    for (const p of [
+      'life event',
+      'shadowing',
+      'present narrative',
+      'past perfect',
+      'managed to',
+      'habit',
+      'hedge',
+      'reported promise',
+      'causative',
+      'expectation',
+      'negation',
+      'counterfactual',
+    ]) {
       assert.ok(patterns.has(p), `no fixture for ${p}`);
     }
   });
@@ -53,7 +75,10 @@ describe('clause reader on real-style sentences', () => {
       const misses = read.filter(({ f, p }) => !p || p[fact] !== f[fact]);
       const accuracy = 1 - misses.length / read.length;
       console.log(`      ${fact}: ${accuracy.toFixed(2)} (${read.length - misses.length}/${read.length})`);
-      assert.ok(accuracy >= FLOORS[fact], `${fact} accuracy ${accuracy.toFixed(3)}\n${misses.map(({ f, p }) => `  ${p ? p[fact] : 'no verb'} ≠ ${f[fact]}: ${f.verb} | ${f.sentence}`).join('\n')}`);
+      assert.ok(
+        accuracy >= FLOORS[fact],
+        `${fact} accuracy ${accuracy.toFixed(3)}\n${misses.map(({ f, p }) => `  ${p ? p[fact] : 'no verb'} ≠ ${f[fact]}: ${f.verb} | ${f.sentence}`).join('\n')}`,
+      );
     });
   }
 

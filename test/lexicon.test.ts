@@ -19,12 +19,38 @@ const comment = { type: 'string' };
 const schemas: Record<string, object> = {
   'verbs.json': {
     type: 'object',
-    required: ['state', 'reporting', 'observation', 'perception', 'lifeEvent', 'lifeEventNext', 'lifeEventAlways', 'actionNext', 'catenative', 'hedges', 'expected', 'perceptionAfterCould', 'irregularUnknown'],
+    required: [
+      'state',
+      'reporting',
+      'observation',
+      'perception',
+      'lifeEvent',
+      'lifeEventNext',
+      'lifeEventAlways',
+      'actionNext',
+      'catenative',
+      'hedges',
+      'expected',
+      'perceptionAfterCould',
+      'irregularUnknown',
+    ],
     patternProperties: { '^\\$': comment },
     properties: {
-      state: words, reporting: words, observation: words, perception: words, lifeEvent: words, lifeEventNext: words, lifeEventAlways: words,
-      actionNext: words, hedges: words, expected: words, perceptionAfterCould: words,
-      catenative: { type: 'object', additionalProperties: { enum: ['past', 'negative', 'future', 'habit', 'reported'] } },
+      state: words,
+      reporting: words,
+      observation: words,
+      perception: words,
+      lifeEvent: words,
+      lifeEventNext: words,
+      lifeEventAlways: words,
+      actionNext: words,
+      hedges: words,
+      expected: words,
+      perceptionAfterCould: words,
+      catenative: {
+        type: 'object',
+        additionalProperties: { enum: ['past', 'negative', 'future', 'habit', 'reported'] },
+      },
       irregularUnknown: { type: 'object', additionalProperties: word },
     },
     additionalProperties: false,
@@ -34,7 +60,10 @@ const schemas: Record<string, object> = {
     patternProperties: { '^\\$': comment },
     properties: {
       subjects: { type: 'object', additionalProperties: { enum: ['writer', 'we', 'other'] } },
-      contractions: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 } },
+      contractions: {
+        type: 'object',
+        additionalProperties: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 },
+      },
       negatedAuxiliaries: { type: 'object', additionalProperties: word },
     },
     additionalProperties: words,
@@ -54,7 +83,11 @@ const schemas: Record<string, object> = {
     type: 'object',
     required: ['qualityAdjective', 'time', 'quality'],
     patternProperties: { '^\\$': comment },
-    properties: { qualityAdjective: { type: 'string' }, time: { type: 'array', items: { type: 'string' }, minItems: 1 }, quality: { type: 'array', items: { type: 'string' }, minItems: 1 } },
+    properties: {
+      qualityAdjective: { type: 'string' },
+      time: { type: 'array', items: { type: 'string' }, minItems: 1 },
+      quality: { type: 'array', items: { type: 'string' }, minItems: 1 },
+    },
     additionalProperties: false,
   },
   'people.json': {
@@ -87,7 +120,9 @@ describe('lexicon data files', () => {
     }
   });
   it('english.json is generated from the installed compromise model', () => {
-    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'build-lexicon.mjs'), '--check'], { stdio: 'pipe' });
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'build-lexicon.mjs'), '--check'], {
+      stdio: 'pipe',
+    });
     const e = read('english.json') as { verbs: Record<string, string>; names: { first: string[] } };
     assert.equal(e.verbs.rang, 'ring:P');
     assert.ok(e.names.first.includes('sarah'));

@@ -5,7 +5,16 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { HEADER_END, RULES_END, RULES_START, SEVERITY_SETTINGS, generatedFiles, readRepoFile, type ReadFile, type RuleMetadata } from '../scripts/build-docs.js';
+import {
+  HEADER_END,
+  RULES_END,
+  RULES_START,
+  SEVERITY_SETTINGS,
+  generatedFiles,
+  readRepoFile,
+  type ReadFile,
+  type RuleMetadata,
+} from '../scripts/build-docs.js';
 import { rules } from '../src/core/rules/index.js';
 import { readSettings } from '../src/server/settings.js';
 
@@ -16,7 +25,8 @@ interface RulesSetting {
 }
 
 const rulesSetting = (packageJson: string) =>
-  (JSON.parse(packageJson) as { contributes: { configuration: { properties: Record<string, RulesSetting> } } }).contributes.configuration.properties['reflectLint.rules'];
+  (JSON.parse(packageJson) as { contributes: { configuration: { properties: Record<string, RulesSetting> } } })
+    .contributes.configuration.properties['reflectLint.rules'];
 
 /** The repository's files, with some replaced. */
 const readWith =
@@ -28,7 +38,10 @@ describe('generated rule metadata', () => {
   const generated = generatedFiles(rules, readRepoFile);
 
   it('covers the two rule tables, a page per rule and package.json', () => {
-    assert.deepEqual([...generated.keys()], ['README.md', 'docs/rules/README.md', ...rules.map((r) => `docs/rules/${r.id}.md`), 'package.json']);
+    assert.deepEqual(
+      [...generated.keys()],
+      ['README.md', 'docs/rules/README.md', ...rules.map((r) => `docs/rules/${r.id}.md`), 'package.json'],
+    );
   });
 
   for (const [file, text] of generated) {
@@ -40,12 +53,18 @@ describe('generated rule metadata', () => {
   it('has no rule page for a rule that does not exist', () => {
     const pages = readdirSync(join(import.meta.dirname, '..', 'docs', 'rules')).filter((f) => f.endsWith('.md'));
     const expected = new Set([...rules.map((r) => `${r.id}.md`), 'README.md', 'rubric-checks.md']);
-    assert.deepEqual(pages.filter((p) => !expected.has(p)), []);
+    assert.deepEqual(
+      pages.filter((p) => !expected.has(p)),
+      [],
+    );
   });
 
   it("offers every rule id in the settings editor, with the rule's summary and the severities the server accepts", () => {
     const setting = rulesSetting(generated.get('package.json')!);
-    assert.deepEqual(Object.keys(setting.properties), rules.map((r) => r.id));
+    assert.deepEqual(
+      Object.keys(setting.properties),
+      rules.map((r) => r.id),
+    );
     for (const rule of rules) {
       const property = setting.properties[rule.id];
       assert.equal(property.description, rule.summary, rule.id);
@@ -54,21 +73,46 @@ describe('generated rule metadata', () => {
     }
     assert.deepEqual(setting.additionalProperties.enum, [...SEVERITY_SETTINGS], 'rubric checks take the same values');
     for (const value of SEVERITY_SETTINGS) {
-      assert.equal(readSettings({ rules: { 'vague-standard': value } }).rules['vague-standard'], value, `the server takes ${value}`);
+      assert.equal(
+        readSettings({ rules: { 'vague-standard': value } }).rules['vague-standard'],
+        value,
+        `the server takes ${value}`,
+      );
     }
   });
 
   it("follows a change to a rule's severity or summary into every generated part", () => {
-    const changed: RuleMetadata[] = rules.map((r) => (r.id === 'vague-standard' ? { ...r, severity: 'error', summary: 'Promises | targets nobody can measure.' } : r));
+    const changed: RuleMetadata[] = rules.map((r) =>
+      r.id === 'vague-standard' ? { ...r, severity: 'error', summary: 'Promises | targets nobody can measure.' } : r,
+    );
     const out = generatedFiles(changed, readRepoFile);
-    assert.ok(out.get('README.md')!.includes('| [`vague-standard`](docs/rules/vague-standard.md) | error | Promises \\| targets nobody can measure. |'));
-    assert.ok(out.get('docs/rules/README.md')!.includes('| [vague-standard](vague-standard.md) | error | No | Promises \\| targets nobody can measure. |'));
-    assert.ok(out.get('docs/rules/vague-standard.md')!.startsWith('# vague-standard\n\n- **Default severity:** error\n'));
-    assert.equal(rulesSetting(out.get('package.json')!).properties['vague-standard'].description, 'Promises | targets nobody can measure.');
+    assert.ok(
+      out
+        .get('README.md')!
+        .includes(
+          '| [`vague-standard`](docs/rules/vague-standard.md) | error | Promises \\| targets nobody can measure. |',
+        ),
+    );
+    assert.ok(
+      out
+        .get('docs/rules/README.md')!
+        .includes('| [vague-standard](vague-standard.md) | error | No | Promises \\| targets nobody can measure. |'),
+    );
+    assert.ok(
+      out.get('docs/rules/vague-standard.md')!.startsWith('# vague-standard\n\n- **Default severity:** error\n'),
+    );
+    assert.equal(
+      rulesSetting(out.get('package.json')!).properties['vague-standard'].description,
+      'Promises | targets nobody can measure.',
+    );
     for (const file of ['README.md', 'docs/rules/README.md', 'docs/rules/vague-standard.md', 'package.json']) {
       assert.notEqual(out.get(file), readRepoFile(file), `${file} would be reported as drifted`);
     }
-    assert.equal(out.get('docs/rules/personal-data.md'), readRepoFile('docs/rules/personal-data.md'), 'other pages are untouched');
+    assert.equal(
+      out.get('docs/rules/personal-data.md'),
+      readRepoFile('docs/rules/personal-data.md'),
+      'other pages are untouched',
+    );
   });
 
   it('rewrites a stale header and table but keeps every hand-written line', () => {
@@ -81,10 +125,21 @@ describe('generated rule metadata', () => {
         'README.md': readme,
       }),
     );
-    assert.equal(out.get('docs/rules/personal-data.md'), `# personal-data\n\n- **Default severity:** warning\n- **Needs a unit rubric:** no\n\n${HEADER_END}\n${body}`);
+    assert.equal(
+      out.get('docs/rules/personal-data.md'),
+      `# personal-data\n\n- **Default severity:** warning\n- **Needs a unit rubric:** no\n\n${HEADER_END}\n${body}`,
+    );
     const newReadme = out.get('README.md')!;
-    assert.ok(newReadme.startsWith(`# Title\n\nBefore the table.\n\n${RULES_START}\n\n| rule | default | what it finds |\n`), newReadme);
-    assert.ok(newReadme.endsWith(`| [rubric checks](docs/rules/rubric-checks.md) | per check | Each unit's countable demands and common mistakes. |\n\n${RULES_END}\n\nAfter the table.\n`), newReadme);
+    assert.ok(
+      newReadme.startsWith(`# Title\n\nBefore the table.\n\n${RULES_START}\n\n| rule | default | what it finds |\n`),
+      newReadme,
+    );
+    assert.ok(
+      newReadme.endsWith(
+        `| [rubric checks](docs/rules/rubric-checks.md) | per check | Each unit's countable demands and common mistakes. |\n\n${RULES_END}\n\nAfter the table.\n`,
+      ),
+      newReadme,
+    );
     assert.ok(!newReadme.includes('| old | table |'));
   });
 
@@ -95,17 +150,39 @@ describe('generated rule metadata', () => {
 
   it('refuses, naming the file, when the lines that mark a generated part are missing', () => {
     const readme = readRepoFile('README.md');
-    assert.throws(() => generatedFiles(rules, readWith({ 'README.md': readme.replace(RULES_END, '') })), /^Error: README\.md: needs a line starting "<!-- rules:start"/);
-    assert.throws(() => generatedFiles(rules, readWith({ 'docs/rules/README.md': readme.replace(RULES_START, '') })), /^Error: docs\/rules\/README\.md: /);
+    assert.throws(
+      () => generatedFiles(rules, readWith({ 'README.md': readme.replace(RULES_END, '') })),
+      /^Error: README\.md: needs a line starting "<!-- rules:start"/,
+    );
+    assert.throws(
+      () => generatedFiles(rules, readWith({ 'docs/rules/README.md': readme.replace(RULES_START, '') })),
+      /^Error: docs\/rules\/README\.md: /,
+    );
     const page = readRepoFile('docs/rules/hypothetical-language.md');
-    assert.throws(() => generatedFiles(rules, readWith({ 'docs/rules/hypothetical-language.md': page.replace(HEADER_END, '') })), /^Error: docs\/rules\/hypothetical-language\.md: needs a line "<!-- header:end/);
+    assert.throws(
+      () => generatedFiles(rules, readWith({ 'docs/rules/hypothetical-language.md': page.replace(HEADER_END, '') })),
+      /^Error: docs\/rules\/hypothetical-language\.md: needs a line "<!-- header:end/,
+    );
   });
 
   it('refuses a rule without a page, a duplicate id and a summary of more than one line', () => {
     const extra = (r: RuleMetadata) => generatedFiles([...rules, r], readRepoFile);
-    assert.throws(() => extra({ id: 'no-such-page', severity: 'hint', summary: 'A rule.' }), /docs\/rules\/no-such-page\.md: the rule no-such-page has no page/);
+    assert.throws(
+      () => extra({ id: 'no-such-page', severity: 'hint', summary: 'A rule.' }),
+      /docs\/rules\/no-such-page\.md: the rule no-such-page has no page/,
+    );
     assert.throws(() => extra({ ...rules[0] }), /is used twice/);
-    assert.throws(() => generatedFiles([...rules.slice(1), { ...rules[0], summary: 'Two\nlines.' }], readRepoFile), /summary must be one line/);
-    assert.throws(() => generatedFiles(rules.filter((r) => r.id !== 'personal-data'), readRepoFile), /example names personal-data/);
+    assert.throws(
+      () => generatedFiles([...rules.slice(1), { ...rules[0], summary: 'Two\nlines.' }], readRepoFile),
+      /summary must be one line/,
+    );
+    assert.throws(
+      () =>
+        generatedFiles(
+          rules.filter((r) => r.id !== 'personal-data'),
+          readRepoFile,
+        ),
+      /example names personal-data/,
+    );
   });
 });

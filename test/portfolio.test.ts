@@ -5,8 +5,22 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, bundledRubrics, type AnalysisResult, type CriterionResult, type Finding, type Rubric } from '../src/core/index.js';
-import { buildPortfolio, learnerOf, portfolioFolderOf, rowSummary, UNNAMED_LEARNER, type PortfolioAccount } from '../src/core/portfolio.js';
+import {
+  analyze,
+  bundledRubrics,
+  type AnalysisResult,
+  type CriterionResult,
+  type Finding,
+  type Rubric,
+} from '../src/core/index.js';
+import {
+  buildPortfolio,
+  learnerOf,
+  portfolioFolderOf,
+  rowSummary,
+  UNNAMED_LEARNER,
+  type PortfolioAccount,
+} from '../src/core/portfolio.js';
 import { firstSentence, sentencesOf } from '../src/core/quotes.js';
 
 const UNIT: Rubric = {
@@ -22,18 +36,35 @@ const UNIT: Rubric = {
 const range = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 40 } });
 
 /** An account of `lines` paragraphs (paragraph i on line 2i), with the given criterion results and findings. */
-function account(path: string, criteria: Array<Partial<CriterionResult> & { id: string }>, options: { findings?: string[]; learner?: string; text?: string; stages?: number[] } = {}): PortfolioAccount {
+function account(
+  path: string,
+  criteria: Array<Partial<CriterionResult> & { id: string }>,
+  options: { findings?: string[]; learner?: string; text?: string; stages?: number[] } = {},
+): PortfolioAccount {
   const result: AnalysisResult = {
     rubric: UNIT.id,
-    findings: (options.findings ?? []).map((rule): Finding => ({ rule, severity: 'warning', message: rule, range: range(0) })),
-    stages: { 'identify-need': (options.stages ?? []).map(range), 'agree-standards': [], deliver: [range(2)], monitor: [], evaluate: [], improve: [] },
+    findings: (options.findings ?? []).map((rule): Finding => ({
+      rule,
+      severity: 'warning',
+      message: rule,
+      range: range(0),
+    })),
+    stages: {
+      'identify-need': (options.stages ?? []).map(range),
+      'agree-standards': [],
+      deliver: [range(2)],
+      monitor: [],
+      evaluate: [],
+      improve: [],
+    },
     paragraphs: [0, 1, 2, 3].map((i) => ({ range: range(i * 2), criteria: [], suggestedCriteria: [] })),
     criteria: criteria.map((c) => ({ status: 'missing', paragraphs: [], claimedIn: [], ...c })),
   };
   return { path, ...result, learner: options.learner, text: options.text };
 }
 
-const all = (status: CriterionResult['status'], paragraphs = [0]) => UNIT.criteria.map((c) => ({ id: c.id, status, paragraphs }));
+const all = (status: CriterionResult['status'], paragraphs = [0]) =>
+  UNIT.criteria.map((c) => ({ id: c.id, status, paragraphs }));
 
 describe('learnerOf', () => {
   it('takes learner: from the front matter first', () => {
@@ -67,34 +98,89 @@ describe('portfolioFolderOf', () => {
 
 describe('buildPortfolio', () => {
   it('gives one row per account by default, with the account’s learner', () => {
-    const p = buildPortfolio([account('portfolio/amy/a.md', all('evidenced')), account('portfolio/amy/b.md', all('missing'))], [UNIT]);
+    const p = buildPortfolio(
+      [account('portfolio/amy/a.md', all('evidenced')), account('portfolio/amy/b.md', all('missing'))],
+      [UNIT],
+    );
     assert.equal(p.version, 1);
     assert.equal(p.by, 'account');
-    assert.deepEqual(p.units.map((u) => u.unit), ['unit-a']);
-    assert.deepEqual(p.units[0].rows.map((r) => [r.learner, r.accounts]), [['amy', ['portfolio/amy/a.md']], ['amy', ['portfolio/amy/b.md']]]);
+    assert.deepEqual(
+      p.units.map((u) => u.unit),
+      ['unit-a'],
+    );
+    assert.deepEqual(
+      p.units[0].rows.map((r) => [r.learner, r.accounts]),
+      [
+        ['amy', ['portfolio/amy/a.md']],
+        ['amy', ['portfolio/amy/b.md']],
+      ],
+    );
   });
 
   it('puts a learner’s accounts together: the strongest status wins, with every place it stands', () => {
-    const one = account('portfolio/amy/a.md', [{ id: '1', status: 'evidenced', paragraphs: [1] }, { id: '2', status: 'claimed', claimedIn: [2] }, { id: '3', status: 'suggested', paragraphs: [0] }], { stages: [0] });
-    const two = account('portfolio/amy/b.md', [{ id: '1', status: 'evidenced', paragraphs: [0, 3] }, { id: '2', status: 'evidenced', paragraphs: [1] }, { id: '3', status: 'claimed', claimedIn: [3] }], { stages: [4, 4] });
+    const one = account(
+      'portfolio/amy/a.md',
+      [
+        { id: '1', status: 'evidenced', paragraphs: [1] },
+        { id: '2', status: 'claimed', claimedIn: [2] },
+        { id: '3', status: 'suggested', paragraphs: [0] },
+      ],
+      { stages: [0] },
+    );
+    const two = account(
+      'portfolio/amy/b.md',
+      [
+        { id: '1', status: 'evidenced', paragraphs: [0, 3] },
+        { id: '2', status: 'evidenced', paragraphs: [1] },
+        { id: '3', status: 'claimed', claimedIn: [3] },
+      ],
+      { stages: [4, 4] },
+    );
     const [row] = buildPortfolio([one, two], [UNIT], { by: 'learner' }).units[0].rows;
     assert.deepEqual(row.accounts, ['portfolio/amy/a.md', 'portfolio/amy/b.md']);
-    assert.deepEqual(row.criteria['1'], { status: 'evidenced', where: [{ path: 'portfolio/amy/a.md', line: 3 }, { path: 'portfolio/amy/b.md', line: 1 }, { path: 'portfolio/amy/b.md', line: 7 }] });
+    assert.deepEqual(row.criteria['1'], {
+      status: 'evidenced',
+      where: [
+        { path: 'portfolio/amy/a.md', line: 3 },
+        { path: 'portfolio/amy/b.md', line: 1 },
+        { path: 'portfolio/amy/b.md', line: 7 },
+      ],
+    });
     // Shown in one account beats only cited in another.
-    assert.deepEqual(row.criteria['2'], { status: 'evidenced', where: [{ path: 'portfolio/amy/b.md', line: 3 }], claimedIn: [{ path: 'portfolio/amy/a.md', line: 5 }] });
+    assert.deepEqual(row.criteria['2'], {
+      status: 'evidenced',
+      where: [{ path: 'portfolio/amy/b.md', line: 3 }],
+      claimedIn: [{ path: 'portfolio/amy/a.md', line: 5 }],
+    });
     // Cited (without the text, no quote) beats reads-like-evidence.
     assert.deepEqual(row.criteria['3'], { status: 'claimed', where: [{ path: 'portfolio/amy/b.md', line: 7 }] });
-    assert.deepEqual(row.stages['identify-need'], [{ path: 'portfolio/amy/a.md', line: 1 }, { path: 'portfolio/amy/b.md', line: 5 }]);
-    assert.deepEqual(rowSummary(row, buildPortfolio([one, two], [UNIT], { by: 'learner' }).units[0]), { criteria: 2, of: 3, stages: 2 });
+    assert.deepEqual(row.stages['identify-need'], [
+      { path: 'portfolio/amy/a.md', line: 1 },
+      { path: 'portfolio/amy/b.md', line: 5 },
+    ]);
+    assert.deepEqual(rowSummary(row, buildPortfolio([one, two], [UNIT], { by: 'learner' }).units[0]), {
+      criteria: 2,
+      of: 3,
+      stages: 2,
+    });
   });
 
   it('says ready only when every criterion is evidenced and there is no personal data, else refer with the reasons', () => {
     const rows = buildPortfolio(
       [
-        account('portfolio/amy/a.md', all('evidenced'), { findings: ['vague-standard', 'vague-standard', 'hypothetical-language', 'missing-demonstrates-link'] }),
+        account('portfolio/amy/a.md', all('evidenced'), {
+          findings: ['vague-standard', 'vague-standard', 'hypothetical-language', 'missing-demonstrates-link'],
+        }),
         account('portfolio/ben/a.md', all('evidenced'), { findings: ['personal-data'] }),
-        account('portfolio/cat/a.md', [{ id: '1', status: 'evidenced' }, { id: '2', status: 'claimed', claimedIn: [1] }, { id: '3', status: 'suggested' }]),
-        account('portfolio/dan/a.md', [{ id: '1', status: 'evidenced' }, { id: '2', status: 'evidenced' }]),
+        account('portfolio/cat/a.md', [
+          { id: '1', status: 'evidenced' },
+          { id: '2', status: 'claimed', claimedIn: [1] },
+          { id: '3', status: 'suggested' },
+        ]),
+        account('portfolio/dan/a.md', [
+          { id: '1', status: 'evidenced' },
+          { id: '2', status: 'evidenced' },
+        ]),
       ],
       [UNIT],
       { by: 'learner' },
@@ -105,12 +191,18 @@ describe('buildPortfolio', () => {
     assert.deepEqual(by.amy.counts, { personalData: 0, hypothetical: 1, vague: 2, unlinked: 1 });
     assert.equal(by.ben.readiness, 'refer');
     assert.deepEqual(by.ben.reasons, ['personal data to remove (1 place)']);
-    assert.deepEqual(by.cat.reasons, ['AC 2: cited but not shown: the paragraph does not say what was done for it', 'AC 3: reads like evidence but no paragraph cites it']);
+    assert.deepEqual(by.cat.reasons, [
+      'AC 2: cited but not shown: the paragraph does not say what was done for it',
+      'AC 3: reads like evidence but no paragraph cites it',
+    ]);
     // A criterion the account's result does not list at all is missing.
     assert.deepEqual(by.dan.criteria['3'], { status: 'missing', where: [] });
     assert.deepEqual(by.dan.reasons, ['AC 3: no evidence yet']);
     // Ready first, then by name.
-    assert.deepEqual(rows.map((r) => r.learner), ['amy', 'ben', 'cat', 'dan']);
+    assert.deepEqual(
+      rows.map((r) => r.learner),
+      ['amy', 'ben', 'cat', 'dan'],
+    );
   });
 
   it('sorts by readiness, then name as people read it (numbers in order, case aside)', () => {
@@ -120,11 +212,20 @@ describe('buildPortfolio', () => {
       [UNIT],
       { by: 'learner' },
     ).units[0].rows;
-    assert.deepEqual(rows.map((r) => r.learner), ['zoe', 'learner-1', 'Learner-2', 'learner-10']);
+    assert.deepEqual(
+      rows.map((r) => r.learner),
+      ['zoe', 'learner-1', 'Learner-2', 'learner-10'],
+    );
   });
 
   it('lets the assessor’s latest decision win in the verdict, shown beside the status', () => {
-    const accounts = [account('portfolio/amy/a.md', [{ id: '1', status: 'evidenced' }, { id: '2', status: 'claimed', claimedIn: [0] }, { id: '3', status: 'missing' }])];
+    const accounts = [
+      account('portfolio/amy/a.md', [
+        { id: '1', status: 'evidenced' },
+        { id: '2', status: 'claimed', claimedIn: [0] },
+        { id: '3', status: 'missing' },
+      ]),
+    ];
     const at = '2026-12-02T01:00:00.000Z';
     const decisions = [
       { learner: 'amy', unit: 'unit-a', criterion: '2', decision: 'not-yet-met' as const, comment: 'first look', at },
@@ -137,14 +238,20 @@ describe('buildPortfolio', () => {
     assert.equal(row.criteria['2'].status, 'claimed');
     assert.deepEqual(row.criteria['2'].decision, { decision: 'met', comment: 'seen the call log', at });
     assert.deepEqual(row.reasons, ["AC 1: referred (assessor's decision)"]);
-    const [after] = buildPortfolio(accounts, [UNIT], { by: 'learner', decisions: decisions.filter((d) => d.criterion !== '1') }).units[0].rows;
+    const [after] = buildPortfolio(accounts, [UNIT], {
+      by: 'learner',
+      decisions: decisions.filter((d) => d.criterion !== '1'),
+    }).units[0].rows;
     assert.equal(after.readiness, 'ready');
   });
 
   it('keeps accounts with no unit in their own group, referred for it', () => {
     const loose = { ...account('notes/a.md', []), rubric: null };
     const p = buildPortfolio([loose, account('portfolio/amy/a.md', all('evidenced'))], [UNIT], { by: 'learner' });
-    assert.deepEqual(p.units.map((u) => u.unit), ['unit-a', null]);
+    assert.deepEqual(
+      p.units.map((u) => u.unit),
+      ['unit-a', null],
+    );
     assert.deepEqual(p.units[1].criteria, []);
     assert.deepEqual(p.units[1].rows[0].reasons, ['no unit named, so there are no criteria to check']);
   });
@@ -161,19 +268,33 @@ describe('buildPortfolio', () => {
     const paragraph = result.paragraphs[claimed.claimedIn[0]];
     assert.equal(place.line, paragraph.range.start.line + 1);
     const firstLine = text.split('\n')[paragraph.range.start.line];
-    assert.ok(place.quote && firstLine.startsWith(place.quote.split(' ').slice(0, 4).join(' ')), `${place.quote} opens: ${firstLine}`);
+    assert.ok(
+      place.quote && firstLine.startsWith(place.quote.split(' ').slice(0, 4).join(' ')),
+      `${place.quote} opens: ${firstLine}`,
+    );
     assert.ok(/[.!?]$/.test(place.quote!) || place.quote!.endsWith('…'), place.quote);
   });
 });
 
 describe('quotes', () => {
   it('splits sentences, not at abbreviations', () => {
-    assert.deepEqual(sentencesOf('I rang Mrs. Patel at 9am, e.g. before opening. She said yes! Done'), ['I rang Mrs. Patel at 9am, e.g. before opening.', 'She said yes!', 'Done']);
+    assert.deepEqual(sentencesOf('I rang Mrs. Patel at 9am, e.g. before opening. She said yes! Done'), [
+      'I rang Mrs. Patel at 9am, e.g. before opening.',
+      'She said yes!',
+      'Done',
+    ]);
   });
   it('takes the Markdown marks out of a first sentence and shortens a long one', () => {
     const text = 'Intro\n\nI **rang** the [customer](http://x) back. Then more.\n';
-    assert.equal(firstSentence(text, { start: { line: 2, character: 0 }, end: { line: 2, character: 60 } }), 'I rang the customer back.');
+    assert.equal(
+      firstSentence(text, { start: { line: 2, character: 0 }, end: { line: 2, character: 60 } }),
+      'I rang the customer back.',
+    );
     const long = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ') + '.';
-    assert.equal(firstSentence(long, { start: { line: 0, character: 0 }, end: { line: 0, character: long.length } }).split(' ').length, 31);
+    assert.equal(
+      firstSentence(long, { start: { line: 0, character: 0 }, end: { line: 0, character: long.length } }).split(' ')
+        .length,
+      31,
+    );
   });
 });

@@ -57,42 +57,82 @@ describe('rubric format additions', () => {
   });
 
   it('takes a scope of sentence, paragraph or account on a check', () => {
-    for (const scope of ['sentence', 'paragraph', 'account']) assert.equal(reason({ ...BASE, checks: [{ ...BASE.checks[0], scope }] }), 'accepted');
+    for (const scope of ['sentence', 'paragraph', 'account'])
+      assert.equal(reason({ ...BASE, checks: [{ ...BASE.checks[0], scope }] }), 'accepted');
     assert.match(reason({ ...BASE, checks: [{ ...BASE.checks[0], scope: 'section' }] }), /scope must be one of/);
   });
 
   it('refuses an outcome naming a criterion the rubric lacks, or listed twice', () => {
-    assert.equal(reason({ ...BASE, outcomes: [{ id: '3', text: 'x', criteria: ['3.1'] }] }), 'learning outcome 3 names criterion "3.1", which the rubric does not have');
-    assert.equal(reason({ ...BASE, outcomes: [{ id: '1', text: 'x', criteria: ['1.1'] }, { id: '1', text: 'y', criteria: ['1.2'] }] }), 'learning outcome "1" is listed twice');
+    assert.equal(
+      reason({ ...BASE, outcomes: [{ id: '3', text: 'x', criteria: ['3.1'] }] }),
+      'learning outcome 3 names criterion "3.1", which the rubric does not have',
+    );
+    assert.equal(
+      reason({
+        ...BASE,
+        outcomes: [
+          { id: '1', text: 'x', criteria: ['1.1'] },
+          { id: '1', text: 'y', criteria: ['1.2'] },
+        ],
+      }),
+      'learning outcome "1" is listed twice',
+    );
   });
 
-  it('refuses a check whose id is a general rule\'s', () => {
-    assert.equal(reason({ ...BASE, checks: [{ ...BASE.checks[0], id: 'personal-data' }] }), 'check id "personal-data" is the id of a general rule; give the check another id');
+  it("refuses a check whose id is a general rule's", () => {
+    assert.equal(
+      reason({ ...BASE, checks: [{ ...BASE.checks[0], id: 'personal-data' }] }),
+      'check id "personal-data" is the id of a general rule; give the check another id',
+    );
   });
 
   it('refuses a severity for a rule that does not exist, or a severity that is not one', () => {
-    assert.match(reason({ ...BASE, severities: { 'personal-info': 'off' } }), /^severities names "personal-info", which is not a general rule \(the rules are cycle-stage-missing, /);
+    assert.match(
+      reason({ ...BASE, severities: { 'personal-info': 'off' } }),
+      /^severities names "personal-info", which is not a general rule \(the rules are cycle-stage-missing, /,
+    );
     assert.notEqual(reason({ ...BASE, severities: { 'personal-data': 'low' } }), 'accepted');
   });
 });
 
 /** A one-criterion unit with the given fields and checks, checked as a centre's rubric is. */
 function unit(extra: Record<string, unknown>, ...checks: unknown[]): Rubric {
-  const value = { ...BASE, id: 'orders', criteria: [{ id: '1', text: 'Take an order.', ability: 'take an order', signals: ['took the order'] }], checks, ...extra };
+  const value = {
+    ...BASE,
+    id: 'orders',
+    criteria: [{ id: '1', text: 'Take an order.', ability: 'take an order', signals: ['took the order'] }],
+    checks,
+    ...extra,
+  };
   const r = checkRubric(value);
   assert.ok(r.ok, r.ok ? '' : r.reason);
   return r.rubric;
 }
 
-const ALLERGIES = { id: 'allergy-asked', kind: 'conditional', message: 'Say how you asked about allergies.', when: ['took the order'], groups: { allergies: ['allergy', 'allergies', 'vegan', 'dietary'] }, min: 1 };
-const LATER_VEGAN = '---\nunit: orders\n---\n# Taking an order\n\nI took the order for table four on Friday evening.\n\nLater in the meal she told me she was vegan, so I changed her dessert.\n';
-const IGNORED = { id: 'ignored', kind: 'existence', message: 'You wrote "{found}".', phrases: ['ignored the customer'] };
-const DESK = '---\nunit: orders\n---\n# Desk\n\nOn Monday I ignored the guest at the desk because I was busy. Jane Smith rang me.\n';
+const ALLERGIES = {
+  id: 'allergy-asked',
+  kind: 'conditional',
+  message: 'Say how you asked about allergies.',
+  when: ['took the order'],
+  groups: { allergies: ['allergy', 'allergies', 'vegan', 'dietary'] },
+  min: 1,
+};
+const LATER_VEGAN =
+  '---\nunit: orders\n---\n# Taking an order\n\nI took the order for table four on Friday evening.\n\nLater in the meal she told me she was vegan, so I changed her dessert.\n';
+const IGNORED = {
+  id: 'ignored',
+  kind: 'existence',
+  message: 'You wrote "{found}".',
+  phrases: ['ignored the customer'],
+};
+const DESK =
+  '---\nunit: orders\n---\n# Desk\n\nOn Monday I ignored the guest at the desk because I was busy. Jane Smith rang me.\n';
 
-const rulesFound = (text: string, rubric: Rubric, severities?: Record<string, 'off' | 'error'>) => analyze(text, { rubrics: [rubric], severities }).findings.map((f) => `${f.rule}:${f.severity}`);
+const rulesFound = (text: string, rubric: Rubric, severities?: Record<string, 'off' | 'error'>) =>
+  analyze(text, { rubrics: [rubric], severities }).findings.map((f) => `${f.rule}:${f.severity}`);
 
 describe('rubric checks in the rule loop', () => {
-  it('are rules with the check\'s id, severity and link, and their findings are labelled from them', () => {
+  it("are rules with the check's id, severity and link, and their findings are labelled from them", () => {
     const rubric = unit({}, { ...IGNORED, severity: 'error', phrases: ['ignored the guest'] });
     const [rule] = rubricRules(rubric);
     assert.equal(rule.id, 'ignored');
@@ -112,12 +152,20 @@ describe('rubric checks in the rule loop', () => {
 
 describe('what the format additions do', () => {
   it('scope: a trigger must be answered in its own paragraph or sentence, not anywhere in the account', () => {
-    const found = (scope: string) => analyze(LATER_VEGAN, { rubrics: [unit({}, { ...ALLERGIES, scope })] }).findings.filter((f) => f.rule === 'allergy-asked').length;
+    const found = (scope: string) =>
+      analyze(LATER_VEGAN, { rubrics: [unit({}, { ...ALLERGIES, scope })] }).findings.filter(
+        (f) => f.rule === 'allergy-asked',
+      ).length;
     assert.equal(found('account'), 0, 'the later "vegan" answers the whole account');
     assert.equal(found('paragraph'), 1);
     assert.equal(found('sentence'), 1);
     const together = LATER_VEGAN.replace('on Friday evening.', 'on Friday evening and asked about allergies.');
-    assert.equal(analyze(together, { rubrics: [unit({}, { ...ALLERGIES, scope: 'sentence' })] }).findings.filter((f) => f.rule === 'allergy-asked').length, 0);
+    assert.equal(
+      analyze(together, { rubrics: [unit({}, { ...ALLERGIES, scope: 'sentence' })] }).findings.filter(
+        (f) => f.rule === 'allergy-asked',
+      ).length,
+      0,
+    );
   });
 
   it('customerWords: "customer" in a check\'s phrases also matches the unit\'s own words', () => {
@@ -125,14 +173,18 @@ describe('what the format additions do', () => {
     assert.ok(rulesFound(DESK, unit({ customerWords: ['guest', 'caller'] }, IGNORED)).includes('ignored:warning'));
   });
 
-  it('severities: the unit lowers or turns off a general rule, and the user\'s own setting still wins', () => {
+  it("severities: the unit lowers or turns off a general rule, and the user's own setting still wins", () => {
     const plain = rulesFound(DESK, unit({}));
     assert.ok(plain.includes('personal-data:warning'), plain.join());
     assert.ok(plain.includes('cycle-stage-missing:warning'));
     const lowered = rulesFound(DESK, unit({ severities: { 'personal-data': 'off', 'cycle-stage-missing': 'hint' } }));
     assert.ok(!lowered.some((f) => f.startsWith('personal-data:')));
     assert.ok(lowered.includes('cycle-stage-missing:hint'));
-    assert.ok(rulesFound(DESK, unit({ severities: { 'personal-data': 'off' } }), { 'personal-data': 'error' }).includes('personal-data:error'));
+    assert.ok(
+      rulesFound(DESK, unit({ severities: { 'personal-data': 'off' } }), { 'personal-data': 'error' }).includes(
+        'personal-data:error',
+      ),
+    );
   });
 
   it('cycle "none": the cycle rule does not run for the unit', () => {

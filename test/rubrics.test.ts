@@ -28,12 +28,19 @@ const EXPECTED_COUNTS: Record<string, number> = {
 };
 
 const schema = JSON.parse(readFileSync(join(rubricsDir, 'rubric.schema.json'), 'utf8'));
-const shippedFiles = readdirSync(rubricsDir).filter((f) => f.endsWith('.json') && f !== 'rubric.schema.json').sort();
-const shipped = shippedFiles.map((file) => ({ file, value: JSON.parse(readFileSync(join(rubricsDir, file), 'utf8')) as Rubric }));
+const shippedFiles = readdirSync(rubricsDir)
+  .filter((f) => f.endsWith('.json') && f !== 'rubric.schema.json')
+  .sort();
+const shipped = shippedFiles.map((file) => ({
+  file,
+  value: JSON.parse(readFileSync(join(rubricsDir, file), 'utf8')) as Rubric,
+}));
 
 /** Every term and alias of every shipped rubric, lower case. */
 function allTerms(): string[] {
-  return shipped.flatMap(({ value }) => value.keyTerms.flatMap((k) => [k.term, ...(k.aliases ?? [])])).map((t) => t.toLowerCase());
+  return shipped
+    .flatMap(({ value }) => value.keyTerms.flatMap((k) => [k.term, ...(k.aliases ?? [])]))
+    .map((t) => t.toLowerCase());
 }
 
 describe('shipped rubrics', () => {
@@ -77,37 +84,55 @@ describe('shipped rubrics', () => {
   }
 
   it('are all bundled into the analyser (none silently dropped)', () => {
-    assert.deepEqual(bundledRubrics().map((r) => r.id).sort(), Object.keys(EXPECTED_COUNTS).sort());
+    assert.deepEqual(
+      bundledRubrics()
+        .map((r) => r.id)
+        .sort(),
+      Object.keys(EXPECTED_COUNTS).sort(),
+    );
     for (const r of bundledRubrics()) assert.equal(r.criteria.length, EXPECTED_COUNTS[r.id]);
   });
 
   it('define CRM, SLA, SERVQUAL and internal customer as key terms', () => {
     const terms = allTerms();
-    for (const wanted of ['crm', 'sla', 'servqual', 'internal customer']) assert.ok(terms.includes(wanted), `no key term "${wanted}"`);
+    for (const wanted of ['crm', 'sla', 'servqual', 'internal customer'])
+      assert.ok(terms.includes(wanted), `no key term "${wanted}"`);
     // A term some other unit would need but none of these define is not there by accident.
     assert.ok(!terms.includes('forklift'));
   });
 
   it('the schema itself compiles in strict mode', () => {
-    assert.doesNotThrow(() => new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false }).compile(schema));
+    assert.doesNotThrow(() =>
+      new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false }).compile(schema),
+    );
   });
 });
 
 describe('the rubric validator compiled at build time', () => {
   it('is up to date with rubrics/rubric.schema.json', () => {
-    const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-rubric-validator.mjs'), '--check'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-rubric-validator.mjs'), '--check'], {
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, r.stderr);
   });
 
   it('leaves Ajv out of the analyser: no schema is compiled at run time', async () => {
-    const out = await esbuild.build({ entryPoints: [join(root, 'src', 'core', 'index.ts')], bundle: true, write: false, platform: 'node', metafile: true, logLevel: 'silent' });
+    const out = await esbuild.build({
+      entryPoints: [join(root, 'src', 'core', 'index.ts')],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      metafile: true,
+      logLevel: 'silent',
+    });
     const ajv = Object.keys(out.metafile!.inputs).filter((i) => i.includes('node_modules/ajv/'));
     assert.deepEqual(ajv, []);
   });
 
   const base = shipped[0].value;
   const withTitle = (title: string) => checkRubric({ ...base, title });
-  const withStages = (stages: string[]) => checkRubric({ ...base, criteria: [{ ...base.criteria[0], stages }, ...base.criteria.slice(1)] });
+  const withStages = (stages: string[]) =>
+    checkRubric({ ...base, criteria: [{ ...base.criteria[0], stages }, ...base.criteria.slice(1)] });
 
   it('counts a length in characters, not UTF-16 units, as the schema says', () => {
     // 200 emoji are 400 UTF-16 units: within a 200-character title.
@@ -120,7 +145,10 @@ describe('the rubric validator compiled at build time', () => {
   it('rejects a stage listed twice for one criterion, and takes two different ones', () => {
     assert.ok(withStages(['deliver', 'monitor']).ok);
     const twice = withStages(['deliver', 'deliver']);
-    assert.equal(twice.ok ? '' : twice.reason, 'criteria.0.stages must NOT have duplicate items (items ## 0 and 1 are identical)');
+    assert.equal(
+      twice.ok ? '' : twice.reason,
+      'criteria.0.stages must NOT have duplicate items (items ## 0 and 1 are identical)',
+    );
   });
 });
 
@@ -131,16 +159,35 @@ const BASE = {
   awardingBody: 'Made-up awarding body',
   level: 2,
   criteria: [
-    { id: '1', text: 'Agree with the customer which windows to clean.', ability: 'agree the work with a customer', signals: ['agreed', 'which windows'] },
-    { id: '2', text: 'Leave the property clean and safe.', ability: 'leave a property clean and safe', signals: ['tidied', 'dust sheet'] },
+    {
+      id: '1',
+      text: 'Agree with the customer which windows to clean.',
+      ability: 'agree the work with a customer',
+      signals: ['agreed', 'which windows'],
+    },
+    {
+      id: '2',
+      text: 'Leave the property clean and safe.',
+      ability: 'leave a property clean and safe',
+      signals: ['tidied', 'dust sheet'],
+    },
   ],
   keyTerms: [{ term: 'SLA', definition: 'Service level agreement.', criteria: ['1'] }],
-  checks: [{ id: 'ladder-safety', kind: 'existence', message: 'Say how you used the ladder safely.', phrases: ['wobbly ladder'] }],
+  checks: [
+    {
+      id: 'ladder-safety',
+      kind: 'existence',
+      message: 'Say how you used the ladder safely.',
+      phrases: ['wobbly ladder'],
+    },
+  ],
 };
 
 describe('malformed rubrics', () => {
   const expected = JSON.parse(readFileSync(join(malformedDir, 'expected.json'), 'utf8')) as Record<string, string>;
-  const fixtures = readdirSync(malformedDir).filter((f) => f !== 'expected.json').sort();
+  const fixtures = readdirSync(malformedDir)
+    .filter((f) => f !== 'expected.json')
+    .sort();
 
   let tmp: string;
   before(() => {
@@ -161,7 +208,9 @@ describe('malformed rubrics', () => {
     assert.ok(result.ok, result.ok ? '' : result.reason);
   });
 
-  for (const file of readdirSync(malformedDir).filter((f) => f !== 'expected.json').sort()) {
+  for (const file of readdirSync(malformedDir)
+    .filter((f) => f !== 'expected.json')
+    .sort()) {
     describe(file, () => {
       const text = readFileSync(join(malformedDir, file), 'utf8');
 
@@ -173,14 +222,20 @@ describe('malformed rubrics', () => {
         assert.ok(result.reason.length > 0);
         assert.ok(!/[\r\n]/.test(result.reason), `reason spans lines: ${JSON.stringify(result.reason)}`);
         const want = expected[file];
-        assert.ok(result.reason.includes(want), `reason ${JSON.stringify(result.reason)} lacks ${JSON.stringify(want)}`);
+        assert.ok(
+          result.reason.includes(want),
+          `reason ${JSON.stringify(result.reason)} lacks ${JSON.stringify(want)}`,
+        );
       });
 
       it('is rejected by the command with one stderr line naming the file', () => {
         const dir = join(tmp, file.replace(/\.json$/, ''));
         mkdirSync(dir);
         copyFileSync(join(malformedDir, file), join(dir, file));
-        const r = spawnSync(process.execPath, [bin, '--rubrics', dir, 'rubrics'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        const r = spawnSync(process.execPath, [bin, '--rubrics', dir, 'rubrics'], {
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+        });
         assert.equal(r.status, 2);
         const lines = r.stderr.split(/\r?\n/).filter((l) => l.trim());
         assert.equal(lines.length, 1, r.stderr);

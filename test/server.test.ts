@@ -8,9 +8,22 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node.js';
 import { createConnection } from 'vscode-languageserver/node.js';
-import type { CodeAction, CompletionItem, Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  Hover,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer } from '../src/server/server.js';
 import { diskFiles } from '../src/server/disk-files.js';
@@ -37,7 +50,12 @@ I logged the missed collection and emailed the crew supervisor with the address.
 She gave me her email, jo.bloggs@example.com, so I could confirm.
 `;
 
-function waitFor<T>(list: () => T[] | undefined, test: (x: T) => boolean, what: string, waiters: Array<() => void>): Promise<T> {
+function waitFor<T>(
+  list: () => T[] | undefined,
+  test: (x: T) => boolean,
+  what: string,
+  waiters: Array<() => void>,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), 10_000);
     const check = () => {
@@ -91,7 +109,12 @@ class ManualClock implements Timers {
 
   /** The delay of the `index`th timer set, once it has been set. */
   delayAt(index: number): Promise<number> {
-    const set = waitFor(() => (this.delays.length > index ? [{ ms: this.delays[index] }] : []), () => true, `timer ${index}`, this.waiters);
+    const set = waitFor(
+      () => (this.delays.length > index ? [{ ms: this.delays[index] }] : []),
+      () => true,
+      `timer ${index}`,
+      this.waiters,
+    );
     return set.then((t) => t.ms);
   }
 
@@ -110,7 +133,11 @@ interface HarnessOptions {
   capabilities?: Record<string, unknown>;
 }
 
-async function startHarness(settings: Record<string, unknown> = {}, files: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
+async function startHarness(
+  settings: Record<string, unknown> = {},
+  files: Record<string, string> = {},
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'reflect-lint-server-'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
@@ -118,7 +145,10 @@ async function startHarness(settings: Record<string, unknown> = {}, files: Recor
   }
   const up = new PassThrough();
   const down = new PassThrough();
-  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), { timers: options.timers, disk: diskFiles });
+  startServer(createConnection(new StreamMessageReader(up), new StreamMessageWriter(down)), {
+    timers: options.timers,
+    disk: diskFiles,
+  });
   const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   let settled = () => {};
   const configured = new Promise<void>((resolve) => (settled = resolve));
@@ -144,7 +174,12 @@ async function startHarness(settings: Record<string, unknown> = {}, files: Recor
     initialized: undefined as unknown as InitializeResult,
     requests: [],
     waitForRequest(method) {
-      return waitFor(() => harness.requests, (r) => r.method === method, `a ${method} request`, waiters);
+      return waitFor(
+        () => harness.requests,
+        (r) => r.method === method,
+        `a ${method} request`,
+        waiters,
+      );
     },
     waitForDiagnostics(uri, test = () => true) {
       return waitFor(() => diagnostics.get(uri), test, `diagnostics for ${uri}`, waiters);
@@ -182,7 +217,12 @@ async function startHarness(settings: Record<string, unknown> = {}, files: Recor
     processId: null,
     rootUri: pathToFileURL(root).href,
     workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'workspace' }],
-    capabilities: options.capabilities ?? { workspace: { configuration: options.pullConfiguration ?? true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    capabilities: options.capabilities ?? {
+      workspace: {
+        configuration: options.pullConfiguration ?? true,
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
+    },
     initializationOptions: options.initializationOptions,
   });
   await client.sendNotification('initialized', {});
@@ -217,11 +257,17 @@ describe('language server', function () {
     const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
     const vague = d.diagnostics.find((x) => x.code === 'vague-standard');
     assert.ok(vague, `no vague-standard in ${d.diagnostics.map(ruleOf).join(', ')}`);
-    assert.equal(ACCOUNT.split('\n')[vague.range.start.line].slice(vague.range.start.character, vague.range.end.character), 'good service');
+    assert.equal(
+      ACCOUNT.split('\n')[vague.range.start.line].slice(vague.range.start.character, vague.range.end.character),
+      'good service',
+    );
     assert.match(vague.codeDescription!.href, /docs\/rules\/vague-standard\.md$/);
     assert.equal(vague.source, 'reflect-lint');
     const link = d.diagnostics.find((x) => x.code === 'missing-demonstrates-link');
-    assert.ok(link?.relatedInformation?.some((r) => /^AC \d: /.test(r.message)), 'the unlinked paragraph names its candidate criteria');
+    assert.ok(
+      link?.relatedInformation?.some((r) => /^AC \d: /.test(r.message)),
+      'the unlinked paragraph names its candidate criteria',
+    );
   });
 
   it('stays silent on Markdown that is not an account, and checks it on request', async () => {
@@ -250,15 +296,24 @@ describe('language server', function () {
     const line = ACCOUNT.split('\n').findIndex((l) => l.includes('good service'));
     const character = ACCOUNT.split('\n')[line].indexOf(' We always give good service.');
     // Three edits in quick succession: the debounce means version 4 is analysed, not 2 or 3.
-    for (const [version, text] of [[2, ' We'], [3, ' We always'], [4, '']] as const) {
+    for (const [version, text] of [
+      [2, ' We'],
+      [3, ' We always'],
+      [4, ''],
+    ] as const) {
       await h.client.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line, character }, end: { line, character: ACCOUNT.split('\n')[line].length } }, text }],
+        contentChanges: [
+          { range: { start: { line, character }, end: { line, character: ACCOUNT.split('\n')[line].length } }, text },
+        ],
       });
     }
     const after = await h.waitForDiagnostics(uri, (p) => p.version === 4);
     assert.ok(!after.diagnostics.some((x) => x.code === 'vague-standard'), 'the vague standard is gone');
-    assert.ok(!(h.diagnostics.get(uri) ?? []).some((p) => p.version === 2 || p.version === 3), 'stale versions were not published');
+    assert.ok(
+      !(h.diagnostics.get(uri) ?? []).some((p) => p.version === 2 || p.version === 3),
+      'stale versions were not published',
+    );
   });
 
   it('offers every fix with the best preferred, disable actions, and applies them to the right text', async () => {
@@ -266,22 +321,41 @@ describe('language server', function () {
     const uri = await h.open('accounts/bins.md', ACCOUNT);
     const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
     const loggedLine = ACCOUNT.split('\n').findIndex((l) => l.startsWith('I logged the missed collection'));
-    const link = d.diagnostics.find((x) => x.code === 'missing-demonstrates-link' && x.range.start.line === loggedLine)!;
+    const link = d.diagnostics.find(
+      (x) => x.code === 'missing-demonstrates-link' && x.range.start.line === loggedLine,
+    )!;
     assert.ok(link, 'the paragraph about what was done is flagged');
-    const actions = await h.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: link.range, context: { diagnostics: [link] } });
+    const actions = await h.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: link.range,
+      context: { diagnostics: [link] },
+    });
     const fixes = actions.filter((a) => a.title.startsWith('Add “This demonstrates'));
     assert.ok(fixes.length >= 1 && fixes.length <= 3);
     assert.equal(fixes[0].isPreferred, true);
     assert.ok(fixes.slice(1).every((f) => !f.isPreferred));
     const fixed = apply(ACCOUNT, fixes[0].edit!.changes![uri]);
-    assert.match(fixed, /emailed the crew supervisor with the address\. This demonstrates my ability to .+ \(AC \d\)\.\n/);
-    assert.equal(fixed.replace(/ This demonstrates my ability to [^\n]+\(AC \d\)\./, ''), ACCOUNT, 'nothing else changed');
+    assert.match(
+      fixed,
+      /emailed the crew supervisor with the address\. This demonstrates my ability to .+ \(AC \d\)\.\n/,
+    );
+    assert.equal(
+      fixed.replace(/ This demonstrates my ability to [^\n]+\(AC \d\)\./, ''),
+      ACCOUNT,
+      'nothing else changed',
+    );
 
     const disable = actions.find((a) => a.title === 'Disable missing-demonstrates-link for this line')!;
     const disabled = apply(ACCOUNT, disable.edit!.changes![uri]);
-    assert.match(disabled, /<!-- reflect-lint-disable-next-line missing-demonstrates-link -->\nI logged the missed collection/);
+    assert.match(
+      disabled,
+      /<!-- reflect-lint-disable-next-line missing-demonstrates-link -->\nI logged the missed collection/,
+    );
     const fileWide = actions.find((a) => a.title === 'Disable missing-demonstrates-link for this file')!;
-    assert.match(apply(ACCOUNT, fileWide.edit!.changes![uri]), /^---\nunit: customer-relations\n---\n<!-- reflect-lint-disable-file missing-demonstrates-link -->\n/);
+    assert.match(
+      apply(ACCOUNT, fileWide.edit!.changes![uri]),
+      /^---\nunit: customer-relations\n---\n<!-- reflect-lint-disable-file missing-demonstrates-link -->\n/,
+    );
   });
 
   it('offers "Insert criterion reference" anywhere in a paragraph, best match first', async () => {
@@ -300,7 +374,11 @@ describe('language server', function () {
     const edited = apply(ACCOUNT, inserts[0].edit!.changes![uri]);
     assert.ok(edited.includes('we agreed the crew would return by Thursday (AC 2).'));
     // The Insert Criterion Reference command applies the same edit, as the server gives it.
-    const ranked = await h.client.sendRequest<{ criteria: RankedCriterionItem[] }>('reflectLint/rankCriteria', { uri, line, character: 10 });
+    const ranked = await h.client.sendRequest<{ criteria: RankedCriterionItem[] }>('reflectLint/rankCriteria', {
+      uri,
+      line,
+      character: 10,
+    });
     assert.equal(apply(ACCOUNT, [ranked.criteria[0].edit]), edited);
   });
 
@@ -312,9 +390,18 @@ describe('language server', function () {
     const lines = text.split('\n');
     const at = (start: string) => ({ line: lines.findIndex((l) => l.startsWith(start)), character: 5 });
     const rank = (position: { line: number; character: number }) =>
-      h!.client.sendRequest<{ criteria: RankedCriterionItem[]; insertAt: unknown }>('reflectLint/rankCriteria', { uri, ...position });
+      h!.client.sendRequest<{ criteria: RankedCriterionItem[]; insertAt: unknown }>('reflectLint/rankCriteria', {
+        uri,
+        ...position,
+      });
     const inserts = async (position: { line: number; character: number }) =>
-      (await h!.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }))
+      (
+        await h!.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: { start: position, end: position },
+          context: { diagnostics: [] },
+        })
+      )
         .filter((a) => a.title.startsWith('Insert criterion reference'))
         .map((a) => /AC (\d+)/.exec(a.title)![1]);
 
@@ -322,8 +409,14 @@ describe('language server', function () {
     const cited = await rank(at('A resident rang'));
     assert.ok(!cited.criteria.some((c) => c.id === '1'));
     assert.ok(cited.criteria.every((c) => c.score >= SUPPORT_MIN_SCORE));
-    assert.deepEqual(cited.criteria.map((c) => c.score), [...cited.criteria.map((c) => c.score)].sort((a, b) => b - a));
-    assert.deepEqual(await inserts(at('A resident rang')), cited.criteria.slice(0, 3).map((c) => c.id));
+    assert.deepEqual(
+      cited.criteria.map((c) => c.score),
+      [...cited.criteria.map((c) => c.score)].sort((a, b) => b - a),
+    );
+    assert.deepEqual(
+      await inserts(at('A resident rang')),
+      cited.criteria.slice(0, 3).map((c) => c.id),
+    );
 
     // A paragraph whose only link to a criterion is its own claim supports none: nothing is offered.
     const claim = await rank(at('The office was quiet'));
@@ -333,8 +426,14 @@ describe('language server', function () {
 
     // Its citation is a claim: the hover says so, and criterion-claimed is on it.
     const line = lines.findIndex((l) => l.startsWith('The office was quiet'));
-    const hover = await h.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: lines[line].indexOf('AC 4') + 3 } });
-    assert.match((hover.contents as { value: string }).value, /This paragraph cites it but does not yet say what you did for it/);
+    const hover = await h.client.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: lines[line].indexOf('AC 4') + 3 },
+    });
+    assert.match(
+      (hover.contents as { value: string }).value,
+      /This paragraph cites it but does not yet say what you did for it/,
+    );
     const d = await h.waitForDiagnostics(uri);
     assert.ok(d.diagnostics.some((x) => x.code === 'criterion-claimed' && x.range.start.line === line));
   });
@@ -360,14 +459,23 @@ describe('language server', function () {
     await h.waitForDiagnostics(uri);
     const lines = ACCOUNT.split('\n');
     const crmLine = lines.findIndex((l) => l.includes('CRM'));
-    const term = await h.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: crmLine, character: lines[crmLine].indexOf('CRM') + 1 } });
+    const term = await h.client.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: crmLine, character: lines[crmLine].indexOf('CRM') + 1 },
+    });
     assert.match((term.contents as { value: string }).value, /^\*\*CRM\*\*/);
     assert.match((term.contents as { value: string }).value, /customer/i);
     const refLine = lines.findIndex((l) => l.includes('(AC 1)'));
-    const ref = await h.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: refLine, character: lines[refLine].indexOf('AC 1') + 3 } });
+    const ref = await h.client.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: refLine, character: lines[refLine].indexOf('AC 1') + 3 },
+    });
     assert.match((ref.contents as { value: string }).value, /^\*\*AC 1\*\*/);
     assert.match((ref.contents as { value: string }).value, /Not evidenced anywhere else/);
-    const plain = await h.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: refLine, character: 2 } });
+    const plain = await h.client.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: refLine, character: 2 },
+    });
     assert.equal(plain, null);
   });
 
@@ -378,14 +486,23 @@ describe('language server', function () {
     await h.waitForDiagnostics(uri);
     const line = text.split('\n').findIndex((l) => l.includes('(AC '));
     const character = text.split('\n')[line].indexOf('(AC ') + 4;
-    const items = await h.client.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    const items = await h.client.sendRequest<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character },
+    });
     assert.deepEqual(items.map((i) => i.label).sort(), ['1', '2', '3', '4', '5']);
     // Ranked for the paragraph: open questions and summarising back are AC 1's.
     assert.equal(items[0].label, '1');
     assert.ok(items.every((i) => typeof i.detail === 'string' && i.detail.length > 0));
-    const units = await h.client.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 6 } });
+    const units = await h.client.sendRequest<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 1, character: 6 },
+    });
     assert.ok(units.some((i) => i.label === 'develop-relationships'));
-    const none = await h.client.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 3 } });
+    const none = await h.client.sendRequest<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 5, character: 3 },
+    });
     assert.equal(none.length, 0);
   });
 
@@ -396,17 +513,28 @@ describe('language server', function () {
       awardingBody: 'A centre',
       level: 2,
       criteria: [
-        { id: '1', text: 'Find out what the owner wants for their dog.', ability: 'find out what an owner wants', signals: ['asked the owner', 'trim'] },
+        {
+          id: '1',
+          text: 'Find out what the owner wants for their dog.',
+          ability: 'find out what an owner wants',
+          signals: ['asked the owner', 'trim'],
+        },
         { id: '2', text: 'Agree a collection time.', ability: 'agree a collection time', signals: ['collection time'] },
       ],
       keyTerms: [{ term: 'hand stripping', definition: 'Removing dead coat by hand.' }],
       checks: [],
     };
-    h = await startHarness({}, { 'rubrics/dog-grooming.json': JSON.stringify(custom), 'rubrics/broken.json': '{ "id": "broken", ' });
+    h = await startHarness(
+      {},
+      { 'rubrics/dog-grooming.json': JSON.stringify(custom), 'rubrics/broken.json': '{ "id": "broken", ' },
+    );
     const broken = pathToFileURL(join(h.root, 'rubrics', 'broken.json')).href;
     const problem = await h.waitForDiagnostics(broken, (p) => p.diagnostics.length > 0);
     assert.match(problem.diagnostics[0].message, /cannot be used/);
-    const uri = await h.open('accounts/groom.md', '---\nunit: dog-grooming\n---\n\nI asked the owner about the trim and agreed a collection time of 3pm (AC 3).\n');
+    const uri = await h.open(
+      'accounts/groom.md',
+      '---\nunit: dog-grooming\n---\n\nI asked the owner about the trim and agreed a collection time of 3pm (AC 3).\n',
+    );
     const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
     const unknown = d.diagnostics.find((x) => x.code === 'unknown-criterion');
     assert.ok(unknown, 'the custom rubric is in use: AC 3 is unknown to it');
@@ -418,7 +546,10 @@ describe('language server', function () {
 
   it('pauses on a document over the size limit, with a message', async () => {
     h = await startHarness({ maxFileSizeKB: 1 });
-    const uri = await h.open('accounts/big.md', `---\nunit: customer-relations\n---\n\n${'I always give good service. '.repeat(100)}\n`);
+    const uri = await h.open(
+      'accounts/big.md',
+      `---\nunit: customer-relations\n---\n\n${'I always give good service. '.repeat(100)}\n`,
+    );
     const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
     assert.equal(d.diagnostics.length, 1);
     assert.match(d.diagnostics[0].message, /paused/);
@@ -428,7 +559,10 @@ describe('language server', function () {
     h = await startHarness({ run: 'onSave' });
     const uri = await h.open('accounts/bins.md', ACCOUNT);
     await h.waitForDiagnostics(uri, (p) => p.version === 1);
-    await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ACCOUNT.replace('good service', 'a reply within 2 working days') }] });
+    await h.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: ACCOUNT.replace('good service', 'a reply within 2 working days') }],
+    });
     await h.client.sendNotification('textDocument/didSave', { textDocument: { uri } });
     const saved = await h.waitForDiagnostics(uri, (p) => p.version === 2);
     assert.ok(!saved.diagnostics.some((x) => x.code === 'vague-standard'));
@@ -439,10 +573,16 @@ describe('language server', function () {
     const clock = new ManualClock();
     h = await startHarness({ debounceMs: 1234 }, {}, { timers: clock });
     const uri = await openOnClock(h, clock);
-    await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ACCOUNT.replace('good service', 'a reply within 2 working days') }] });
+    await h.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: ACCOUNT.replace('good service', 'a reply within 2 working days') }],
+    });
     assert.equal(await clock.delayAt(1), 1234);
     await h.client.sendRequest('reflectLint/listRubrics');
-    assert.ok(!(h.diagnostics.get(uri) ?? []).some((p) => p.version === 2), 'nothing is checked before the delay is up');
+    assert.ok(
+      !(h.diagnostics.get(uri) ?? []).some((p) => p.version === 2),
+      'nothing is checked before the delay is up',
+    );
     clock.runAll();
     const after = await h.waitForDiagnostics(uri, (p) => p.version === 2);
     assert.ok(!after.diagnostics.some((x) => x.code === 'vague-standard'));
@@ -453,18 +593,28 @@ describe('language server', function () {
     h = await startHarness({ debounceMs: 60_000 }, {}, { timers: clock });
     const uri = await openOnClock(h, clock);
     const text = ACCOUNT.replace('(AC 1)', '(AC 4)');
-    await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    await h.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text }],
+    });
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('(AC 4)'));
-    const hover = await h.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: lines[line].indexOf('AC 4') + 3 } });
+    const hover = await h.client.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: lines[line].indexOf('AC 4') + 3 },
+    });
     assert.match((hover.contents as { value: string }).value, /^\*\*AC 4\*\*/);
     // The waiting check was made for the request, and shown with it.
-    assert.ok((h.diagnostics.get(uri) ?? []).some((p) => p.version === 2), 'the diagnostics of version 2 are out');
+    assert.ok(
+      (h.diagnostics.get(uri) ?? []).some((p) => p.version === 2),
+      'the diagnostics of version 2 are out',
+    );
   });
 
   it('puts an unknown unit on the front matter, never on a `unit:` line in the body', async () => {
     h = await startHarness({ defaultUnit: 'forklift-safety' });
-    const text = '---\ntitle: Notes\n---\n\n# Notes\n\nunit: the word at the start of a line\n\nI always give good service.\n';
+    const text =
+      '---\ntitle: Notes\n---\n\n# Notes\n\nunit: the word at the start of a line\n\nI always give good service.\n';
     const uri = await h.open('accounts/notes.md', text);
     const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'unknown-unit'));
     const unknown = d.diagnostics.find((x) => x.code === 'unknown-unit')!;
@@ -472,7 +622,10 @@ describe('language server', function () {
     assert.match(unknown.message, /^This account names an unknown unit "forklift-safety"/);
     const named = await h.open('accounts/named.md', ACCOUNT.replace('unit: customer-relations', 'unit: dog-grooming'));
     const n = await h.waitForDiagnostics(named, (p) => p.diagnostics.some((x) => x.code === 'unknown-unit'));
-    assert.deepEqual(n.diagnostics.find((x) => x.code === 'unknown-unit')!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 'unit: dog-grooming'.length } });
+    assert.deepEqual(n.diagnostics.find((x) => x.code === 'unknown-unit')!.range, {
+      start: { line: 1, character: 0 },
+      end: { line: 1, character: 'unit: dog-grooming'.length },
+    });
   });
 
   it('writes the unit into the front matter for Select Unit', async () => {
@@ -482,26 +635,44 @@ describe('language server', function () {
     const edits = await h.client.sendRequest<TextEdit[]>('reflectLint/unitEdit', { uri, unit: 'crm-principles' });
     assert.equal(apply(note, edits), `---\nunit: crm-principles\n---\n\n${note}`);
     const account = await h.open('accounts/bins.md', ACCOUNT);
-    const replaced = await h.client.sendRequest<TextEdit[]>('reflectLint/unitEdit', { uri: account, unit: 'external-customers' });
+    const replaced = await h.client.sendRequest<TextEdit[]>('reflectLint/unitEdit', {
+      uri: account,
+      unit: 'external-customers',
+    });
     assert.equal(apply(ACCOUNT, replaced), ACCOUNT.replace('unit: customer-relations', 'unit: external-customers'));
   });
 
   it('finds the workspace’s accounts with the command line’s file walker: the same endings, hidden folders skipped', async () => {
     const named = '---\nunit: customer-relations\n---\n\nI always give good service.\n';
-    h = await startHarness({}, {
-      'portfolio/one.md': 'I always give good service.\n',
-      'notes/two.mkd': named,
-      'notes/three.markdown': named,
-      'notes/four.mdown': named,
-      'notes/README.md': '# Notes\n\nunit: not front matter\n',
-      '.hidden/five.md': named,
-      'node_modules/pkg/six.md': named,
+    h = await startHarness(
+      {},
+      {
+        'portfolio/one.md': 'I always give good service.\n',
+        'notes/two.mkd': named,
+        'notes/three.markdown': named,
+        'notes/four.mdown': named,
+        'notes/README.md': '# Notes\n\nunit: not front matter\n',
+        '.hidden/five.md': named,
+        'node_modules/pkg/six.md': named,
+      },
+    );
+    const report = await h.client.sendRequest<{ content: string; accounts: number }>('reflectLint/report', {
+      uris: 'workspace',
+      format: 'md',
     });
-    const report = await h.client.sendRequest<{ content: string; accounts: number }>('reflectLint/report', { uris: 'workspace', format: 'md' });
     assert.equal(report.accounts, 4, report.content);
-    for (const f of ['portfolio/one.md', 'notes/two.mkd', 'notes/three.markdown', 'notes/four.mdown']) assert.ok(report.content.includes(f), `${f} is in the report`);
-    const cli = expandPaths([h.root]).map((i) => relative(h.root, i.path)).sort();
-    assert.deepEqual(cli, ['notes/README.md', 'notes/four.mdown', 'notes/three.markdown', 'notes/two.mkd', 'portfolio/one.md']);
+    for (const f of ['portfolio/one.md', 'notes/two.mkd', 'notes/three.markdown', 'notes/four.mdown'])
+      assert.ok(report.content.includes(f), `${f} is in the report`);
+    const cli = expandPaths([h.root])
+      .map((i) => relative(h.root, i.path))
+      .sort();
+    assert.deepEqual(cli, [
+      'notes/README.md',
+      'notes/four.mdown',
+      'notes/three.markdown',
+      'notes/two.mkd',
+      'portfolio/one.md',
+    ]);
   });
 
   it('sends coverage for the Criteria view and the status bar', async () => {
@@ -509,9 +680,15 @@ describe('language server', function () {
     const uri = await h.open('accounts/bins.md', ACCOUNT);
     const c = await h.waitForCoverage(uri, (x) => x.analysed);
     assert.equal(c.rubric?.id, 'customer-relations');
-    assert.deepEqual(c.criteria.map((x) => x.id), ['1', '2', '3', '4', '5']);
+    assert.deepEqual(
+      c.criteria.map((x) => x.id),
+      ['1', '2', '3', '4', '5'],
+    );
     assert.equal(c.criteria[0].status, 'evidenced');
-    assert.equal(c.criteria[0].paragraphs[0].line, ACCOUNT.split('\n').findIndex((l) => l.startsWith('A resident rang')));
+    assert.equal(
+      c.criteria[0].paragraphs[0].line,
+      ACCOUNT.split('\n').findIndex((l) => l.startsWith('A resident rang')),
+    );
     assert.deepEqual(c.criteria[0].claimedIn, []);
     assert.equal(c.stages.length, 6);
     assert.equal(c.stages.find((s) => s.id === 'identify-need')?.present, true);
@@ -519,7 +696,10 @@ describe('language server', function () {
 
   it('writes the mapping grid for the workspace', async () => {
     h = await startHarness({}, { 'accounts/one.md': ACCOUNT, 'notes/README.md': '# not an account\n' });
-    const report = await h.client.sendRequest<{ content: string; accounts: number }>('reflectLint/report', { uris: 'workspace', format: 'html' });
+    const report = await h.client.sendRequest<{ content: string; accounts: number }>('reflectLint/report', {
+      uris: 'workspace',
+      format: 'html',
+    });
     assert.equal(report.accounts, 1);
     assert.match(report.content, /<table>/);
     assert.match(report.content, /accounts\/one\.md/);
@@ -529,7 +709,10 @@ describe('language server', function () {
 /** Whether a promise has settled, asked after the server has answered a request sent later (so it has read the first). */
 async function settledAfter(h: Harness, p: Promise<unknown>): Promise<boolean> {
   let settled = false;
-  void p.then(() => (settled = true), () => (settled = true));
+  void p.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
   await h.client.sendRequest('reflectLint/listRubrics');
   await Promise.resolve();
   return settled;
@@ -542,19 +725,41 @@ describe('language server with clients other than VS Code', function () {
 
   it('registers configuration and file watching only with a client that declares dynamic registration for them', async () => {
     // Emacs eglot: configuration pulled, no dynamic registration declared.
-    h = await startHarness({}, {}, { capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } } });
+    h = await startHarness(
+      {},
+      {},
+      { capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } } },
+    );
     await h.configured;
     const uri = await h.open('accounts/bins.md', ACCOUNT);
     await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(h.requests.filter((r) => r.method === 'client/registerCapability'), [], 'nothing registered');
+    assert.deepEqual(
+      h.requests.filter((r) => r.method === 'client/registerCapability'),
+      [],
+      'nothing registered',
+    );
     h.close();
 
-    h = await startHarness({}, {}, { capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    h = await startHarness(
+      {},
+      {},
+      {
+        capabilities: {
+          workspace: {
+            configuration: true,
+            didChangeConfiguration: { dynamicRegistration: true },
+            didChangeWatchedFiles: { dynamicRegistration: true },
+          },
+        },
+      },
+    );
     await h.waitForRequest('client/registerCapability');
     await h.configured;
     const uri2 = await h.open('accounts/bins.md', ACCOUNT);
     await h.waitForDiagnostics(uri2, (p) => p.diagnostics.length > 0);
-    const registered = h.requests.filter((r) => r.method === 'client/registerCapability').flatMap((r) => r.params.registrations.map((x: { method: string }) => x.method));
+    const registered = h.requests
+      .filter((r) => r.method === 'client/registerCapability')
+      .flatMap((r) => r.params.registrations.map((x: { method: string }) => x.method));
     assert.deepEqual(registered.sort(), ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
   });
 
@@ -564,43 +769,91 @@ describe('language server with clients other than VS Code', function () {
     const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
     const vague = d.diagnostics.find((x) => x.code === 'vague-standard')!;
     const titles = async (diagnostic: Record<string, unknown>) =>
-      (await h.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: vague.range, context: { diagnostics: [diagnostic] } })).map((a) => a.title);
-    const quickFixes = async (diagnostic: Record<string, unknown>) => (await titles(diagnostic)).filter((t) => !t.startsWith('Insert criterion reference'));
+      (
+        await h.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: vague.range,
+          context: { diagnostics: [diagnostic] },
+        })
+      ).map((a) => a.title);
+    const quickFixes = async (diagnostic: Record<string, unknown>) =>
+      (await titles(diagnostic)).filter((t) => !t.startsWith('Insert criterion reference'));
     const full = await quickFixes(vague as unknown as Record<string, unknown>);
-    assert.ok(full.some((t) => t.startsWith('Disable vague-standard')), full.join(' | '));
+    assert.ok(
+      full.some((t) => t.startsWith('Disable vague-standard')),
+      full.join(' | '),
+    );
     // As ALE sends it: range, severity, code and message only.
-    assert.deepEqual(await quickFixes({ range: vague.range, severity: vague.severity, code: vague.code, message: vague.message }), full);
+    assert.deepEqual(
+      await quickFixes({ range: vague.range, severity: vague.severity, code: vague.code, message: vague.message }),
+      full,
+    );
     // Without a code, and with the end of the range lost (a client that counts columns its own way).
     const start = vague.range.start;
-    assert.deepEqual(await quickFixes({ range: { start, end: { line: start.line, character: start.character + 3 } }, message: vague.message }), full);
+    assert.deepEqual(
+      await quickFixes({
+        range: { start, end: { line: start.line, character: start.character + 3 } },
+        message: vague.message,
+      }),
+      full,
+    );
     // Another tool's diagnostic with the same words is not ours.
-    assert.deepEqual(await quickFixes({ range: vague.range, source: 'markdownlint', code: vague.code, message: vague.message }), []);
+    assert.deepEqual(
+      await quickFixes({ range: vague.range, source: 'markdownlint', code: vague.code, message: vague.message }),
+      [],
+    );
   });
 
   it('accepts the Markdown language ids editors use, and Markdown files whatever the id', async () => {
     h = await startHarness();
-    for (const [path, id] of [['accounts/a.md', 'gfm'], ['accounts/b.md', 'pandoc'], ['accounts/c.md', 'markdown.pandoc'], ['notes/d.md', 'plaintext']] as const) {
-      const text = path.startsWith('notes') ? `---\nunit: customer-relations\n---\n\nWe always give good service.\n` : 'We always give good service.\n';
+    for (const [path, id] of [
+      ['accounts/a.md', 'gfm'],
+      ['accounts/b.md', 'pandoc'],
+      ['accounts/c.md', 'markdown.pandoc'],
+      ['notes/d.md', 'plaintext'],
+    ] as const) {
+      const text = path.startsWith('notes')
+        ? `---\nunit: customer-relations\n---\n\nWe always give good service.\n`
+        : 'We always give good service.\n';
       const uri = await h.open(path, text, id);
       const got = await h.waitForDiagnostics(uri);
-      assert.ok(got.diagnostics.some((x) => x.code === 'vague-standard'), `${id} ${path}: ${got.diagnostics.map(ruleOf).join(', ')}`);
+      assert.ok(
+        got.diagnostics.some((x) => x.code === 'vague-standard'),
+        `${id} ${path}: ${got.diagnostics.map(ruleOf).join(', ')}`,
+      );
     }
-    const text = await h.open('notes/e.txt', '---\nunit: customer-relations\n---\n\nWe always give good service.\n', 'plaintext');
+    const text = await h.open(
+      'notes/e.txt',
+      '---\nunit: customer-relations\n---\n\nWe always give good service.\n',
+      'plaintext',
+    );
     const none = await h.waitForCoverage(text);
     assert.equal(none.analysed, false, 'a plain-text file is not an account');
   });
 
   it('gives diagnostics by pull to a client that declares textDocument/diagnostic, and never pushes them too', async () => {
     const clock = new ManualClock();
-    h = await startHarness({ debounceMs: 500 }, {}, {
-      timers: clock,
-      capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false } } },
+    h = await startHarness(
+      { debounceMs: 500 },
+      {},
+      {
+        timers: clock,
+        capabilities: {
+          workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+          textDocument: { diagnostic: { dynamicRegistration: false } },
+        },
+      },
+    );
+    assert.deepEqual(h.initialized.capabilities.diagnosticProvider, {
+      identifier: 'reflect-lint',
+      interFileDependencies: false,
+      workspaceDiagnostics: true,
     });
-    assert.deepEqual(h.initialized.capabilities.diagnosticProvider, { identifier: 'reflect-lint', interFileDependencies: false, workspaceDiagnostics: true });
     await h.configured;
     await h.client.sendRequest('reflectLint/listRubrics');
     const uri = await h.open('accounts/bins.md', ACCOUNT);
-    const pull = (previousResultId?: string) => h.client.sendRequest<any>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    const pull = (previousResultId?: string) =>
+      h.client.sendRequest<any>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
     // The first pull waits for the open's check.
     const first = pull();
     await clock.delayAt(0);
@@ -611,7 +864,10 @@ describe('language server with clients other than VS Code', function () {
     assert.equal((await pull(report.resultId)).kind, 'unchanged');
 
     // While the writer types, a pull waits for the pause (the typing delay), then has the new text's findings.
-    await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ACCOUNT.replace('good service', 'a reply within 2 working days') }] });
+    await h.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: ACCOUNT.replace('good service', 'a reply within 2 working days') }],
+    });
     assert.equal(await clock.delayAt(1), 500);
     const second = pull(report.resultId);
     assert.equal(await settledAfter(h, second), false, 'the pull waits for the typing delay');
@@ -633,35 +889,67 @@ describe('language server with clients other than VS Code', function () {
   });
 
   it('answers workspace/diagnostic with the open accounts, unchanged ones as such, and clears an account once it closes', async () => {
-    h = await startHarness({}, { 'accounts/closed.md': ACCOUNT }, {
-      capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false } } },
-    });
+    h = await startHarness(
+      {},
+      { 'accounts/closed.md': ACCOUNT },
+      {
+        capabilities: {
+          workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+          textDocument: { diagnostic: { dynamicRegistration: false } },
+        },
+      },
+    );
     await h.configured;
     const account = await h.open('accounts/bins.md', ACCOUNT);
     const note = await h.open('notes/README.md', '# Notes\n\nWe always give good service.\n');
     // The document pull waits for the open's check, so after it the workspace pull has the account's findings.
     await h.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: account } });
-    const pull = (previousResultIds: Array<{ uri: string; value: string }>) => h.client.sendRequest<{ items: any[] }>('workspace/diagnostic', { previousResultIds });
+    const pull = (previousResultIds: Array<{ uri: string; value: string }>) =>
+      h.client.sendRequest<{ items: any[] }>('workspace/diagnostic', { previousResultIds });
     const first = await pull([]);
-    assert.deepEqual(first.items.map((i) => [i.uri, i.kind, i.version]), [[account, 'full', 1]], 'only the open account: not the note, not the closed account on disk');
+    assert.deepEqual(
+      first.items.map((i) => [i.uri, i.kind, i.version]),
+      [[account, 'full', 1]],
+      'only the open account: not the note, not the closed account on disk',
+    );
     assert.ok(first.items[0].items.some((d: Diagnostic) => d.code === 'vague-standard'));
     const had = [{ uri: account, value: first.items[0].resultId as string }];
-    assert.deepEqual((await pull(had)).items.map((i) => i.kind), ['unchanged']);
+    assert.deepEqual(
+      (await pull(had)).items.map((i) => i.kind),
+      ['unchanged'],
+    );
 
     await h.client.sendNotification('textDocument/didClose', { textDocument: { uri: account } });
     const closed = await pull(had);
-    assert.deepEqual(closed.items.map((i) => [i.uri, i.kind, i.items]), [[account, 'full', []]], 'a closed account is cleared');
-    assert.deepEqual((await pull([{ uri: account, value: closed.items[0].resultId }])).items.map((i) => i.kind), ['unchanged'], 'and only once');
+    assert.deepEqual(
+      closed.items.map((i) => [i.uri, i.kind, i.items]),
+      [[account, 'full', []]],
+      'a closed account is cleared',
+    );
+    assert.deepEqual(
+      (await pull([{ uri: account, value: closed.items[0].resultId }])).items.map((i) => i.kind),
+      ['unchanged'],
+      'and only once',
+    );
     assert.equal(h.diagnostics.get(note), undefined, 'nothing pushed');
   });
 
   it('gives semantic tokens for criterion references and link sentences, only to a client that asks for them', async () => {
-    const capabilities = { workspace: { configuration: true }, textDocument: { semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } };
+    const capabilities = {
+      workspace: { configuration: true },
+      textDocument: {
+        semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+      },
+    };
     h = await startHarness({}, {}, { capabilities });
     assert.equal(h.initialized.capabilities.semanticTokensProvider, undefined, 'off by default');
     h.close();
     h = await startHarness({}, {}, { initializationOptions: { semanticTokens: true } });
-    assert.equal(h.initialized.capabilities.semanticTokensProvider, undefined, 'not for a client without semantic tokens');
+    assert.equal(
+      h.initialized.capabilities.semanticTokensProvider,
+      undefined,
+      'not for a client without semantic tokens',
+    );
     h.close();
 
     h = await startHarness({}, {}, { capabilities, initializationOptions: { semanticTokens: true } });
@@ -683,7 +971,9 @@ describe('language server with clients other than VS Code', function () {
     ].join('\n');
     const uri = await h.open('accounts/tokens.md', text);
     await h.waitForDiagnostics(uri);
-    const { data } = await h.client.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const { data } = await h.client.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', {
+      textDocument: { uri },
+    });
     const lines = text.split('\n');
     const tokens: string[] = [];
     for (let i = 0, line = 0, character = 0; i < data.length; i += 5) {
@@ -703,9 +993,19 @@ describe('language server with clients other than VS Code', function () {
   });
 
   it('runs Check This Document, the report, Select Unit and the unit list through workspace/executeCommand', async () => {
-    h = await startHarness({}, { 'accounts/one.md': ACCOUNT }, { capabilities: { workspace: { configuration: true, applyEdit: true } } });
-    assert.deepEqual(h.initialized.capabilities.executeCommandProvider?.commands, ['reflectLint.checkDocument', 'reflectLint.report', 'reflectLint.selectUnit', 'reflectLint.listRubrics']);
-    const run = <T>(command: string, ...args: unknown[]) => h.client.sendRequest<T>('workspace/executeCommand', { command, arguments: args });
+    h = await startHarness(
+      {},
+      { 'accounts/one.md': ACCOUNT },
+      { capabilities: { workspace: { configuration: true, applyEdit: true } } },
+    );
+    assert.deepEqual(h.initialized.capabilities.executeCommandProvider?.commands, [
+      'reflectLint.checkDocument',
+      'reflectLint.report',
+      'reflectLint.selectUnit',
+      'reflectLint.listRubrics',
+    ]);
+    const run = <T>(command: string, ...args: unknown[]) =>
+      h.client.sendRequest<T>('workspace/executeCommand', { command, arguments: args });
     const note = '# Notes\n\nWe always give good service.\n';
     const readme = await h.open('notes/README.md', note);
     await h.waitForCoverage(readme);
@@ -717,7 +1017,11 @@ describe('language server with clients other than VS Code', function () {
     const report = await run<{ content: string; accounts: number }>('reflectLint.report');
     assert.equal(report.accounts, 1);
     assert.match(report.content, /^# Mapping grid/);
-    const selected = await run<{ applied: boolean; edit: { changes: Record<string, TextEdit[]> } }>('reflectLint.selectUnit', readme, 'crm-principles');
+    const selected = await run<{ applied: boolean; edit: { changes: Record<string, TextEdit[]> } }>(
+      'reflectLint.selectUnit',
+      readme,
+      'crm-principles',
+    );
     assert.equal(selected.applied, true);
     const applied = h.requests.find((r) => r.method === 'workspace/applyEdit')!;
     assert.deepEqual(applied.params.edit, selected.edit);
@@ -731,16 +1035,23 @@ describe('language server with clients other than VS Code', function () {
   });
 
   it('keeps the settings given at start-up when didChangeConfiguration carries none', async () => {
-    const initializationOptions = { settings: { reflectLint: { files: ['**/evidence/*.md'], defaultUnit: 'external-customers' } } };
+    const initializationOptions = {
+      settings: { reflectLint: { files: ['**/evidence/*.md'], defaultUnit: 'external-customers' } },
+    };
     h = await startHarness({}, {}, { pullConfiguration: false, initializationOptions });
     const uri = await h.open('evidence/a.md', 'I met our standard (AC 7).\n');
     await h.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unknown-criterion'));
     const seen = h.diagnostics.get(uri)!.length;
     await h.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const again = await h.waitForDiagnostics(uri, (p) => h.diagnostics.get(uri)!.indexOf(p) >= seen);
-    assert.ok(again.diagnostics.some((d) => d.code === 'unknown-criterion'), 'the unit and globs from the start-up settings still apply');
+    assert.ok(
+      again.diagnostics.some((d) => d.code === 'unknown-criterion'),
+      'the unit and globs from the start-up settings still apply',
+    );
     // Settings it does carry are read over the start-up ones, field by field.
-    await h.client.sendNotification('workspace/didChangeConfiguration', { settings: { reflectLint: { rules: { 'unknown-criterion': 'off' } } } });
+    await h.client.sendNotification('workspace/didChangeConfiguration', {
+      settings: { reflectLint: { rules: { 'unknown-criterion': 'off' } } },
+    });
     const later = h.diagnostics.get(uri)!.length;
     const off = await h.waitForDiagnostics(uri, (p) => h.diagnostics.get(uri)!.indexOf(p) >= later);
     assert.ok(!off.diagnostics.some((d) => d.code === 'unknown-criterion'));
@@ -748,7 +1059,11 @@ describe('language server with clients other than VS Code', function () {
 
   it('exits with code 0 when the editor closes its standard input', async () => {
     const { spawn } = await import('node:child_process');
-    const server = spawn(process.execPath, [join(fileURLToPath(import.meta.url), '..', '..', 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const server = spawn(
+      process.execPath,
+      [join(fileURLToPath(import.meta.url), '..', '..', 'dist', 'server.cjs'), '--stdio'],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
     const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
     server.stdin.end();
     assert.equal(await exited, 0);
@@ -757,11 +1072,27 @@ describe('language server with clients other than VS Code', function () {
   it('exits with code 0 when the editor’s process dies, though its standard input stays open; 1 for `exit` without `shutdown`', async () => {
     const { spawn } = await import('node:child_process');
     const started = (editorPid: number) => {
-      const server = spawn(process.execPath, [join(fileURLToPath(import.meta.url), '..', '..', 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const server = spawn(
+        process.execPath,
+        [join(fileURLToPath(import.meta.url), '..', '..', 'dist', 'server.cjs'), '--stdio'],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
+      );
       const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
-      const client = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+      const client = createMessageConnection(
+        new StreamMessageReader(server.stdout),
+        new StreamMessageWriter(server.stdin),
+      );
       client.listen();
-      return { server, exited, client, ready: client.sendRequest<InitializeResult>('initialize', { processId: editorPid, rootUri: null, capabilities: {} }) };
+      return {
+        server,
+        exited,
+        client,
+        ready: client.sendRequest<InitializeResult>('initialize', {
+          processId: editorPid,
+          rootUri: null,
+          capabilities: {},
+        }),
+      };
     };
     // An "editor" that runs until it is killed; the test holds the server's standard input open throughout.
     const editor = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], { stdio: 'ignore' });
@@ -783,11 +1114,22 @@ describe('language server with clients other than VS Code', function () {
 
   it('speaks on standard input and output when started with no transport (`reflect-lint lsp`)', async () => {
     const { spawn } = await import('node:child_process');
-    const server = spawn(process.execPath, [join(fileURLToPath(import.meta.url), '..', '..', 'bin', 'reflect-lint.cjs'), 'lsp'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const server = spawn(
+      process.execPath,
+      [join(fileURLToPath(import.meta.url), '..', '..', 'bin', 'reflect-lint.cjs'), 'lsp'],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
-    const client = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    const client = createMessageConnection(
+      new StreamMessageReader(server.stdout),
+      new StreamMessageWriter(server.stdin),
+    );
     client.listen();
-    const answer = await client.sendRequest<InitializeResult>('initialize', { processId: null, rootUri: null, capabilities: {} });
+    const answer = await client.sendRequest<InitializeResult>('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+    });
     assert.equal(answer.serverInfo?.name, 'reflect-lint');
     client.dispose();
     server.stdin.end();
@@ -822,9 +1164,14 @@ describe('language server in an editor without workspace/configuration', functio
       });
       await client.sendNotification('initialized', {});
       const uri = pathToFileURL(join(root, 'evidence', 'a.md')).href;
-      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'I met our standard (AC 7).\n' } });
+      await client.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'markdown', version: 1, text: 'I met our standard (AC 7).\n' },
+      });
       await arrived;
-      assert.ok(published.flatMap((p) => p.diagnostics).some((d) => d.code === 'unknown-criterion'), 'the default unit from the options applies');
+      assert.ok(
+        published.flatMap((p) => p.diagnostics).some((d) => d.code === 'unknown-criterion'),
+        'the default unit from the options applies',
+      );
     } finally {
       client.dispose();
       rmSync(root, { recursive: true, force: true });
@@ -840,7 +1187,10 @@ describe('language server in an editor without workspace/configuration', functio
       await clock.delayAt(0);
       clock.runAll();
       await h.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.some((x) => x.code === 'vague-standard'));
-      await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'I always reply within 2 hours.\n' }] });
+      await h.client.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: 'I always reply within 2 hours.\n' }],
+      });
       assert.equal(await clock.delayAt(1), 0);
     } finally {
       h.close();
@@ -853,22 +1203,33 @@ describe('server settings', () => {
     assert.equal(DEFAULT_SETTINGS.debounceMs, 250);
     assert.equal(readSettings({ debounceMs: 0 }).debounceMs, 0);
     assert.equal(readSettings({ debounceMs: 800 }).debounceMs, 800);
-    for (const bad of [-1, '300', Number.NaN, Number.POSITIVE_INFINITY, null]) assert.equal(readSettings({ debounceMs: bad }).debounceMs, 250, String(bad));
+    for (const bad of [-1, '300', Number.NaN, Number.POSITIVE_INFINITY, null])
+      assert.equal(readSettings({ debounceMs: bad }).debounceMs, 250, String(bad));
   });
 
   it('are each contributed in package.json with the server’s default, and listed in the README', () => {
     const root = join(fileURLToPath(import.meta.url), '..', '..');
-    const properties = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes.configuration.properties as Record<string, { default: unknown }>;
+    const properties = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes.configuration
+      .properties as Record<string, { default: unknown }>;
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
       assert.deepEqual(properties[`reflectLint.${key}`]?.default, value, `reflectLint.${key} in package.json`);
       assert.ok(readme.includes(`\`${key}\``), `the README's settings list names ${key}`);
     }
-    assert.deepEqual(Object.keys(properties).sort(), Object.keys(DEFAULT_SETTINGS).map((k) => `reflectLint.${k}`).sort());
+    assert.deepEqual(
+      Object.keys(properties).sort(),
+      Object.keys(DEFAULT_SETTINGS)
+        .map((k) => `reflectLint.${k}`)
+        .sort(),
+    );
   });
 
   it('reads initialization options as `settings.reflectLint`, or the fields directly under `settings`', () => {
-    assert.equal(readInitializationSettings({ settings: { reflectLint: { debounceMs: 40, defaultUnit: 'crm-principles' } } })?.defaultUnit, 'crm-principles');
+    assert.equal(
+      readInitializationSettings({ settings: { reflectLint: { debounceMs: 40, defaultUnit: 'crm-principles' } } })
+        ?.defaultUnit,
+      'crm-principles',
+    );
     assert.equal(readInitializationSettings({ settings: { reflectLint: { debounceMs: 40 } } })?.debounceMs, 40);
     assert.equal(readInitializationSettings({ settings: { debounceMs: 40 } })?.debounceMs, 40);
     assert.equal(readInitializationSettings({ debounceMs: 40 })?.debounceMs, 40);
@@ -882,7 +1243,18 @@ describe('the analyser warm-up', () => {
     assert.deepEqual(notices, []);
     assert.equal(result.rubric, 'customer-relations');
     const rules = new Set(result.findings.map((f) => f.rule));
-    for (const rule of ['vague-standard', 'personal-data', 'hypothetical-language', 'unfilled-placeholder', 'unknown-criterion', 'missing-demonstrates-link']) assert.ok(rules.has(rule), `${rule} ran: ${[...rules].join(', ')}`);
-    assert.ok(result.paragraphs.some((p) => p.suggestedCriteria.length > 0), 'paragraphs were ranked');
+    for (const rule of [
+      'vague-standard',
+      'personal-data',
+      'hypothetical-language',
+      'unfilled-placeholder',
+      'unknown-criterion',
+      'missing-demonstrates-link',
+    ])
+      assert.ok(rules.has(rule), `${rule} ran: ${[...rules].join(', ')}`);
+    assert.ok(
+      result.paragraphs.some((p) => p.suggestedCriteria.length > 0),
+      'paragraphs were ranked',
+    );
   });
 });

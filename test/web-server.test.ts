@@ -19,7 +19,12 @@ const RUBRIC = {
   awardingBody: 'A centre',
   level: 2,
   criteria: [
-    { id: '1', text: 'Find out what the owner wants for their dog.', ability: 'find out what an owner wants', signals: ['asked the owner', 'trim'] },
+    {
+      id: '1',
+      text: 'Find out what the owner wants for their dog.',
+      ability: 'find out what an owner wants',
+      signals: ['asked the owner', 'trim'],
+    },
     { id: '2', text: 'Agree a collection time.', ability: 'agree a collection time', signals: ['collection time'] },
   ],
   keyTerms: [{ term: 'hand stripping', definition: 'Removing dead coat by hand.' }],
@@ -108,7 +113,10 @@ function startWorker() {
       return answer.result;
     },
     diagnostics: (uri: string, test: (d: any[]) => boolean = () => true) =>
-      waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && test(m.params.diagnostics), `diagnostics for ${uri}`).then((m) => m.params.diagnostics as any[]),
+      waitFor(
+        (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && test(m.params.diagnostics),
+        `diagnostics for ${uri}`,
+      ).then((m) => m.params.diagnostics as any[]),
   };
 }
 
@@ -139,7 +147,14 @@ describe('the language server in a web worker (dist/web/server.js)', function ()
 
     // An open account on the workspace's scheme: the bundled unit and the workspace's own both work.
     const bundled = `${ROOT}/accounts/bins.md`;
-    w.notify('textDocument/didOpen', { textDocument: { uri: bundled, languageId: 'markdown', version: 1, text: '---\nunit: customer-relations\n---\n\nWe always give good service (AC 9).\n' } });
+    w.notify('textDocument/didOpen', {
+      textDocument: {
+        uri: bundled,
+        languageId: 'markdown',
+        version: 1,
+        text: '---\nunit: customer-relations\n---\n\nWe always give good service (AC 9).\n',
+      },
+    });
     const d = await w.diagnostics(bundled, (x) => x.length > 0);
     const vague = d.find((x) => x.code === 'vague-standard');
     assert.ok(vague, `no vague-standard in ${d.map((x) => x.code).join(', ')}`);
@@ -147,9 +162,19 @@ describe('the language server in a web worker (dist/web/server.js)', function ()
     assert.ok(d.some((x) => x.code === 'unknown-criterion'));
 
     const groom = `${ROOT}/accounts/groom.md`;
-    w.notify('textDocument/didOpen', { textDocument: { uri: groom, languageId: 'markdown', version: 1, text: '---\nunit: dog-grooming\n---\n\nI asked the owner about the trim and agreed a collection time of 3pm (AC 3).\n' } });
+    w.notify('textDocument/didOpen', {
+      textDocument: {
+        uri: groom,
+        languageId: 'markdown',
+        version: 1,
+        text: '---\nunit: dog-grooming\n---\n\nI asked the owner about the trim and agreed a collection time of 3pm (AC 3).\n',
+      },
+    });
     const g = await w.diagnostics(groom, (x) => x.length > 0);
-    assert.ok(g.some((x) => x.code === 'unknown-criterion'), 'the workspace rubric is in use: AC 3 is unknown to it');
+    assert.ok(
+      g.some((x) => x.code === 'unknown-criterion'),
+      'the workspace rubric is in use: AC 3 is unknown to it',
+    );
     assert.ok(!g.some((x) => x.code === 'unknown-unit'));
 
     // The workspace report walks the folders and reads the closed account through the client.
@@ -157,6 +182,8 @@ describe('the language server in a web worker (dist/web/server.js)', function ()
     assert.equal(report.accounts, 1, report.content);
     assert.match(report.content, /accounts\/closed\.md/);
     assert.doesNotMatch(report.content, /README/);
-    assert.ok(w.fsRequests.includes('reflectLint/fs/readFile') && w.fsRequests.includes('reflectLint/fs/readDirectory'));
+    assert.ok(
+      w.fsRequests.includes('reflectLint/fs/readFile') && w.fsRequests.includes('reflectLint/fs/readDirectory'),
+    );
   });
 });

@@ -37,7 +37,11 @@
   }
 
   function placeLink(place, by, title) {
-    return el('a', { href: '#', class: 'place', dataset: { path: place.path, line: String(place.line) }, title }, placeLabel(place, by));
+    return el(
+      'a',
+      { href: '#', class: 'place', dataset: { path: place.path, line: String(place.line) }, title },
+      placeLabel(place, by),
+    );
   }
 
   function places(list, by, quote) {
@@ -59,11 +63,36 @@
   function decisionPart(unit, criterion, cell, row, canDecide) {
     const d = cell && cell.decision;
     const shown = d
-      ? el('span', { class: `decision decision-${d.decision}`, title: `${d.at ? d.at.slice(0, 10) : ''}${d.comment ? `: ${d.comment}` : ''}` }, `Assessor: ${DECISION_WORDS[d.decision]}`, d.comment ? el('span', { class: 'comment' }, ` “${d.comment}”`) : null)
+      ? el(
+          'span',
+          {
+            class: `decision decision-${d.decision}`,
+            title: `${d.at ? d.at.slice(0, 10) : ''}${d.comment ? `: ${d.comment}` : ''}`,
+          },
+          `Assessor: ${DECISION_WORDS[d.decision]}`,
+          d.comment ? el('span', { class: 'comment' }, ` “${d.comment}”`) : null,
+        )
       : null;
     const button =
       canDecide && unit !== null
-        ? el('button', { type: 'button', class: 'decide', title: `Record your decision on AC ${criterion.id} for ${row.learner}`, 'aria-label': `Decide AC ${criterion.id} for ${row.learner}`, dataset: { unit, criterion: criterion.id, learner: row.learner, path: row.accounts[0], decision: d ? d.decision : '', comment: d ? d.comment : '' } }, d ? 'Change' : 'Decide')
+        ? el(
+            'button',
+            {
+              type: 'button',
+              class: 'decide',
+              title: `Record your decision on AC ${criterion.id} for ${row.learner}`,
+              'aria-label': `Decide AC ${criterion.id} for ${row.learner}`,
+              dataset: {
+                unit,
+                criterion: criterion.id,
+                learner: row.learner,
+                path: row.accounts[0],
+                decision: d ? d.decision : '',
+                comment: d ? d.comment : '',
+              },
+            },
+            d ? 'Change' : 'Decide',
+          )
         : null;
     return shown || button ? el('div', { class: 'decision-part' }, shown, button) : null;
   }
@@ -74,7 +103,15 @@
     const mark = el('span', { class: 'mark', 'aria-hidden': 'true' }, MARK[status]);
     const decision = decisionPart(unit, criterion, cell, row, canDecide);
     if (status === 'missing' || !where.length) {
-      const link = el('a', { href: `#${anchor(unit, criterion.id)}`, class: 'criterion', title: `Missing. AC ${criterion.id}: ${criterion.text}` }, 'missing');
+      const link = el(
+        'a',
+        {
+          href: `#${anchor(unit, criterion.id)}`,
+          class: 'criterion',
+          title: `Missing. AC ${criterion.id}: ${criterion.text}`,
+        },
+        'missing',
+      );
       return el('td', { class: `status-${status}` }, mark, ' ', link, decision);
     }
     const word = status === 'evidenced' ? [] : [el('span', { class: 'word' }, WORDS[status]), ' '];
@@ -82,17 +119,53 @@
   }
 
   function stageCell(list, by) {
-    if (!list || !list.length) return el('td', { class: 'status-missing' }, el('span', { class: 'mark', 'aria-hidden': 'true' }, MARK.missing), ' missing');
-    return el('td', { class: 'status-evidenced' }, el('span', { class: 'mark', 'aria-hidden': 'true' }, MARK.evidenced), ' ', places(list, by, false));
+    if (!list || !list.length)
+      return el(
+        'td',
+        { class: 'status-missing' },
+        el('span', { class: 'mark', 'aria-hidden': 'true' }, MARK.missing),
+        ' missing',
+      );
+    return el(
+      'td',
+      { class: 'status-evidenced' },
+      el('span', { class: 'mark', 'aria-hidden': 'true' }, MARK.evidenced),
+      ' ',
+      places(list, by, false),
+    );
   }
 
   function rowHeader(row, by) {
     if (by === 'learner') {
-      const accounts = el('ul', { class: 'accounts' }, row.accounts.map((p) => el('li', {}, el('a', { href: '#', class: 'place', dataset: { path: p, line: '1' }, title: `Open ${p}` }, p.split('/').pop()))));
-      return el('th', { scope: 'row' }, el('span', { class: 'learner' }, row.learner || '(no learner named)'), accounts);
+      const accounts = el(
+        'ul',
+        { class: 'accounts' },
+        row.accounts.map((p) =>
+          el(
+            'li',
+            {},
+            el(
+              'a',
+              { href: '#', class: 'place', dataset: { path: p, line: '1' }, title: `Open ${p}` },
+              p.split('/').pop(),
+            ),
+          ),
+        ),
+      );
+      return el(
+        'th',
+        { scope: 'row' },
+        el('span', { class: 'learner' }, row.learner || '(no learner named)'),
+        accounts,
+      );
     }
     const path = row.accounts[0];
-    return el('th', { scope: 'row' }, el('a', { href: '#', class: 'place', dataset: { path, line: '1' }, title: `Open ${path}` }, path), row.learner ? el('div', { class: 'learner-of' }, row.learner) : null);
+    return el(
+      'th',
+      { scope: 'row' },
+      el('a', { href: '#', class: 'place', dataset: { path, line: '1' }, title: `Open ${path}` }, path),
+      row.learner ? el('div', { class: 'learner-of' }, row.learner) : null,
+    );
   }
 
   function summaryCells(unit, row) {
@@ -100,7 +173,18 @@
     const met = (cell) => (cell.decision ? cell.decision.decision === 'met' : cell.status === 'evidenced');
     const evidenced = unit.criteria.filter((c) => row.criteria[c.id] && met(row.criteria[c.id])).length;
     const stages = STAGES.filter(([id]) => row.stages[id] && row.stages[id].length).length;
-    const readiness = el('td', { class: `readiness ${row.readiness}` }, el('strong', {}, row.readiness), row.reasons.length ? el('ul', { class: 'reasons' }, row.reasons.map((r) => el('li', {}, r))) : null);
+    const readiness = el(
+      'td',
+      { class: `readiness ${row.readiness}` },
+      el('strong', {}, row.readiness),
+      row.reasons.length
+        ? el(
+            'ul',
+            { class: 'reasons' },
+            row.reasons.map((r) => el('li', {}, r)),
+          )
+        : null,
+    );
     return [
       el('td', { class: 'count' }, unit.criteria.length ? `${evidenced}/${unit.criteria.length}` : '–'),
       el('td', { class: 'count' }, `${stages}/6`),
@@ -117,9 +201,17 @@
       'tr',
       {},
       el('th', { scope: 'col' }, by === 'learner' ? 'Learner' : 'Account'),
-      unit.criteria.map((c) => el('th', { scope: 'col', title: c.text }, el('a', { href: `#${anchor(unit.unit, c.id)}`, class: 'criterion' }, `AC ${c.id}`))),
+      unit.criteria.map((c) =>
+        el(
+          'th',
+          { scope: 'col', title: c.text },
+          el('a', { href: `#${anchor(unit.unit, c.id)}`, class: 'criterion' }, `AC ${c.id}`),
+        ),
+      ),
       STAGES.map(([, title]) => el('th', { scope: 'col', class: 'stage' }, title)),
-      ['Criteria', 'Stages', 'Personal data', 'Hypothetical', 'Vague', 'Unlinked', 'Readiness'].map((t) => el('th', { scope: 'col', class: 'summary' }, t)),
+      ['Criteria', 'Stages', 'Personal data', 'Hypothetical', 'Vague', 'Unlinked', 'Readiness'].map((t) =>
+        el('th', { scope: 'col', class: 'summary' }, t),
+      ),
     );
     const rows = unit.rows.map((row) =>
       el(
@@ -132,7 +224,14 @@
       ),
     );
     const key = unit.criteria.length
-      ? el('dl', { class: 'key' }, unit.criteria.map((c) => [el('dt', { id: anchor(unit.unit, c.id), tabindex: '-1' }, `AC ${c.id}`), el('dd', {}, c.text)]))
+      ? el(
+          'dl',
+          { class: 'key' },
+          unit.criteria.map((c) => [
+            el('dt', { id: anchor(unit.unit, c.id), tabindex: '-1' }, `AC ${c.id}`),
+            el('dd', {}, c.text),
+          ]),
+        )
       : null;
     return el(
       'section',
@@ -144,12 +243,26 @@
   }
 
   function toolbar(by, scope) {
-    const filter = el('input', { type: 'search', id: 'filter', value: state.filter, placeholder: by === 'learner' ? 'Learner or account' : 'Account or learner', 'aria-describedby': 'shown' });
+    const filter = el('input', {
+      type: 'search',
+      id: 'filter',
+      value: state.filter,
+      placeholder: by === 'learner' ? 'Learner or account' : 'Account or learner',
+      'aria-describedby': 'shown',
+    });
     const switcher = el(
       'div',
       { role: 'group', 'aria-label': 'One row per', class: 'switch' },
-      el('button', { type: 'button', dataset: { by: 'account' }, 'aria-pressed': String(by === 'account') }, 'By account'),
-      el('button', { type: 'button', dataset: { by: 'learner' }, 'aria-pressed': String(by === 'learner') }, 'By learner'),
+      el(
+        'button',
+        { type: 'button', dataset: { by: 'account' }, 'aria-pressed': String(by === 'account') },
+        'By account',
+      ),
+      el(
+        'button',
+        { type: 'button', dataset: { by: 'learner' }, 'aria-pressed': String(by === 'learner') },
+        'By learner',
+      ),
     );
     const actions = el(
       'div',
@@ -166,7 +279,13 @@
       el('span', { id: 'shown', class: 'shown' }),
       switcher,
       actions,
-      el('span', { class: 'scope' }, { account: 'This account', learner: 'This learner’s accounts', workspace: 'Every account in the workspace' }[scope] || ''),
+      el(
+        'span',
+        { class: 'scope' },
+        { account: 'This account', learner: 'This learner’s accounts', workspace: 'Every account in the workspace' }[
+          scope
+        ] || '',
+      ),
     );
   }
 
@@ -174,8 +293,20 @@
     return el(
       'p',
       { class: 'legend' },
-      Object.keys(MARK).map((s) => el('span', { class: `status-${s}` }, el('span', { class: 'mark', 'aria-hidden': 'true' }, MARK[s]), ' ', WORDS[s])),
-      el('span', { class: 'legend-note' }, '“Claimed”: the paragraph names the criterion but does not show it (hover for its first sentence). “Suggested”: reads like evidence but names no criterion. L12 is the line; Enter or a click opens it.'),
+      Object.keys(MARK).map((s) =>
+        el(
+          'span',
+          { class: `status-${s}` },
+          el('span', { class: 'mark', 'aria-hidden': 'true' }, MARK[s]),
+          ' ',
+          WORDS[s],
+        ),
+      ),
+      el(
+        'span',
+        { class: 'legend-note' },
+        '“Claimed”: the paragraph names the criterion but does not show it (hover for its first sentence). “Suggested”: reads like evidence but names no criterion. L12 is the line; Enter or a click opens it.',
+      ),
     );
   }
 
@@ -191,7 +322,10 @@
       if (match) shown++;
     }
     const out = document.getElementById('shown');
-    if (out) out.textContent = words ? `${shown} of ${all} ${all === 1 ? 'row' : 'rows'}` : `${all} ${all === 1 ? 'row' : 'rows'}`;
+    if (out)
+      out.textContent = words
+        ? `${shown} of ${all} ${all === 1 ? 'row' : 'rows'}`
+        : `${all} ${all === 1 ? 'row' : 'rows'}`;
   }
 
   /** The last grid drawn: a grid sent twice (the page loading as it arrives) is drawn once. */
@@ -199,7 +333,14 @@
 
   function notes(view, canDecide) {
     const out = view.problems.map((p) => el('p', { class: 'problem', role: 'alert' }, p));
-    if (view.decisions === 'unavailable' || !canDecide) out.push(el('p', { class: 'note' }, 'Assessor decisions are not read or recorded here (VS Code for the Web); record them with reflect-lint assess or VS Code on the desktop.'));
+    if (view.decisions === 'unavailable' || !canDecide)
+      out.push(
+        el(
+          'p',
+          { class: 'note' },
+          'Assessor decisions are not read or recorded here (VS Code for the Web); record them with reflect-lint assess or VS Code on the desktop.',
+        ),
+      );
     return out;
   }
 
@@ -210,7 +351,15 @@
       toolbar(by, scope),
       legend(),
       ...notes(view, canDecide),
-      ...(units.length ? units.map((u) => unitSection(u, by, canDecide)) : [el('p', { class: 'note' }, 'No reflective accounts found here. Accounts name their unit in front matter (unit: …) or sit in folders matching reflectLint.files.')]),
+      ...(units.length
+        ? units.map((u) => unitSection(u, by, canDecide))
+        : [
+            el(
+              'p',
+              { class: 'note' },
+              'No reflective accounts found here. Accounts name their unit in front matter (unit: …) or sit in folders matching reflectLint.files.',
+            ),
+          ]),
     );
     applyFilter();
     const rows = units.reduce((n, u) => n + u.rows.length, 0);
@@ -219,7 +368,9 @@
 
   // Arrow keys move between the grid's cells, Home and End to a row's ends; Tab still goes link to link.
   function moveInGrid(event) {
-    const cell = /** @type {HTMLElement | null} */ (event.target instanceof Element ? event.target.closest('td, th') : null);
+    const cell = /** @type {HTMLElement | null} */ (
+      event.target instanceof Element ? event.target.closest('td, th') : null
+    );
     const tr = cell && cell.parentElement;
     const table = tr && tr.closest('table');
     if (!cell || !tr || !table) return;
@@ -227,13 +378,26 @@
     let r = rows.indexOf(/** @type {HTMLTableRowElement} */ (tr));
     let c = [...tr.children].indexOf(cell);
     switch (event.key) {
-      case 'ArrowRight': c++; break;
-      case 'ArrowLeft': c--; break;
-      case 'ArrowDown': r++; break;
-      case 'ArrowUp': r--; break;
-      case 'Home': c = 0; break;
-      case 'End': c = tr.children.length - 1; break;
-      default: return;
+      case 'ArrowRight':
+        c++;
+        break;
+      case 'ArrowLeft':
+        c--;
+        break;
+      case 'ArrowDown':
+        r++;
+        break;
+      case 'ArrowUp':
+        r--;
+        break;
+      case 'Home':
+        c = 0;
+        break;
+      case 'End':
+        c = tr.children.length - 1;
+        break;
+      default:
+        return;
     }
     const target = rows[r] && /** @type {HTMLElement | undefined} */ (rows[r].children[c]);
     if (!target) return;
@@ -259,11 +423,23 @@
         'fieldset',
         {},
         el('legend', {}, 'Decision'),
-        Object.entries(DECISION_WORDS).map(([value, words]) => el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'decision', value, required: true }), ` ${words}`)),
+        Object.entries(DECISION_WORDS).map(([value, words]) =>
+          el(
+            'label',
+            { class: 'choice' },
+            el('input', { type: 'radio', name: 'decision', value, required: true }),
+            ` ${words}`,
+          ),
+        ),
       ),
       el('label', { for: 'decide-comment' }, 'Comment for the record'),
       el('textarea', { id: 'decide-comment', name: 'comment', rows: '3' }),
-      el('div', { class: 'dialog-buttons' }, el('button', { type: 'submit', value: 'save', class: 'primary' }, 'Save decision'), el('button', { type: 'submit', value: 'cancel', formnovalidate: true }, 'Cancel')),
+      el(
+        'div',
+        { class: 'dialog-buttons' },
+        el('button', { type: 'submit', value: 'save', class: 'primary' }, 'Save decision'),
+        el('button', { type: 'submit', value: 'cancel', formnovalidate: true }, 'Cancel'),
+      ),
     ),
   );
   document.body.append(dialog);
@@ -273,16 +449,26 @@
     if (dialog.returnValue !== 'save') return;
     const form = /** @type {HTMLFormElement} */ (dialog.querySelector('form'));
     const data = new FormData(form);
-    vscode.postMessage({ type: 'decide', path: deciding.path, learner: deciding.learner, unit: deciding.unit, criterion: deciding.criterion, decision: String(data.get('decision')), comment: String(data.get('comment') || '') });
+    vscode.postMessage({
+      type: 'decide',
+      path: deciding.path,
+      learner: deciding.learner,
+      unit: deciding.unit,
+      criterion: deciding.criterion,
+      decision: String(data.get('decision')),
+      comment: String(data.get('comment') || ''),
+    });
   });
 
   function openDecision(data) {
     deciding = { ...data };
     const form = /** @type {HTMLFormElement} */ (dialog.querySelector('form'));
     form.reset();
-    for (const input of form.querySelectorAll('input[name="decision"]')) /** @type {HTMLInputElement} */ (input).checked = input.getAttribute('value') === data.decision;
+    for (const input of form.querySelectorAll('input[name="decision"]'))
+      /** @type {HTMLInputElement} */ (input).checked = input.getAttribute('value') === data.decision;
     /** @type {HTMLTextAreaElement} */ (form.querySelector('textarea')).value = data.comment || '';
-    /** @type {HTMLElement} */ (dialog.querySelector('#decide-what')).textContent = `AC ${data.criterion} for ${data.learner}`;
+    /** @type {HTMLElement} */ (dialog.querySelector('#decide-what')).textContent =
+      `AC ${data.criterion} for ${data.learner}`;
     dialog.returnValue = '';
     dialog.showModal();
   }

@@ -153,16 +153,21 @@ export async function startCodeServer({
 
   const args = [
     CODE_SERVER_ENTRY,
-    '--config', configFile,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--config',
+    configFile,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--extensions-dir', path.resolve(extensionsDir),
-    '--user-data-dir', path.resolve(userDataDir),
+    '--extensions-dir',
+    path.resolve(extensionsDir),
+    '--user-data-dir',
+    path.resolve(userDataDir),
     ...extraArgs,
     workspace,
   ];
@@ -217,12 +222,16 @@ export async function startCodeServer({
   try {
     for (;;) {
       if (exited) {
-        throw new Error(`code-server exited (code ${exited.code}, signal ${exited.signal}) before answering on ${baseUrl}:\n${out.slice(-4000)}`);
+        throw new Error(
+          `code-server exited (code ${exited.code}, signal ${exited.signal}) before answering on ${baseUrl}:\n${out.slice(-4000)}`,
+        );
       }
       const status = await httpAnswers(`${baseUrl}/healthz`, 2000);
       if (status > 0) break;
       if (Date.now() > deadline) {
-        throw new Error(`code-server did not answer HTTP on ${baseUrl} within ${timeoutMs / 1000} s; its output:\n${out.slice(-4000)}`);
+        throw new Error(
+          `code-server did not answer HTTP on ${baseUrl} within ${timeoutMs / 1000} s; its output:\n${out.slice(-4000)}`,
+        );
       }
       await sleep(100);
     }
@@ -296,7 +305,9 @@ export function loadPlaywright() {
   try {
     return require('playwright-core');
   } catch (e) {
-    throw new Error(`playwright-core is not installed in ${TOOLS_DIR}; run: bash scripts/e2e/install-code-server.sh\n${e.message}`);
+    throw new Error(
+      `playwright-core is not installed in ${TOOLS_DIR}; run: bash scripts/e2e/install-code-server.sh\n${e.message}`,
+    );
   }
 }
 

@@ -30,7 +30,10 @@ export function parseRunnerArgs(script, options) {
   try {
     ({ values } = parseArgs({
       args: process.argv.slice(2),
-      options: { ...Object.fromEntries(entries.map(([name, o]) => [name, { type: o.type }])), help: { type: 'boolean' } },
+      options: {
+        ...Object.fromEntries(entries.map(([name, o]) => [name, { type: o.type }])),
+        help: { type: 'boolean' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -71,8 +74,13 @@ export function ensureCodeServer(log) {
  * as it runs, or with `quiet` kept and shown only when it fails.
  */
 export function runStep(cmd, args, what, { quiet = false } = {}) {
-  const r = spawnSync(cmd, args, { cwd: REPO_ROOT, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status})${quiet ? `:\n${(r.stdout + r.stderr).slice(-3000)}` : ''}`);
+  const r = spawnSync(cmd, args, {
+    cwd: REPO_ROOT,
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    encoding: 'utf8',
+  });
+  if (r.status !== 0)
+    throw new Error(`${what} failed (exit ${r.status})${quiet ? `:\n${(r.stdout + r.stderr).slice(-3000)}` : ''}`);
 }
 
 /** A fresh copy of a fixture workspace in the scratch folder (tests write into it). */
@@ -86,7 +94,8 @@ export function copyWorkspace(fixture, tmp) {
 export function printMetrics(metrics) {
   if (!metrics?.length) return;
   console.log('\n  measured (not asserted):');
-  for (const m of metrics) console.log(`    ${m.name}: ${m.value} ${m.unit ?? 'ms'}${m.detail ? colours.grey(` (${m.detail})`) : ''}`);
+  for (const m of metrics)
+    console.log(`    ${m.name}: ${m.value} ${m.unit ?? 'ms'}${m.detail ? colours.grey(` (${m.detail})`) : ''}`);
 }
 
 /**

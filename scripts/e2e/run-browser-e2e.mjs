@@ -14,7 +14,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, installVsix, launchChromium, startCodeServer, waitForWorkbench } from './code-server.mjs';
-import { colours, copyWorkspace, createLog, ensureCodeServer, parseRunnerArgs, printMetrics, runInScratch, runStep } from './common.mjs';
+import {
+  colours,
+  copyWorkspace,
+  createLog,
+  ensureCodeServer,
+  parseRunnerArgs,
+  printMetrics,
+  runInScratch,
+  runStep,
+} from './common.mjs';
 
 const STEP_TIMEOUT_MS = 30_000;
 const VSIX = path.join(REPO_ROOT, 'reflect-lint.vsix');
@@ -90,7 +99,9 @@ await runInScratch('browser-e2e', { keep: opts.keep, log, since }, async (tmp) =
         await page.screenshot({ path: path.join(RESULTS, shotName) }).catch(() => {});
         if (step.optional) {
           skipped++;
-          console.log(`    - ${step.name} ${grey(`(not measured: ${String(e.message).split('\n')[0]}; see test-results/${shotName})`)}`);
+          console.log(
+            `    - ${step.name} ${grey(`(not measured: ${String(e.message).split('\n')[0]}; see test-results/${shotName})`)}`,
+          );
           continue;
         }
         failed++;
@@ -98,9 +109,18 @@ await runInScratch('browser-e2e', { keep: opts.keep, log, since }, async (tmp) =
         console.log(`    ${red(`${failed}) ${step.name}`)}`);
       }
     }
-    console.log(`\n  ${green(`${passed} passing`)}${failed ? `\n  ${red(`${failed} failing`)}` : ''}${skipped ? `\n  ${skipped} skipped` : ''}`);
+    console.log(
+      `\n  ${green(`${passed} passing`)}${failed ? `\n  ${red(`${failed} failing`)}` : ''}${skipped ? `\n  ${skipped} skipped` : ''}`,
+    );
     failures.forEach(({ step, e, shotName }, i) => {
-      console.log(`\n  ${i + 1}) ${step.name}:\n     ${red(String(e.stack || e).split('\n').slice(0, 8).join('\n     '))}\n     screenshot: test-results/${shotName}`);
+      console.log(
+        `\n  ${i + 1}) ${step.name}:\n     ${red(
+          String(e.stack || e)
+            .split('\n')
+            .slice(0, 8)
+            .join('\n     '),
+        )}\n     screenshot: test-results/${shotName}`,
+      );
     });
     printMetrics(metrics);
     console.log('');

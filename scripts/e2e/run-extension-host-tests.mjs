@@ -20,7 +20,16 @@
 import { existsSync, mkdirSync, readFileSync, watch } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, developmentUrl, launchChromium, startCodeServer, waitForWorkbench } from './code-server.mjs';
-import { colours as c, copyWorkspace, createLog, ensureCodeServer, parseRunnerArgs, printMetrics, runInScratch, runStep } from './common.mjs';
+import {
+  colours as c,
+  copyWorkspace,
+  createLog,
+  ensureCodeServer,
+  parseRunnerArgs,
+  printMetrics,
+  runInScratch,
+  runStep,
+} from './common.mjs';
 
 const VSCODE_VERSION = '1.100.3'; // the same VS Code as code-server 4.100.3
 const RESULT_TIMEOUT_MS = 150_000; // whole suite, from the workbench being ready
@@ -39,7 +48,9 @@ const { log, since } = createLog('extension-host');
 
 /** Prints the results file like mocha's spec reporter; returns the exit code. */
 function report(result) {
-  console.log(`\n  VS Code ${result.vscodeVersion ?? '?'} (${result.appName ?? '?'}, ${result.uiKind ?? '?'}) extension host`);
+  console.log(
+    `\n  VS Code ${result.vscodeVersion ?? '?'} (${result.appName ?? '?'}, ${result.uiKind ?? '?'}) extension host`,
+  );
   const failures = [];
   let lastSuite = [];
   for (const t of result.tests ?? []) {
@@ -53,7 +64,8 @@ function report(result) {
     lastSuite = suites;
     const indent = '  '.repeat(suites.length + 1);
     const name = t.title[t.title.length - 1];
-    if (t.state === 'passed') console.log(`${indent}${c.green('✔')} ${name}${t.ms >= 75 ? c.grey(` (${t.ms}ms)`) : ''}`);
+    if (t.state === 'passed')
+      console.log(`${indent}${c.green('✔')} ${name}${t.ms >= 75 ? c.grey(` (${t.ms}ms)`) : ''}`);
     else if (t.state === 'pending') console.log(`${indent}${c.cyan(`- ${name}`)}`);
     else {
       failures.push(t);
@@ -67,7 +79,8 @@ function report(result) {
   failures.forEach((t, i) => {
     console.log(`\n  ${i + 1}) ${t.title.join('\n     ')}:\n`);
     console.log(`     ${c.red(t.error.split('\n').join('\n     '))}`);
-    if (t.expected !== undefined && t.expected !== 'true' && !t.error.includes('+ actual - expected')) console.log(c.grey(`     expected: ${t.expected}\n     actual:   ${t.actual}`));
+    if (t.expected !== undefined && t.expected !== 'true' && !t.error.includes('+ actual - expected'))
+      console.log(c.grey(`     expected: ${t.expected}\n     actual:   ${t.actual}`));
   });
   if (result.error) console.log(`\n  ${c.red(`error: ${result.error}`)}`);
   printMetrics(result.metrics);
@@ -155,8 +168,10 @@ async function runElectron(tmp, workspace, resultFile) {
         '--skip-welcome',
         '--skip-release-notes',
         '--disable-gpu',
-        '--user-data-dir', path.join(tmp, 'user-data'),
-        '--extensions-dir', path.join(tmp, 'extensions'),
+        '--user-data-dir',
+        path.join(tmp, 'user-data'),
+        '--extensions-dir',
+        path.join(tmp, 'extensions'),
       ],
     });
   } catch (e) {
@@ -198,10 +213,13 @@ async function runCodeServer(tmp, workspace, resultFile) {
     await waitForWorkbench(page);
     log(`workbench ready (${await page.title()}); tests running in the extension host`);
     // The extension host exits after run(); a crash before the file is written fails fast.
-    const crashed = () => /Extension Host Process exited with code: (?!0\b)\d+|Extension host .* terminated unexpectedly/.test(cs.output());
+    const crashed = () =>
+      /Extension Host Process exited with code: (?!0\b)\d+|Extension host .* terminated unexpectedly/.test(cs.output());
     const result = await waitForFile(resultFile, RESULT_TIMEOUT_MS, { abort: crashed });
     if (!result) {
-      console.error(`\nno results from the extension host ${crashed() ? '(it exited early)' : `within ${RESULT_TIMEOUT_MS / 1000} s`}.`);
+      console.error(
+        `\nno results from the extension host ${crashed() ? '(it exited early)' : `within ${RESULT_TIMEOUT_MS / 1000} s`}.`,
+      );
       console.error(`code-server output (tail):\n${cs.output().slice(-4000)}`);
       if (pageErrors.length) console.error(`page errors:\n${pageErrors.slice(-5).join('\n')}`);
       return 1;

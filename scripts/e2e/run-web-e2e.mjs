@@ -21,7 +21,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, installVsix, launchChromium, startCodeServer, waitForWorkbench } from './code-server.mjs';
-import { colours, copyWorkspace, createLog, ensureCodeServer, parseRunnerArgs, runInScratch, runStep } from './common.mjs';
+import {
+  colours,
+  copyWorkspace,
+  createLog,
+  ensureCodeServer,
+  parseRunnerArgs,
+  runInScratch,
+  runStep,
+} from './common.mjs';
 
 const STEP_TIMEOUT_MS = 30_000;
 const EXTENSION_ID = 'reflect-lint.reflect-lint';
@@ -49,7 +57,12 @@ const CENTRE_RUBRIC = {
   awardingBody: 'A centre',
   level: 2,
   criteria: [
-    { id: '1', text: 'Find out what the owner wants for their dog.', ability: 'find out what an owner wants', signals: ['asked the owner', 'trim'] },
+    {
+      id: '1',
+      text: 'Find out what the owner wants for their dog.',
+      ability: 'find out what an owner wants',
+      signals: ['asked the owner', 'trim'],
+    },
     { id: '2', text: 'Agree a collection time.', ability: 'agree a collection time', signals: ['collection time'] },
   ],
   keyTerms: [{ term: 'hand stripping', definition: 'Removing dead coat by hand.' }],
@@ -73,7 +86,10 @@ await runInScratch('web-e2e', { keep: opts.keep, log, since }, async (tmp) => {
     const workspace = copyWorkspace(FIXTURE, tmp);
     mkdirSync(path.join(workspace, 'rubrics'));
     writeFileSync(path.join(workspace, 'rubrics', 'dog-grooming.json'), JSON.stringify(CENTRE_RUBRIC, null, 2));
-    writeFileSync(path.join(workspace, 'accounts', 'groom.md'), '---\nunit: dog-grooming\n---\n\nI asked the owner about the trim and agreed a collection time of 3pm (AC 3).\n');
+    writeFileSync(
+      path.join(workspace, 'accounts', 'groom.md'),
+      '---\nunit: dog-grooming\n---\n\nI asked the owner about the trim and agreed a collection time of 3pm (AC 3).\n',
+    );
     cs = await startCodeServer({
       workspace,
       extensionsDir,
@@ -123,7 +139,9 @@ await runInScratch('web-e2e', { keep: opts.keep, log, since }, async (tmp) => {
         async run({ page, shot }) {
           await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'groom.md' }).click();
           await page.locator('.tabs-container .tab', { hasText: 'groom.md' }).waitFor();
-          const row = page.locator('.markers-panel .monaco-list-row', { hasText: '“Dog grooming customer care” has no criterion 3' });
+          const row = page.locator('.markers-panel .monaco-list-row', {
+            hasText: '“Dog grooming customer care” has no criterion 3',
+          });
           await row.first().waitFor();
           await shot('centre-rubric.png');
         },
@@ -147,7 +165,12 @@ await runInScratch('web-e2e', { keep: opts.keep, log, since }, async (tmp) => {
         failed++;
         const shot = `web-failure-${webSteps.indexOf(step) + 1}.png`;
         await page.screenshot({ path: path.join(RESULTS, shot) }).catch(() => {});
-        console.log(`    ${red(`✗ ${step.name}`)}\n      ${String(e.stack || e).split('\n').slice(0, 6).join('\n      ')}\n      screenshot: test-results/${shot}`);
+        console.log(
+          `    ${red(`✗ ${step.name}`)}\n      ${String(e.stack || e)
+            .split('\n')
+            .slice(0, 6)
+            .join('\n      ')}\n      screenshot: test-results/${shot}`,
+        );
       }
     }
     console.log(`\n${passed} passed, ${failed} failed\n`);

@@ -27,10 +27,48 @@ const TIMEOUT_MS = 90_000;
 const ACCOUNT = readFileSync(path.join(REPO, 'test', 'fixtures', 'editors', 'draft.md'), 'utf8');
 
 const EDITORS = {
-  nvim: { bin: 'nvim', args: (file) => ['--headless', '-i', 'NONE', '-u', path.join(HERE, 'nvim', 'init.lua'), file, '-c', `luafile ${path.join(HERE, 'nvim', 'check.lua')}`] },
+  nvim: {
+    bin: 'nvim',
+    args: (file) => [
+      '--headless',
+      '-i',
+      'NONE',
+      '-u',
+      path.join(HERE, 'nvim', 'init.lua'),
+      file,
+      '-c',
+      `luafile ${path.join(HERE, 'nvim', 'check.lua')}`,
+    ],
+  },
   // Batch mode skips the package activation an interactive start does before init.el (markdown-mode's autoloads).
-  emacs: { bin: 'emacs', args: (file) => ['--batch', '--no-init-file', '-f', 'package-activate-all', '-l', path.join(HERE, 'emacs', 'init.el'), file, '-l', path.join(HERE, 'emacs', 'check.el')] },
-  vim: { bin: 'vim', args: (file) => ['-N', '-i', 'NONE', '-u', path.join(HERE, 'vim', 'vimrc'), '-es', '-c', `source ${path.join(HERE, 'vim', 'check.vim')}`, file] },
+  emacs: {
+    bin: 'emacs',
+    args: (file) => [
+      '--batch',
+      '--no-init-file',
+      '-f',
+      'package-activate-all',
+      '-l',
+      path.join(HERE, 'emacs', 'init.el'),
+      file,
+      '-l',
+      path.join(HERE, 'emacs', 'check.el'),
+    ],
+  },
+  vim: {
+    bin: 'vim',
+    args: (file) => [
+      '-N',
+      '-i',
+      'NONE',
+      '-u',
+      path.join(HERE, 'vim', 'vimrc'),
+      '-es',
+      '-c',
+      `source ${path.join(HERE, 'vim', 'check.vim')}`,
+      file,
+    ],
+  },
 };
 
 const argv = process.argv.slice(2);
@@ -90,7 +128,9 @@ let failed = 0;
 for (const name of names) {
   const editor = EDITORS[name];
   if (spawnSync('sh', ['-c', `command -v ${editor.bin}`]).status !== 0) {
-    console.error(`${editor.bin} is not installed (apt-get install neovim emacs-nox elpa-eglot elpa-markdown-mode vim vim-ale)`);
+    console.error(
+      `${editor.bin} is not installed (apt-get install neovim emacs-nox elpa-eglot elpa-markdown-mode vim vim-ale)`,
+    );
     process.exit(2);
   }
   const tmp = mkdtempSync(path.join(os.tmpdir(), `reflect-lint-${name}-`));
@@ -104,7 +144,15 @@ for (const name of names) {
     const shim = path.join(tmp, 'bin', 'reflect-lint');
     writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${path.join(REPO, 'bin', 'reflect-lint.cjs')}" "$@"\n`);
     chmodSync(shim, 0o755);
-    const env = { ...process.env, PATH: `${path.dirname(shim)}:${process.env.PATH}`, HOME: path.join(tmp, 'home'), XDG_CONFIG_HOME: path.join(tmp, 'home', '.config'), XDG_DATA_HOME: path.join(tmp, 'home', '.local', 'share'), XDG_STATE_HOME: path.join(tmp, 'home', '.local', 'state'), REFLECT_LINT_CHECK_OUT: path.join(tmp, 'out.txt') };
+    const env = {
+      ...process.env,
+      PATH: `${path.dirname(shim)}:${process.env.PATH}`,
+      HOME: path.join(tmp, 'home'),
+      XDG_CONFIG_HOME: path.join(tmp, 'home', '.config'),
+      XDG_DATA_HOME: path.join(tmp, 'home', '.local', 'share'),
+      XDG_STATE_HOME: path.join(tmp, 'home', '.local', 'state'),
+      REFLECT_LINT_CHECK_OUT: path.join(tmp, 'out.txt'),
+    };
     const t0 = performance.now();
     const r = await run(editor.bin, editor.args(file), env, tmp);
     let report = r.stdout;
@@ -118,20 +166,31 @@ for (const name of names) {
     const problems = [];
     if (r.code !== 0) problems.push(`${editor.bin} exited with ${r.code ?? r.signal}`);
     if (value('ROOT') !== tmp) problems.push(`workspace folder ${value('ROOT')}, not ${tmp} (above portfolio/)`);
-    if (!lines.some((l) => l.startsWith('DIAG ') && l.includes('vague-standard'))) problems.push('no vague-standard diagnostic');
+    if (!lines.some((l) => l.startsWith('DIAG ') && l.includes('vague-standard')))
+      problems.push('no vague-standard diagnostic');
     if (!/CRM/.test(value('HOVER') ?? '')) problems.push('no hover on CRM');
-    if (!lines.some((l) => l === 'ACTION Disable vague-standard for this line')) problems.push('no quick fix "Disable vague-standard for this line"');
-    if (value('APPLIED') !== '<!-- reflect-lint-disable-next-line vague-standard -->') problems.push(`the fix was not applied (${value('APPLIED')})`);
-    if (!/^reflectLint\.listRubrics: [1-9]\d* units$/.test(value('COMMAND') ?? '')) problems.push('the command reflectLint.listRubrics did not answer');
+    if (!lines.some((l) => l === 'ACTION Disable vague-standard for this line'))
+      problems.push('no quick fix "Disable vague-standard for this line"');
+    if (value('APPLIED') !== '<!-- reflect-lint-disable-next-line vague-standard -->')
+      problems.push(`the fix was not applied (${value('APPLIED')})`);
+    if (!/^reflectLint\.listRubrics: [1-9]\d* units$/.test(value('COMMAND') ?? ''))
+      problems.push('the command reflectLint.listRubrics did not answer');
     const pid = Number(value('SERVER-PID'));
     if (!pid) problems.push('the server process id was not reported');
-    else if (!(await gone(pid, 5000))) problems.push(`the server (pid ${pid}) was still running 5 s after ${editor.bin} quit`);
+    else if (!(await gone(pid, 5000)))
+      problems.push(`the server (pid ${pid}) was still running 5 s after ${editor.bin} quit`);
     if (readFileSync(file, 'utf8') !== ACCOUNT) problems.push('the account on disk changed (nothing was to be saved)');
     const ms = Math.round(performance.now() - t0);
     console.log(`\n${value('EDITOR') ?? name} (${ms} ms)\n${lines.map((l) => `  ${l}`).join('\n')}`);
     if (problems.length) {
       failed++;
-      console.log(`  ✗ ${problems.join('; ')}\n${r.stderr.split('\n').slice(-25).map((l) => `    ${l}`).join('\n')}`);
+      console.log(
+        `  ✗ ${problems.join('; ')}\n${r.stderr
+          .split('\n')
+          .slice(-25)
+          .map((l) => `    ${l}`)
+          .join('\n')}`,
+      );
     } else {
       passed++;
       console.log(`  ✔ diagnostics, hover, quick fix applied, command answered, server exited`);
@@ -144,7 +203,12 @@ if (names.includes('nvim')) {
   // Parsed, not run: vim.lsp.start and vim.fs came in Neovim 0.8.
   const config = path.join(HERE, 'nvim', 'lsp-start.lua');
   const check = `local ok, err = loadfile(${JSON.stringify(config)}) if not ok then io.stderr:write(err .. '\\n') vim.cmd('cquit 1') end`;
-  const r = await run('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', `lua ${check}`, '-c', 'qall!'], process.env, REPO);
+  const r = await run(
+    'nvim',
+    ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', `lua ${check}`, '-c', 'qall!'],
+    process.env,
+    REPO,
+  );
   console.log(`\nnvim/lsp-start.lua (Neovim 0.8+)`);
   if (r.code === 0) {
     passed++;

@@ -88,7 +88,9 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       },
     });
   } catch (e) {
-    io.err(`reflect-lint: ${(e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '')} (see --help)\n`);
+    io.err(
+      `reflect-lint: ${(e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '')} (see --help)\n`,
+    );
     return 2;
   }
   const { values, positionals } = parsed;
@@ -112,27 +114,39 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     if (command === 'rubrics') return Math.max(status, rubricsCommand(rest, loaded.rubrics, loaded.origin, io));
     if (command === 'assess') {
       if (rest.length) throw new UsageError(`assess takes no paths (use --portfolio DIR)`);
-      return Math.max(status, assessCommand(values, loaded.rubrics, io, (m) => new UsageError(m)));
+      return Math.max(
+        status,
+        assessCommand(values, loaded.rubrics, io, (m) => new UsageError(m)),
+      );
     }
     const desk: DeskCommand | undefined = command === 'report' || command === 'feedback' ? command : undefined;
     const isReport = desk !== undefined;
     const paths = isReport ? rest : positionals;
     const format = values.format ?? (desk ? 'md' : 'text');
-    const allowed: readonly string[] = desk === 'report' ? GRID_FORMATS : desk === 'feedback' ? ['md'] : ['text', 'json', 'sarif'];
+    const allowed: readonly string[] =
+      desk === 'report' ? GRID_FORMATS : desk === 'feedback' ? ['md'] : ['text', 'json', 'sarif'];
     if (!allowed.includes(format)) throw new UsageError(`unknown format "${format}" (use ${allowed.join(', ')})`);
     const by = values.by ?? 'account';
     if (values.by !== undefined && desk !== 'report') throw new UsageError('--by goes with report');
     if (by !== 'account' && by !== 'learner') throw new UsageError(`unknown --by "${by}" (use account or learner)`);
-    if (values.learner !== undefined && desk !== 'feedback') throw new UsageError('--learner goes with feedback and assess');
+    if (values.learner !== undefined && desk !== 'feedback')
+      throw new UsageError('--learner goes with feedback and assess');
     if (!paths.length) throw new UsageError('no account given');
     let rubric = values.rubric;
     if (rubric && !loaded.rubrics.some((r) => r.id === rubric)) {
-      io.err(`reflect-lint: --rubric ${rubric}: unknown rubric (known: ${loaded.rubrics.map((r) => r.id).join(', ')}); only the general rules run\n`);
+      io.err(
+        `reflect-lint: --rubric ${rubric}: unknown rubric (known: ${loaded.rubrics.map((r) => r.id).join(', ')}); only the general rules run\n`,
+      );
       status = 2;
       // Said once here, not again for every account.
       rubric = undefined;
     }
-    const job: CheckJob = { rubric, rubrics: loaded.rubrics, render: isReport ? 'account' : format === 'sarif' ? 'result' : (format as 'text' | 'json'), colours: colours.enabled };
+    const job: CheckJob = {
+      rubric,
+      rubrics: loaded.rubrics,
+      render: isReport ? 'account' : format === 'sarif' ? 'result' : (format as 'text' | 'json'),
+      colours: colours.enabled,
+    };
     const output = new OrderedOutput(io, job.render);
     const end = () => {
       output.end();
@@ -150,7 +164,10 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     const inputs = expandPaths(paths);
     const workers = workerCount(inputs.length, io.env);
     if (workers > 0) {
-      if (io.env.REFLECT_LINT_DEBUG) io.err(`reflect-lint: ${inputs.length} inputs, ${workers} worker thread${workers > 1 ? 's' : ''} and the main thread\n`);
+      if (io.env.REFLECT_LINT_DEBUG)
+        io.err(
+          `reflect-lint: ${inputs.length} inputs, ${workers} worker thread${workers > 1 ? 's' : ''} and the main thread\n`,
+        );
       return checkInWorkers(inputs, job, workers, io.stdin, (o) => output.add(o)).then(end);
     }
     for (const input of inputs) output.add(checkInput(input, job, io.stdin));
@@ -172,17 +189,36 @@ export function run(argv: string[], io: Io): number | Promise<number> {
         return 2;
       }
       const ranked = rankRubrics(read.text, rubrics);
-      if (values.format === 'json') io.out(JSON.stringify({ version: JSON_VERSION, path: read.path, rubrics: ranked }, null, 2) + '\n');
+      if (values.format === 'json')
+        io.out(JSON.stringify({ version: JSON_VERSION, path: read.path, rubrics: ranked }, null, 2) + '\n');
       else for (const r of ranked) io.out(`${r.score.toFixed(2)}  ${r.id.padEnd(34)} ${r.title}\n`);
       return 0;
     }
     if (args.length) throw new UsageError(`unknown rubrics command "${args[0]}" (use: rubrics, rubrics suggest FILE)`);
     if (values.format === 'json') {
-      io.out(JSON.stringify({ version: JSON_VERSION, rubrics: rubrics.map((r) => ({ id: r.id, title: r.title, awardingBody: r.awardingBody, level: r.level, criteria: r.criteria.length, origin: origin.get(r.id) })) }, null, 2) + '\n');
+      io.out(
+        JSON.stringify(
+          {
+            version: JSON_VERSION,
+            rubrics: rubrics.map((r) => ({
+              id: r.id,
+              title: r.title,
+              awardingBody: r.awardingBody,
+              level: r.level,
+              criteria: r.criteria.length,
+              origin: origin.get(r.id),
+            })),
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       return 0;
     }
     for (const r of rubrics) {
-      io.out(`${paint(colours, 'bold', r.id.padEnd(34))} ${r.title} · Level ${r.level} · ${r.criteria.length} criteria · ${origin.get(r.id) === 'bundled' ? 'bundled' : origin.get(r.id)}\n`);
+      io.out(
+        `${paint(colours, 'bold', r.id.padEnd(34))} ${r.title} · Level ${r.level} · ${r.criteria.length} criteria · ${origin.get(r.id) === 'bundled' ? 'bundled' : origin.get(r.id)}\n`,
+      );
     }
     return 0;
   }

@@ -37,10 +37,17 @@ export function draftCommand(argv: string[], io: Io): number {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { id: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        id: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
-    io.err(`reflect-lint: ${(e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '')} (see rubrics draft --help)\n`);
+    io.err(
+      `reflect-lint: ${(e as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '')} (see rubrics draft --help)\n`,
+    );
     return 2;
   }
   const { values, positionals } = parsed;
@@ -53,7 +60,9 @@ export function draftCommand(argv: string[], io: Io): number {
     return 2;
   }
   if (values.id !== undefined && (!ID.test(values.id) || values.id.length > 64)) {
-    io.err(`reflect-lint: --id ${JSON.stringify(values.id)}: an id is lower-case letters, digits and single hyphens, at most 64 characters, such as handle-customer-bookings\n`);
+    io.err(
+      `reflect-lint: --id ${JSON.stringify(values.id)}: an id is lower-case letters, digits and single hyphens, at most 64 characters, such as handle-customer-bookings\n`,
+    );
     return 2;
   }
   if (values.output && existsSync(values.output) && !values.force) {
@@ -65,7 +74,10 @@ export function draftCommand(argv: string[], io: Io): number {
     io.err(`${read.path}: ${read.error ?? 'cannot read file'}\n`);
     return 2;
   }
-  const draft = draftRubric(read.text, { id: values.id, source: read.path === '<stdin>' ? undefined : basename(read.path) });
+  const draft = draftRubric(read.text, {
+    id: values.id,
+    source: read.path === '<stdin>' ? undefined : basename(read.path),
+  });
   const r = draft.report;
   const lines = [`${read.path}: drafted rubric "${draft.rubric.id}"`, ...r.found.map((f) => `  found: ${f}`)];
   if (r.check.length) lines.push('  still to check:', ...r.check.map((c) => `  - ${c}`));
@@ -81,10 +93,14 @@ export function draftCommand(argv: string[], io: Io): number {
       writeFileSync(temp, json);
       renameSync(temp, values.output);
     } catch (e) {
-      io.err(`reflect-lint: ${values.output}: cannot write the rubric (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      io.err(
+        `reflect-lint: ${values.output}: cannot write the rubric (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`,
+      );
       return 2;
     }
-    lines.push(`  written to ${values.output}; load it with --rubrics ${dirname(values.output) === '.' ? values.output : dirname(values.output)}`);
+    lines.push(
+      `  written to ${values.output}; load it with --rubrics ${dirname(values.output) === '.' ? values.output : dirname(values.output)}`,
+    );
   } else io.out(json);
   io.err(`${lines.join('\n')}\n`);
   return 0;

@@ -64,7 +64,13 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv): number {
  * Checks every input with `count` workers and this thread, calling `write` with each outcome in input
  * order. Standard input (`-`) is read here, on the main thread, before it is handed out.
  */
-export function checkInWorkers(inputs: readonly Input[], job: CheckJob, count: number, stdin: () => Buffer, write: (o: Outcome) => void): Promise<void> {
+export function checkInWorkers(
+  inputs: readonly Input[],
+  job: CheckJob,
+  count: number,
+  stdin: () => Buffer,
+  write: (o: Outcome) => void,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const ready = new Map<number, Outcome>();
     let handedOut = 0;
@@ -72,7 +78,14 @@ export function checkInWorkers(inputs: readonly Input[], job: CheckJob, count: n
     let finished = false;
     /** Whether the main thread's next turn of work is already scheduled. */
     let scheduled = false;
-    const workers = Array.from({ length: count }, () => new Worker(workerScript()!, { workerData: { reflectLintCheck: job } satisfies WorkerStart, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    const workers = Array.from(
+      { length: count },
+      () =>
+        new Worker(workerScript()!, {
+          workerData: { reflectLintCheck: job } satisfies WorkerStart,
+          resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        }),
+    );
     /** Inputs each worker holds. */
     const load = new Map(workers.map((w) => [w, 0]));
 

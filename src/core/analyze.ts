@@ -16,7 +16,15 @@ import { suggestion } from './rules/criterion-not-evidenced.js';
 import { analyseCycle, sentenceStages, type CycleAnalysis } from './stages.js';
 import type { Sentence } from './document.js';
 import { Statements } from './statements.js';
-import { STAGES, type AnalysisResult, type AnalyzeOptions, type CriterionResult, type Finding, type Rubric, type Stage } from './types.js';
+import {
+  STAGES,
+  type AnalysisResult,
+  type AnalyzeOptions,
+  type CriterionResult,
+  type Finding,
+  type Rubric,
+  type Stage,
+} from './types.js';
 
 /** Which rubric an account asks for: front matter `unit:` (or `rubric:`), else the option. */
 export function rubricIdFor(doc: AccountDocument, fallback?: string): string | undefined {
@@ -34,7 +42,12 @@ export interface Reuse {
   /** RuleContext.keep: per-sentence and per-block work, kept while the block's text stays the same. */
   keep: RuleContext['keep'];
   /** rankContent of a paragraph's sentences. */
-  rank(ranker: CriterionRanker, prose: string, sentences: readonly Sentence[], bySentence: Map<Sentence, Stage[]>): RankedCriterion[];
+  rank(
+    ranker: CriterionRanker,
+    prose: string,
+    sentences: readonly Sentence[],
+    bySentence: Map<Sentence, Stage[]>,
+  ): RankedCriterion[];
 }
 
 /** RuleContext.keep for an analysis that keeps nothing. */
@@ -52,7 +65,15 @@ export interface AccountAnalysis {
   paragraphs: ParagraphInfo[];
 }
 
-function paragraphInfos(doc: AccountDocument, statements: Statements, references: CriterionReference[], cycle: CycleAnalysis, rubric: Rubric | undefined, keep: RuleContext['keep'], rank = rankContent): ParagraphInfo[] {
+function paragraphInfos(
+  doc: AccountDocument,
+  statements: Statements,
+  references: CriterionReference[],
+  cycle: CycleAnalysis,
+  rubric: Rubric | undefined,
+  keep: RuleContext['keep'],
+  rank = rankContent,
+): ParagraphInfo[] {
   const ranker = rubric ? rankerFor(rubric) : undefined;
   const infos: ParagraphInfo[] = [];
   const bySentence = new Map<Sentence, Stage[]>();
@@ -77,9 +98,12 @@ function paragraphInfos(doc: AccountDocument, statements: Statements, references
     const group: Block[] = [block];
     for (let j = i + 1; j < blocks.length && blocks[j].kind === 'list-item'; j++) group.push(blocks[j]);
     const sentences = group.length === 1 ? block.sentences.slice() : group.flatMap((b) => b.sentences);
-    const refs = group.length === 1 ? (refsByBlock.get(block)?.slice() ?? []) : group.flatMap((b) => refsByBlock.get(b) ?? []);
+    const refs =
+      group.length === 1 ? (refsByBlock.get(block)?.slice() ?? []) : group.flatMap((b) => refsByBlock.get(b) ?? []);
     const describesAction = sentences.some((s) => statements.tellsOfAction(s));
-    const unfilled = group.some((b) => keep(PLACEHOLDERS, b, () => placeholderSpans(doc.prose.slice(b.start, b.end)).length > 0));
+    const unfilled = group.some((b) =>
+      keep(PLACEHOLDERS, b, () => placeholderSpans(doc.prose.slice(b.start, b.end)).length > 0),
+    );
     infos.push({
       block,
       blocks: group,
@@ -98,10 +122,21 @@ function paragraphInfos(doc: AccountDocument, statements: Statements, references
  * demonstrates my ability to … (AC 4).") and unfilled placeholders are left out (claims.ts), and
  * only the stages its other sentences evidence give their bonus. Otherwise a claim would support itself.
  */
-export function rankContent(ranker: CriterionRanker, prose: string, sentences: readonly Sentence[], bySentence: Map<Sentence, Stage[]>): RankedCriterion[] {
+export function rankContent(
+  ranker: CriterionRanker,
+  prose: string,
+  sentences: readonly Sentence[],
+  bySentence: Map<Sentence, Stage[]>,
+): RankedCriterion[] {
   const content = contentWords(prose, sentences);
   const told = new Set(content);
-  return ranker.rank(content, stagesIn(bySentence, sentences.filter((s) => s.words.some((w) => told.has(w)))));
+  return ranker.rank(
+    content,
+    stagesIn(
+      bySentence,
+      sentences.filter((s) => s.words.some((w) => told.has(w))),
+    ),
+  );
 }
 
 function stagesIn(bySentence: Map<Sentence, Stage[]>, sentences: readonly Sentence[]): Set<Stage> {
@@ -148,7 +183,9 @@ export function analyseDocument(doc: AccountDocument, options: AnalyzeOptions = 
   const statements = reuse?.statements ?? new Statements(doc.prose);
   const keep = reuse?.keep ?? computeNow;
   const references = findReferences(doc, reuse?.keep);
-  const cycle = reuse ? analyseCycle(doc, statements, (s) => keep(STAGES_OF, s, () => sentenceStages(s, doc, statements))) : analyseCycle(doc, statements);
+  const cycle = reuse
+    ? analyseCycle(doc, statements, (s) => keep(STAGES_OF, s, () => sentenceStages(s, doc, statements)))
+    : analyseCycle(doc, statements);
   const paragraphs = paragraphInfos(doc, statements, references, cycle, rubric, keep, reuse?.rank);
   const criteria = (rubric?.criteria ?? []).map((c) => criterionResult(c.id, paragraphs));
   const inline = readInlineConfig(doc);
@@ -175,7 +212,13 @@ export function analyseDocument(doc: AccountDocument, options: AnalyzeOptions = 
         range,
         ...(r.data ? { data: r.data } : {}),
         ...(r.fixes && r.fixes.length
-          ? { fixes: r.fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })), ...(f.safe ? { safe: true } : {}) })) }
+          ? {
+              fixes: r.fixes.map((f) => ({
+                title: f.title,
+                edits: f.edits.map((e) => ({ range: doc.lines.range(e.start, e.end), newText: e.newText })),
+                ...(f.safe ? { safe: true } : {}),
+              })),
+            }
           : {}),
         url: `${DOCS_BASE}${rule.docs ?? `${rule.id}.md`}`,
       });
@@ -188,9 +231,16 @@ export function analyseDocument(doc: AccountDocument, options: AnalyzeOptions = 
     rule.check(makeContext(rule));
   }
 
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule === b.rule ? 0 : a.rule.localeCompare(b.rule)));
+  findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.rule === b.rule ? 0 : a.rule.localeCompare(b.rule)),
+  );
 
-  const stages = Object.fromEntries(STAGES.map((s) => [s, cycle.evidence.get(s)!.map((x) => doc.lines.range(x.start, x.end))])) as Record<Stage, AnalysisResult['stages'][Stage]>;
+  const stages = Object.fromEntries(
+    STAGES.map((s) => [s, cycle.evidence.get(s)!.map((x) => doc.lines.range(x.start, x.end))]),
+  ) as Record<Stage, AnalysisResult['stages'][Stage]>;
   const result: AnalysisResult = {
     rubric: rubric?.id ?? null,
     findings,
@@ -198,7 +248,10 @@ export function analyseDocument(doc: AccountDocument, options: AnalyzeOptions = 
     paragraphs: paragraphs.map((p) => ({
       range: doc.lines.range(p.block.start, p.block.end),
       criteria: [...new Set(p.references.map((r) => r.id))],
-      suggestedCriteria: p.ranked.filter((r) => r.score > 0).slice(0, 3).map((r) => r.id),
+      suggestedCriteria: p.ranked
+        .filter((r) => r.score > 0)
+        .slice(0, 3)
+        .map((r) => r.id),
     })),
     criteria,
   };

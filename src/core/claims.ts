@@ -33,7 +33,8 @@ const CLAIM_IF_REFERENCED = new RegExp(`${OPENING}${CLAIMING_WITH_REFERENCE}`, '
 const NAMES_CRITERION = /(?:\bA\.?C\.?s?|\bcriteri(?:on|a))\s*\d/i;
 
 /** A criterion reference with nothing around it ("(AC 1)", "AC2, AC3."), as learners append it as a sentence. */
-const REFERENCE_ONLY = /^[\s([]*(?:a\.?c\.?s?|criteri(?:on|a)|assessment criteri(?:on|a))\s*\d+(?:\.\d+)*(?:\s*(?:,|&|\/|and|or)\s*(?:(?:a\.?c\.?s?|criteri(?:on|a))\s*)?\d+(?:\.\d+)*)*[\s)\].:;!?]*$/i;
+const REFERENCE_ONLY =
+  /^[\s([]*(?:a\.?c\.?s?|criteri(?:on|a)|assessment criteri(?:on|a))\s*\d+(?:\.\d+)*(?:\s*(?:,|&|\/|and|or)\s*(?:(?:a\.?c\.?s?|criteri(?:on|a))\s*)?\d+(?:\.\d+)*)*[\s)\].:;!?]*$/i;
 
 /**
  * Whether a sentence is a link sentence: one whose point is to say which criterion the paragraph
@@ -60,7 +61,8 @@ export interface Span {
  * footnote ("[^1]"), a citation number ("[1]"), an editor's mark ("[sic]", "[…]"), a criterion
  * ("[AC 2]"), or a deliberate redaction ("[name removed]", "[redacted]").
  */
-const NOT_PLACEHOLDER = /^(?:[ xX]|\^.*|[\d\s,.–-]+|sic|\.\.\.|…|(?:a\.?c\.?s?|criteri(?:on|a))\s*\d.*|.*\b(?:removed|redacted|anonymi[sz]ed|withheld|omitted)\b.*)$/i;
+const NOT_PLACEHOLDER =
+  /^(?:[ xX]|\^.*|[\d\s,.–-]+|sic|\.\.\.|…|(?:a\.?c\.?s?|criteri(?:on|a))\s*\d.*|.*\b(?:removed|redacted|anonymi[sz]ed|withheld|omitted)\b.*)$/i;
 
 /**
  * Unfilled template placeholders: square-bracketed gaps such as "[number]", "[insert example]" or
@@ -90,7 +92,10 @@ export function placeholderSpans(text: string, base = 0): Span[] {
  * into (the analyser's prose). Placeholders are found in each sentence's whole block, since a
  * placeholder may hold a full stop ("[say what happened. Give the date.]").
  */
-export function contentWords<W extends Span>(prose: string, sentences: ReadonlyArray<{ start: number; end: number; words: readonly W[]; block: Span }>): W[] {
+export function contentWords<W extends Span>(
+  prose: string,
+  sentences: ReadonlyArray<{ start: number; end: number; words: readonly W[]; block: Span }>,
+): W[] {
   const gapsByBlock = new Map<Span, Span[]>();
   const out: W[] = [];
   for (const s of sentences) {

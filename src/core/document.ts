@@ -93,7 +93,28 @@ function blank(text: string): string {
   return text.replace(/[^\r\n]/g, ' ');
 }
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'st', 'e.g', 'eg', 'i.e', 'ie', 'etc', 'no', 'approx', 'vs', 'ref', 'tel', 'dept', 'prof', 'ave', 'rd']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'st',
+  'e.g',
+  'eg',
+  'i.e',
+  'ie',
+  'etc',
+  'no',
+  'approx',
+  'vs',
+  'ref',
+  'tel',
+  'dept',
+  'prof',
+  'ave',
+  'rd',
+]);
 
 export function parseAccount(text: string): AccountDocument {
   const lines = new LineIndex(text);
@@ -105,7 +126,17 @@ export function parseAccount(text: string): AccountDocument {
   const tree = parser().parse(source) as Root;
   // Prose is built from the stretches of text that are prose, with blanks (line breaks kept) between.
   const kept: Array<[number, number]> = [];
-  const doc: AccountDocument = { text, lines, prose: '', blocks: [], paragraphs: [], sections: [], comments: [], sentences: [], definitions: 0 };
+  const doc: AccountDocument = {
+    text,
+    lines,
+    prose: '',
+    blocks: [],
+    paragraphs: [],
+    sections: [],
+    comments: [],
+    sentences: [],
+    definitions: 0,
+  };
   const pending: Array<{ kind: BlockKind; start: number; end: number; depth?: number; topLevel: boolean }> = [];
 
   const copy = (start: number, end: number) => {
@@ -172,7 +203,11 @@ export function parseAccount(text: string): AccountDocument {
         return;
       case 'paragraph':
         if (table(node)) return;
-        addBlock(node, context === 'root' ? 'paragraph' : context === 'list' ? 'list-item' : 'quote', context === 'root');
+        addBlock(
+          node,
+          context === 'root' ? 'paragraph' : context === 'list' ? 'list-item' : 'quote',
+          context === 'root',
+        );
         return;
       case 'html':
         comment(node);
@@ -200,7 +235,16 @@ export function parseAccount(text: string): AccountDocument {
   let section = -1;
   pending.sort((a, b) => a.start - b.start);
   for (const p of pending) {
-    const block: Block = { kind: p.kind, start: p.start, end: p.end, depth: p.depth, sentences: [], words: [], section, paragraph: -1 };
+    const block: Block = {
+      kind: p.kind,
+      start: p.start,
+      end: p.end,
+      depth: p.depth,
+      sentences: [],
+      words: [],
+      section,
+      paragraph: -1,
+    };
     if (p.kind === 'heading') {
       section = doc.sections.length;
       block.section = section;
@@ -281,7 +325,11 @@ function readFrontMatter(text: string, start: number, end: number, value: string
       const m = re.exec(value);
       if (!m) return undefined;
       const lineStart = bodyStart + m.index;
-      const valueStart = lineStart + m[0].indexOf(':') + 1 + (m[0].slice(m[0].indexOf(':') + 1).length - m[0].slice(m[0].indexOf(':') + 1).trimStart().length);
+      const valueStart =
+        lineStart +
+        m[0].indexOf(':') +
+        1 +
+        (m[0].slice(m[0].indexOf(':') + 1).length - m[0].slice(m[0].indexOf(':') + 1).trimStart().length);
       return { start: valueStart, end: valueStart + m[1].length };
     },
   };

@@ -111,14 +111,24 @@ export function disableEdits(doc: AccountDocument, rule: string, line: number): 
   const { lines, text } = doc;
   const eol = endOfLine(text);
   const fileLine = doc.frontMatter ? lines.position(doc.frontMatter.end).line + 1 : 0;
-  const file: TextEdit = { range: { start: { line: fileLine, character: 0 }, end: { line: fileLine, character: 0 } }, newText: `<!-- reflect-lint-disable-file ${rule} -->${eol}` };
+  const file: TextEdit = {
+    range: { start: { line: fileLine, character: 0 }, end: { line: fileLine, character: 0 } },
+    newText: `<!-- reflect-lint-disable-file ${rule} -->${eol}`,
+  };
   if (doc.frontMatter && line < fileLine) return { file };
   const lineText = text.slice(lines.offset({ line, character: 0 }), lines.lineEnd(line));
   const previous = line > 0 ? text.slice(lines.offset({ line: line - 1, character: 0 }), lines.lineEnd(line - 1)) : '';
-  const startsBlock = line === 0 || previous.trim() === '' || /^\s*(?:[-*+]|\d+[.)])\s/.test(lineText) || /^\s*#/.test(lineText);
+  const startsBlock =
+    line === 0 || previous.trim() === '' || /^\s*(?:[-*+]|\d+[.)])\s/.test(lineText) || /^\s*#/.test(lineText);
   const indent = /^\s*/.exec(lineText)![0];
-  const above: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- reflect-lint-disable-next-line ${rule} -->${eol}` };
-  const after: TextEdit = { range: { start: { line, character: lineText.length }, end: { line, character: lineText.length } }, newText: ` <!-- reflect-lint-disable-line ${rule} -->` };
+  const above: TextEdit = {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indent}<!-- reflect-lint-disable-next-line ${rule} -->${eol}`,
+  };
+  const after: TextEdit = {
+    range: { start: { line, character: lineText.length }, end: { line, character: lineText.length } },
+    newText: ` <!-- reflect-lint-disable-line ${rule} -->`,
+  };
   return { line: startsBlock ? above : after, file };
 }
 
@@ -126,10 +136,18 @@ export function disableEdits(doc: AccountDocument, rule: string, line: number): 
 export function unitEdit(text: string, id: string): TextEdit {
   const fm = frontMatterOf(text);
   const eol = endOfLine(text);
-  if (!fm) return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `---${eol}unit: ${id}${eol}---${eol}${eol}` };
+  if (!fm)
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      newText: `---${eol}unit: ${id}${eol}---${eol}${eol}`,
+    };
   // The `unit:` line if there is one (else `rubric:`), whatever its value: writing a second would repeat the key.
   const named = fm.valueRange('unit') ?? fm.valueRange('rubric');
-  if (!named) return { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: `unit: ${id}${eol}` };
+  if (!named)
+    return {
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+      newText: `unit: ${id}${eol}`,
+    };
   const end = new LineIndex(text).position(named.end);
   return { range: { start: { line: end.line, character: 0 }, end }, newText: `unit: ${id}` };
 }

@@ -7,14 +7,23 @@
  * same text (no dates, no randomness, every list in a fixed order).
  */
 import { isLinkSentence } from './claims.js';
-import { buildPortfolio, type AssessorDecision, type Place, type PortfolioAccount, type PortfolioCell, type PortfolioRow, type PortfolioUnit } from './portfolio.js';
+import {
+  buildPortfolio,
+  type AssessorDecision,
+  type Place,
+  type PortfolioAccount,
+  type PortfolioCell,
+  type PortfolioRow,
+  type PortfolioUnit,
+} from './portfolio.js';
 import { LineIndex } from './positions.js';
 import { plainText, sentencesOf, shorten } from './quotes.js';
 import { STAGES, STAGE_TITLES, type Finding, type Rubric, type Stage } from './types.js';
 
 /** What each stage asks the learner to tell, for the advice on an absent stage. */
 const STAGE_ADVICE: Record<Stage, string> = {
-  'identify-need': 'how you found out what the customer needed, such as the questions you asked and how you checked you had understood',
+  'identify-need':
+    'how you found out what the customer needed, such as the questions you asked and how you checked you had understood',
   'agree-standards': 'the standard you agreed with the customer: what they would get and by when',
   deliver: 'what you did to deliver the service, step by step',
   monitor: 'how you checked progress while you were delivering it, against what you had agreed',
@@ -37,16 +46,27 @@ export interface FeedbackOptions {
 }
 
 /** The learners of some accounts, in name order. */
-export function learnersOf(accounts: readonly PortfolioAccount[], rubrics: readonly Rubric[], options: FeedbackOptions = {}): string[] {
+export function learnersOf(
+  accounts: readonly PortfolioAccount[],
+  rubrics: readonly Rubric[],
+  options: FeedbackOptions = {},
+): string[] {
   const p = buildPortfolio(accounts, rubrics, { ...options, by: 'learner' });
-  return [...new Set(p.units.flatMap((u) => u.rows.map((r) => r.learner)))].sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
+  return [...new Set(p.units.flatMap((u) => u.rows.map((r) => r.learner)))].sort((a, b) =>
+    a.localeCompare(b, 'en-GB', { numeric: true }),
+  );
 }
 
 /**
  * The feedback draft for one learner over their accounts among `accounts` (each with its text, for
  * the quotations), a section per unit.
  */
-export function draftFeedback(learner: string, accounts: readonly PortfolioAccount[], rubrics: readonly Rubric[], options: FeedbackOptions = {}): string {
+export function draftFeedback(
+  learner: string,
+  accounts: readonly PortfolioAccount[],
+  rubrics: readonly Rubric[],
+  options: FeedbackOptions = {},
+): string {
   const p = buildPortfolio(accounts, rubrics, { ...options, by: 'learner' });
   const byPath = new Map(accounts.map((a) => [a.path, a]));
   const units = p.units.flatMap((unit) => unit.rows.filter((r) => r.learner === learner).map((row) => ({ unit, row })));
@@ -61,7 +81,17 @@ export function draftFeedback(learner: string, accounts: readonly PortfolioAccou
     '',
     `Thank you for your reflective ${words.accounts}. Here is what ${words.it} ${words.shows} well, and what to add before ${words.it} ${words.is} ready to be signed off.`,
   ];
-  for (const { unit, row } of units) out.push('', ...unitSection(unit, row, byPath, rubrics.find((r) => r.id === unit.unit), wordsFor(row.accounts.length)));
+  for (const { unit, row } of units)
+    out.push(
+      '',
+      ...unitSection(
+        unit,
+        row,
+        byPath,
+        rubrics.find((r) => r.id === unit.unit),
+        wordsFor(row.accounts.length),
+      ),
+    );
   out.push('', 'You are welcome to ask me about any of this. I look forward to reading your next draft.', '');
   return out.join('\n');
 }
@@ -77,11 +107,19 @@ function baseName(path: string): string {
 
 /** The words that agree with one account or several. */
 function wordsFor(accounts: number) {
-  return accounts === 1 ? { accounts: 'account', it: 'it', shows: 'shows', is: 'is', do: 'does' } : { accounts: 'accounts', it: 'they', shows: 'show', is: 'are', do: 'do' };
+  return accounts === 1
+    ? { accounts: 'account', it: 'it', shows: 'shows', is: 'is', do: 'does' }
+    : { accounts: 'accounts', it: 'they', shows: 'show', is: 'are', do: 'do' };
 }
 type Words = ReturnType<typeof wordsFor>;
 
-function unitSection(unit: PortfolioUnit, row: PortfolioRow, byPath: ReadonlyMap<string, PortfolioAccount>, rubric: Rubric | undefined, words: Words): string[] {
+function unitSection(
+  unit: PortfolioUnit,
+  row: PortfolioRow,
+  byPath: ReadonlyMap<string, PortfolioAccount>,
+  rubric: Rubric | undefined,
+  words: Words,
+): string[] {
   const accounts = row.accounts.map((p) => byPath.get(p)!);
   const out: string[] = [`## ${unit.title}`, '', `Accounts: ${row.accounts.map(baseName).join(', ')}.`];
   const quotes = new Quotes(accounts);
@@ -96,30 +134,67 @@ function unitSection(unit: PortfolioUnit, row: PortfolioRow, byPath: ReadonlyMap
       const place = cell.status === 'evidenced' ? cell.where[0] : undefined;
       const quote = place ? quotes.evidence(place) : undefined;
       const agreed = cell.decision ? ' Your assessor has agreed this is met.' : '';
-      const thin = cell.claimedIn?.length ? ` You also cite it at ${cell.claimedIn.map(at).join('; ')}, where the paragraph does not show it: say what you did there, or take that reference out.` : '';
+      const thin = cell.claimedIn?.length
+        ? ` You also cite it at ${cell.claimedIn.map(at).join('; ')}, where the paragraph does not show it: say what you did there, or take that reference out.`
+        : '';
       well.push(`- ${name}: ${quote ? `you wrote “${quote}” (${at(place!)}).` : 'this is met.'}${thin}${agreed}`);
     } else add.push(`- ${name}: ${toAdd(c.id, cell, criterion?.ability, quotes, words)}`);
   }
-  if (unit.unit === null) add.push(`- Your ${words.accounts} ${words.do} not name a unit yet. Add \`unit:\` with your unit’s id to the front matter, so each criterion can be checked.`);
-  const none = unit.unit === null ? 'There are no criteria to check without a unit.' : 'None of the criteria is shown in full yet. The points below say what to add for each.';
+  if (unit.unit === null)
+    add.push(
+      `- Your ${words.accounts} ${words.do} not name a unit yet. Add \`unit:\` with your unit’s id to the front matter, so each criterion can be checked.`,
+    );
+  const none =
+    unit.unit === null
+      ? 'There are no criteria to check without a unit.'
+      : 'None of the criteria is shown in full yet. The points below say what to add for each.';
   out.push('', `### What your ${words.accounts} ${words.shows} well`, '', ...(well.length ? well : [`- ${none}`]));
   if (add.length) out.push('', '### What to add', '', ...add);
   out.push('', '### The service cycle', '', ...cycle(row, words));
   const findings = accounts.flatMap((a) => a.findings.map((f) => ({ path: a.path, f })));
-  const vague = grouped(findings.filter((x) => x.f.rule === 'vague-standard'), (f) => String(f.data?.phrase ?? ''));
+  const vague = grouped(
+    findings.filter((x) => x.f.rule === 'vague-standard'),
+    (f) => String(f.data?.phrase ?? ''),
+  );
   if (vague.length) {
-    out.push('', '### Make your standards measurable', '', 'Say exactly what was promised, with a number or a time, such as “within 2 working days” or “by 3pm”:', '');
+    out.push(
+      '',
+      '### Make your standards measurable',
+      '',
+      'Say exactly what was promised, with a number or a time, such as “within 2 working days” or “by 3pm”:',
+      '',
+    );
     out.push(...vague.map((v) => `- “${v.key}” (${v.where})`));
   }
-  const hypothetical = grouped(findings.filter((x) => x.f.rule === 'hypothetical-language'), (f) => shorten(String(f.data?.text ?? ''), 20));
+  const hypothetical = grouped(
+    findings.filter((x) => x.f.rule === 'hypothetical-language'),
+    (f) => shorten(String(f.data?.text ?? ''), 20),
+  );
   if (hypothetical.length) {
-    out.push('', '### Say what you did, not what you would do', '', 'Rewrite these as what happened on the day, in the past tense (“I rang her back”, not “I would ring her back”):', '');
+    out.push(
+      '',
+      '### Say what you did, not what you would do',
+      '',
+      'Rewrite these as what happened on the day, in the past tense (“I rang her back”, not “I would ring her back”):',
+      '',
+    );
     out.push(...hypothetical.map((h) => `- “${h.key}” (${h.where})`));
   }
   const personal = findings.filter((x) => x.f.rule === 'personal-data');
   if (personal.length) {
-    out.push('', '### Personal data to remove', '', 'Portfolios are read by other people, so take these out or describe them instead (“the customer”, “Mrs A”, “their phone number”):', '');
-    out.push(...personal.map((x) => `- ${PERSONAL_DATA[String(x.f.data?.kind)] ?? 'personal data'} (${at({ path: x.path, line: x.f.range.start.line + 1 })})`));
+    out.push(
+      '',
+      '### Personal data to remove',
+      '',
+      'Portfolios are read by other people, so take these out or describe them instead (“the customer”, “Mrs A”, “their phone number”):',
+      '',
+    );
+    out.push(
+      ...personal.map(
+        (x) =>
+          `- ${PERSONAL_DATA[String(x.f.data?.kind)] ?? 'personal data'} (${at({ path: x.path, line: x.f.range.start.line + 1 })})`,
+      ),
+    );
   }
   return out;
 }
@@ -129,17 +204,24 @@ function toAdd(id: string, cell: PortfolioCell, ability: string | undefined, quo
   const link = ability ? ` and end it with “This demonstrates my ability to ${ability} (AC ${id}).”` : '';
   const parts: string[] = [];
   if (cell.decision) {
-    const word = cell.decision.decision === 'referred' ? 'referred this criterion' : 'marked this criterion as not yet met';
+    const word =
+      cell.decision.decision === 'referred' ? 'referred this criterion' : 'marked this criterion as not yet met';
     parts.push(`your assessor has ${word}${cell.decision.comment ? `: “${cell.decision.comment}”` : '.'}`);
   }
   const first = cell.where[0];
   if (cell.status === 'claimed') {
     const begins = first.quote ?? quotes.first(first);
-    parts.push(`you cite it (${cell.where.map(at).join('; ')})${begins ? ` in the paragraph that begins “${begins}”` : ''}, but the paragraph does not yet say what you did for it. Add what you did, step by step, in your own words.`);
+    parts.push(
+      `you cite it (${cell.where.map(at).join('; ')})${begins ? ` in the paragraph that begins “${begins}”` : ''}, but the paragraph does not yet say what you did for it. Add what you did, step by step, in your own words.`,
+    );
   } else if (cell.status === 'suggested') {
-    parts.push(`your paragraph at ${at(first)} reads like evidence for this but does not say so. If it is, link it: “This demonstrates my ability to ${ability ?? '…'} (AC ${id}).”`);
+    parts.push(
+      `your paragraph at ${at(first)} reads like evidence for this but does not say so. If it is, link it: “This demonstrates my ability to ${ability ?? '…'} (AC ${id}).”`,
+    );
   } else if (cell.status === 'missing') {
-    parts.push(`nothing in your ${words.accounts} shows this yet. Add a paragraph about a time you did it${link || '.'}`);
+    parts.push(
+      `nothing in your ${words.accounts} shows this yet. Add a paragraph about a time you did it${link || '.'}`,
+    );
   }
   const text = parts.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -147,7 +229,10 @@ function toAdd(id: string, cell: PortfolioCell, ability: string | undefined, quo
 
 function cycle(row: PortfolioRow, words: Words): string[] {
   const absent = STAGES.filter((s) => !row.stages[s].length);
-  if (!absent.length) return [`Your ${words.accounts} ${words.it === 'it' ? 'covers' : 'cover'} all six stages of the service cycle: well done.`];
+  if (!absent.length)
+    return [
+      `Your ${words.accounts} ${words.it === 'it' ? 'covers' : 'cover'} all six stages of the service cycle: well done.`,
+    ];
   const present = STAGES.length - absent.length;
   return [
     `Your ${words.accounts} ${words.shows} ${present} of the six stages of the service cycle. Add:`,
@@ -157,7 +242,10 @@ function cycle(row: PortfolioRow, words: Words): string[] {
 }
 
 /** Findings that say the same thing (the same phrase), with every place they stand, in the order first found. */
-function grouped(items: ReadonlyArray<{ path: string; f: Finding }>, key: (f: Finding) => string): Array<{ key: string; where: string }> {
+function grouped(
+  items: ReadonlyArray<{ path: string; f: Finding }>,
+  key: (f: Finding) => string,
+): Array<{ key: string; where: string }> {
   const groups = new Map<string, Array<{ path: string; line: number }>>();
   for (const { path, f } of items) {
     const k = key(f).trim();

@@ -59,13 +59,18 @@ export interface Notice {
 export function noticesFor(doc: AccountDocument, wanted: string | undefined, rubrics: readonly Rubric[]): Notice[] {
   const notices: Notice[] = [];
   const fm = doc.frontMatter;
-  if (fm?.error) notices.push({ code: 'front-matter', message: fm.error, range: doc.lines.range(fm.start, fm.start + 3) });
+  if (fm?.error)
+    notices.push({ code: 'front-matter', message: fm.error, range: doc.lines.range(fm.start, fm.start + 3) });
   if (wanted && !rubrics.some((r) => r.id === wanted)) {
     const named = unitOf(doc);
     const line = named ? doc.lines.position(named.start).line : 0;
     const range = named ? { start: { line, character: 0 }, end: doc.lines.position(named.end) } : doc.lines.range(0, 0);
     const known = rubrics.map((r) => r.id).join(', ') || 'none';
-    notices.push({ code: 'unknown-unit', message: `unknown unit "${wanted}" (known: ${known}); only the general rules ran`, range });
+    notices.push({
+      code: 'unknown-unit',
+      message: `unknown unit "${wanted}" (known: ${known}); only the general rules ran`,
+      range,
+    });
   }
   return notices;
 }

@@ -16,7 +16,15 @@
  */
 import { analyseDocument, rankContent, type AccountAnalysis, type Reuse } from './analyze.js';
 import { contentWords } from './claims.js';
-import { parseAccount, readBlock, type AccountDocument, type Block, type HtmlComment, type Section, type Sentence } from './document.js';
+import {
+  parseAccount,
+  readBlock,
+  type AccountDocument,
+  type Block,
+  type HtmlComment,
+  type Section,
+  type Sentence,
+} from './document.js';
 import { LineIndex } from './positions.js';
 import type { CriterionRanker, RankedCriterion } from './ranking.js';
 import { Statements, type SentenceFacts } from './statements.js';
@@ -111,13 +119,31 @@ function hasBlankLine(text: string): boolean {
 
 /** A word moved by `d`, its fields in the order words() gives them. */
 function shiftWord(w: Word, d: number): Word {
-  return { text: w.text, lower: w.lower, stem: w.stem, num: w.num, lex: w.lex, start: w.start + d, end: w.end + d, gap: w.gap };
+  return {
+    text: w.text,
+    lower: w.lower,
+    stem: w.stem,
+    num: w.num,
+    lex: w.lex,
+    start: w.start + d,
+    end: w.end + d,
+    gap: w.gap,
+  };
 }
 
 /** A copy of a block (its sentences and words) moved by `d`. */
 function shiftBlock(b: Block, d: number): Block {
   const words = b.words.map((w) => shiftWord(w, d));
-  const block: Block = { kind: b.kind, start: b.start + d, end: b.end + d, depth: b.depth, sentences: [], words, section: b.section, paragraph: b.paragraph };
+  const block: Block = {
+    kind: b.kind,
+    start: b.start + d,
+    end: b.end + d,
+    depth: b.depth,
+    sentences: [],
+    words,
+    section: b.section,
+    paragraph: b.paragraph,
+  };
   let at = 0;
   // Sentences split a block's words in order, each word in one sentence.
   for (const s of b.sentences) {
@@ -172,7 +198,11 @@ function window(a: string, b: string): { p: number; q: number } {
   while (p + CHUNK <= max && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
   while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   let q = 0;
-  while (q + CHUNK <= max - p && a.slice(a.length - q - CHUNK, a.length - q) === b.slice(b.length - q - CHUNK, b.length - q)) q += CHUNK;
+  while (
+    q + CHUNK <= max - p &&
+    a.slice(a.length - q - CHUNK, a.length - q) === b.slice(b.length - q - CHUNK, b.length - q)
+  )
+    q += CHUNK;
   while (q < max - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
   return { p, q };
 }
@@ -232,22 +262,43 @@ function patch(old: AccountDocument, text: string, checked?: Block): Patched | u
   const end = lines.lineEnd(lines.position(block.end).line);
   if (start > from || end < to || p < block.start || oldEnd > end) return undefined;
   if ((k > 0 && blocks[k - 1].end >= start) || (k + 1 < blocks.length && blocks[k + 1].start <= end)) return undefined;
-  if (old.comments.some((c) => c.start < end && c.end > start && (c.start < block.start || c.end > block.end))) return undefined;
+  if (old.comments.some((c) => c.start < end && c.end > start && (c.start < block.start || c.end > block.end)))
+    return undefined;
 
   const oldLines = before.slice(start, end);
   const newLines = text.slice(start, end + delta);
   // Lines starting "---" parse on their own as front matter; a blank line splits the block.
-  if ((start > 0 && (oldLines.startsWith('---') || newLines.startsWith('---'))) || hasBlankLine(newLines) || hasBlankLine(oldLines)) return undefined;
+  if (
+    (start > 0 && (oldLines.startsWith('---') || newLines.startsWith('---'))) ||
+    hasBlankLine(newLines) ||
+    hasBlankLine(oldLines)
+  )
+    return undefined;
 
   // The block's lines before the edit read alone as they read in the account. Skipped for the block
   // the last update parsed this way (it was checked then), and for a paragraph at the top level, which
   // no container holds: each of its lines went on the paragraph in the account, and would alone.
   if (block !== checked && block.kind !== 'paragraph') {
     const was = alone(oldLines);
-    if (!was || !sameKind(was.block, block) || was.block.start + start !== block.start || was.block.end + start !== block.end) return undefined;
+    if (
+      !was ||
+      !sameKind(was.block, block) ||
+      was.block.start + start !== block.start ||
+      was.block.end + start !== block.end
+    )
+      return undefined;
     if (was.doc.prose !== old.prose.slice(start, end)) return undefined;
     const comments = old.comments.filter((c) => c.start >= start && c.start < end);
-    if (comments.length !== was.doc.comments.length || comments.some((c, i) => c.start !== was.doc.comments[i].start + start || c.end !== was.doc.comments[i].end + start || c.body !== was.doc.comments[i].body)) return undefined;
+    if (
+      comments.length !== was.doc.comments.length ||
+      comments.some(
+        (c, i) =>
+          c.start !== was.doc.comments[i].start + start ||
+          c.end !== was.doc.comments[i].end + start ||
+          c.body !== was.doc.comments[i].body,
+      )
+    )
+      return undefined;
   }
   let nb: Block;
   let prose: string;
@@ -255,7 +306,16 @@ function patch(old: AccountDocument, text: string, checked?: Block): Patched | u
   if (block.kind === 'paragraph' && plainLines(newLines)) {
     // Plain lines (the common case of typing): one paragraph over them all, its prose their text, with
     // no parse at all (test/incremental.test.ts holds plainLines to remark's reading).
-    nb = { kind: 'paragraph', start, end: end + delta, depth: undefined, sentences: [], words: [], section: block.section, paragraph: block.paragraph };
+    nb = {
+      kind: 'paragraph',
+      start,
+      end: end + delta,
+      depth: undefined,
+      sentences: [],
+      words: [],
+      section: block.section,
+      paragraph: block.paragraph,
+    };
     prose = old.prose.slice(0, start) + newLines + old.prose.slice(end);
     readBlock(prose, nb);
     found = [];
@@ -265,7 +325,8 @@ function patch(old: AccountDocument, text: string, checked?: Block): Patched | u
     // start at column 0 or 1 instead (no container opened before it reaches that far in: a list item's
     // content starts at column 2 at least).
     if (!now || !sameKind(now.block, block)) return undefined;
-    if (now.block.start + start !== block.start && !(block.kind === 'paragraph' && now.block.start <= 1)) return undefined;
+    if (now.block.start + start !== block.start && !(block.kind === 'paragraph' && now.block.start <= 1))
+      return undefined;
     nb = now.block;
     moveBlock(nb, start);
     nb.section = block.section;
@@ -279,7 +340,8 @@ function patch(old: AccountDocument, text: string, checked?: Block): Patched | u
 
   const comments: HtmlComment[] = old.comments.filter((c) => c.end <= start);
   for (const c of found) comments.push(c);
-  for (const c of old.comments) if (c.start >= end) comments.push(delta ? { start: c.start + delta, end: c.end + delta, body: c.body } : c);
+  for (const c of old.comments)
+    if (c.start >= end) comments.push(delta ? { start: c.start + delta, end: c.end + delta, body: c.body } : c);
 
   const headingAt = new Map<Block, number>();
   blocks.forEach((b, j) => b.kind === 'heading' && headingAt.set(b, j));
@@ -296,7 +358,17 @@ function patch(old: AccountDocument, text: string, checked?: Block): Patched | u
     if (b.paragraph >= 0) paragraphs.push(b);
     for (const s of b.sentences) sentences.push(s);
   }
-  const doc: AccountDocument = { text, lines: new LineIndex(text), prose, blocks: newBlocks, paragraphs, sections, comments, sentences, definitions: 0 };
+  const doc: AccountDocument = {
+    text,
+    lines: new LineIndex(text),
+    prose,
+    blocks: newBlocks,
+    paragraphs,
+    sections,
+    comments,
+    sentences,
+    definitions: 0,
+  };
   if (fm) doc.frontMatter = fm;
   return { doc, block: nb, index: k };
 }

@@ -36,7 +36,11 @@ export function readInlineConfig(doc: AccountDocument): InlineConfig {
       case 'disable-next-line': {
         // The next line that holds text: a blank line after the comment does not use it up.
         let next = end + 1;
-        while (next < doc.lines.lineCount && doc.text.slice(doc.lines.offset({ line: next, character: 0 }), doc.lines.lineEnd(next)).trim() === '') next++;
+        while (
+          next < doc.lines.lineCount &&
+          doc.text.slice(doc.lines.offset({ line: next, character: 0 }), doc.lines.lineEnd(next)).trim() === ''
+        )
+          next++;
         push(lineOff, next, rules);
         break;
       }

@@ -97,7 +97,13 @@ export class PhraseSet {
   private lastBest: CompiledPhrase | undefined;
 
   /** Length of the longest phrase in `list` matching at i, if longer than `best`; sets lastBest. */
-  private longest(list: CompiledPhrase[] | undefined, ws: readonly Word[], i: number, to: number, best: number): number {
+  private longest(
+    list: CompiledPhrase[] | undefined,
+    ws: readonly Word[],
+    i: number,
+    to: number,
+    best: number,
+  ): number {
     if (!list) return best;
     for (let p = 0; p < list.length; p++) {
       const phrase = list[p];
@@ -112,7 +118,6 @@ export class PhraseSet {
     }
     return best;
   }
-
 }
 
 /** The matches of one run of words against every set of a PhraseIndex. */
@@ -206,7 +211,13 @@ export class PhraseIndex {
   }
 
   /** Adds the matches at word i, keeping only the longest per set (those from `since` on start at i). */
-  private consider(list: Array<[number, CompiledPhrase]> | undefined, ws: readonly Word[], i: number, found: Array<[number, PhraseMatch]>, since: number): void {
+  private consider(
+    list: Array<[number, CompiledPhrase]> | undefined,
+    ws: readonly Word[],
+    i: number,
+    found: Array<[number, PhraseMatch]>,
+    since: number,
+  ): void {
     if (!list) return;
     outer: for (let k = 0; k < list.length; k++) {
       const [set, phrase] = list[k];

@@ -8,7 +8,14 @@
 import { frontMatterOf } from './front-matter.js';
 import { LineIndex } from './positions.js';
 import { firstSentence } from './quotes.js';
-import { STAGES, type CriterionResult, type CriterionStatus, type FileResult, type Rubric, type Stage } from './types.js';
+import {
+  STAGES,
+  type CriterionResult,
+  type CriterionStatus,
+  type FileResult,
+  type Rubric,
+  type Stage,
+} from './types.js';
 
 /** The version of the portfolio JSON (`report --format json`). */
 export const PORTFOLIO_VERSION = 1;
@@ -111,7 +118,10 @@ const FINDING_COUNTS: Record<keyof PortfolioCounts, string> = {
 const STRENGTH: Record<CriterionStatus, number> = { evidenced: 3, claimed: 2, suggested: 1, missing: 0 };
 
 function segments(path: string): string[] {
-  return path.replace(/\\/g, '/').split('/').filter((s) => s && s !== '.');
+  return path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s && s !== '.');
 }
 
 /** Index of the nearest folder named like a portfolio with a learner's folder and then the account below it. */
@@ -140,7 +150,10 @@ function frontMatterEnd(text: string): number {
  */
 export function learnerOf(path: string, text?: string, root?: string): string {
   // Read the front matter (a YAML parse) only when a line of it can name the learner.
-  const named = text !== undefined && LEARNER_LINE.test(text.slice(0, frontMatterEnd(text))) ? frontMatterOf(text)?.data.learner : undefined;
+  const named =
+    text !== undefined && LEARNER_LINE.test(text.slice(0, frontMatterEnd(text)))
+      ? frontMatterOf(text)?.data.learner
+      : undefined;
   if (typeof named === 'string' && named.trim()) return named.trim();
   if (typeof named === 'number') return String(named);
   const parts = segments(path);
@@ -186,7 +199,11 @@ export function rowSummary(row: PortfolioRow, unit: PortfolioUnit): { criteria: 
 }
 
 /** Builds the grid from checked accounts. Units in the order of `rubrics`, then accounts naming none. */
-export function buildPortfolio(accounts: readonly PortfolioAccount[], rubrics: readonly Rubric[], options: PortfolioOptions = {}): Portfolio {
+export function buildPortfolio(
+  accounts: readonly PortfolioAccount[],
+  rubrics: readonly Rubric[],
+  options: PortfolioOptions = {},
+): Portfolio {
   const by = options.by ?? 'account';
   const latest = new Map<string, AssessorDecision>();
   for (const d of options.decisions ?? []) latest.set(decisionKey(d), d);
@@ -212,7 +229,9 @@ export function buildPortfolio(accounts: readonly PortfolioAccount[], rubrics: r
         if (!row.accounts.length) rows.set(key, row);
         row.accounts.push(a);
       }
-      const title = rubric ? `${rubric.title} (${rubric.id}, Level ${rubric.level})` : 'No unit named (cycle stages only)';
+      const title = rubric
+        ? `${rubric.title} (${rubric.id}, Level ${rubric.level})`
+        : 'No unit named (cycle stages only)';
       const built = [...rows.values()].map((r) => rowOf(r.learner, r.accounts, id, criteria, latest));
       return { unit: id, title, criteria, rows: built.sort(byReadinessThenName) };
     }),
@@ -222,10 +241,20 @@ export function buildPortfolio(accounts: readonly PortfolioAccount[], rubrics: r
 const NAME_ORDER = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 function byReadinessThenName(a: PortfolioRow, b: PortfolioRow): number {
-  return (a.readiness === b.readiness ? 0 : a.readiness === 'ready' ? -1 : 1) || NAME_ORDER.compare(a.learner, b.learner) || NAME_ORDER.compare(a.accounts[0], b.accounts[0]);
+  return (
+    (a.readiness === b.readiness ? 0 : a.readiness === 'ready' ? -1 : 1) ||
+    NAME_ORDER.compare(a.learner, b.learner) ||
+    NAME_ORDER.compare(a.accounts[0], b.accounts[0])
+  );
 }
 
-function rowOf(learner: string, accounts: readonly PortfolioAccount[], unit: string | null, criteria: ReadonlyArray<{ id: string }>, decisions: ReadonlyMap<string, AssessorDecision>): PortfolioRow {
+function rowOf(
+  learner: string,
+  accounts: readonly PortfolioAccount[],
+  unit: string | null,
+  criteria: ReadonlyArray<{ id: string }>,
+  decisions: ReadonlyMap<string, AssessorDecision>,
+): PortfolioRow {
   const places = new Places(accounts);
   const cells: Record<string, PortfolioCell> = {};
   for (const { id } of criteria) {
@@ -247,14 +276,24 @@ function rowOf(learner: string, accounts: readonly PortfolioAccount[], unit: str
   }
   const stages = {} as Record<Stage, Place[]>;
   for (const s of STAGES) {
-    stages[s] = accounts.flatMap((a) => [...new Set(a.stages[s].map((r) => r.start.line + 1))].map((line) => ({ path: a.path, line })));
+    stages[s] = accounts.flatMap((a) =>
+      [...new Set(a.stages[s].map((r) => r.start.line + 1))].map((line) => ({ path: a.path, line })),
+    );
   }
   const counts = {} as PortfolioCounts;
   for (const [key, rule] of Object.entries(FINDING_COUNTS) as Array<[keyof PortfolioCounts, string]>) {
     counts[key] = accounts.reduce((n, a) => n + a.findings.filter((f) => f.rule === rule).length, 0);
   }
   const reasons = reasonsFor(unit, criteria, cells, counts);
-  return { learner, accounts: accounts.map((a) => a.path), criteria: cells, stages, counts, readiness: reasons.length ? 'refer' : 'ready', reasons };
+  return {
+    learner,
+    accounts: accounts.map((a) => a.path),
+    criteria: cells,
+    stages,
+    counts,
+    readiness: reasons.length ? 'refer' : 'ready',
+    reasons,
+  };
 }
 
 /** The 1-based places of a criterion's paragraphs in one account, quoting the citing paragraph of a claim. */
@@ -290,15 +329,24 @@ const WHY: Record<Exclude<CriterionStatus, 'evidenced'>, string> = {
 };
 
 /** Why a row is not ready, in the assessor's words; empty when it is. */
-function reasonsFor(unit: string | null, criteria: ReadonlyArray<{ id: string }>, cells: Record<string, PortfolioCell>, counts: PortfolioCounts): string[] {
+function reasonsFor(
+  unit: string | null,
+  criteria: ReadonlyArray<{ id: string }>,
+  cells: Record<string, PortfolioCell>,
+  counts: PortfolioCounts,
+): string[] {
   const reasons: string[] = [];
   if (unit === null) reasons.push('no unit named, so there are no criteria to check');
   for (const { id } of criteria) {
     const cell = cells[id];
     if (cell.decision) {
-      if (cell.decision.decision !== 'met') reasons.push(`AC ${id}: ${cell.decision.decision === 'referred' ? 'referred' : 'not yet met'} (assessor's decision)`);
+      if (cell.decision.decision !== 'met')
+        reasons.push(
+          `AC ${id}: ${cell.decision.decision === 'referred' ? 'referred' : 'not yet met'} (assessor's decision)`,
+        );
     } else if (cell.status !== 'evidenced') reasons.push(`AC ${id}: ${WHY[cell.status]}`);
   }
-  if (counts.personalData) reasons.push(`personal data to remove (${counts.personalData} ${counts.personalData === 1 ? 'place' : 'places'})`);
+  if (counts.personalData)
+    reasons.push(`personal data to remove (${counts.personalData} ${counts.personalData === 1 ? 'place' : 'places'})`);
   return reasons;
 }

@@ -45,7 +45,8 @@ export class LineIndex {
   lineEnd(line: number): number {
     const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
     let end = next;
-    while (end > this.starts[line] && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    while (end > this.starts[line] && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13))
+      end--;
     return end;
   }
 

@@ -11,7 +11,25 @@ import type { Rubric, Stage } from './types.js';
 const STAGE_BONUS = 1.5;
 import { words, type Word } from './words.js';
 
-const STOP = new Set([...stopwordList, 'customer', 'custom', 'servic', 'service', 'work', 'use', 'show', 'evid', 'evidence', 'demonstr', 'abil', 'award', 'credit', 'includ', 'organis', 'organ']);
+const STOP = new Set([
+  ...stopwordList,
+  'customer',
+  'custom',
+  'servic',
+  'service',
+  'work',
+  'use',
+  'show',
+  'evid',
+  'evidence',
+  'demonstr',
+  'abil',
+  'award',
+  'credit',
+  'includ',
+  'organis',
+  'organ',
+]);
 
 export interface RankedCriterion {
   id: string;
@@ -20,7 +38,8 @@ export interface RankedCriterion {
 
 function terms(ws: readonly Word[]): string[] {
   const out: string[] = [];
-  for (const w of ws) if (w.stem.length > 1 && !STOP.has(w.stem) && !STOP.has(w.lower) && !/^\d/.test(w.stem)) out.push(w.stem);
+  for (const w of ws)
+    if (w.stem.length > 1 && !STOP.has(w.stem) && !STOP.has(w.lower) && !/^\d/.test(w.stem)) out.push(w.stem);
   return out;
 }
 
@@ -36,7 +55,9 @@ export class CriterionRanker {
     this.ids = rubric.criteria.map((c) => c.id);
     this.indexOf = new Map(this.ids.map((id, i) => [id, i]));
     for (const c of rubric.criteria) {
-      const related = rubric.keyTerms.filter((k) => k.criteria?.includes(c.id)).flatMap((k) => [k.term, ...(k.aliases ?? [])]);
+      const related = rubric.keyTerms
+        .filter((k) => k.criteria?.includes(c.id))
+        .flatMap((k) => [k.term, ...(k.aliases ?? [])]);
       const text = [c.text, c.ability, ...c.signals, ...related].join(' . ');
       // Term counts are capped so a criterion with a long signal list does not win on length alone.
       const counts = new Map<string, number>();
@@ -48,7 +69,9 @@ export class CriterionRanker {
       for (const term of Object.keys(doc)) if (term !== '__key') m.set(term, doc[term] * this.tfidf.idf(term));
       return m;
     });
-    this.signals = new PhraseSet(Object.fromEntries(rubric.criteria.map((c) => [c.id, c.signals.filter((s) => s.trim().split(/\s+/).length > 1)])));
+    this.signals = new PhraseSet(
+      Object.fromEntries(rubric.criteria.map((c) => [c.id, c.signals.filter((s) => s.trim().split(/\s+/).length > 1)])),
+    );
   }
 
   /**
@@ -96,17 +119,29 @@ export function rankerFor(rubric: Rubric): CriterionRanker {
 }
 
 /** How well a whole account matches each rubric, for `rubrics suggest`. */
-export function rankRubrics(text: string, rubrics: readonly Rubric[]): Array<{ id: string; title: string; score: number }> {
+export function rankRubrics(
+  text: string,
+  rubrics: readonly Rubric[],
+): Array<{ id: string; title: string; score: number }> {
   const tfidf = new TfIdf();
   for (const r of rubrics) {
-    const body = [r.title, r.description ?? '', ...r.criteria.flatMap((c) => [c.text, ...c.signals]), ...r.keyTerms.flatMap((k) => [k.term, ...(k.aliases ?? [])])].join(' . ');
+    const body = [
+      r.title,
+      r.description ?? '',
+      ...r.criteria.flatMap((c) => [c.text, ...c.signals]),
+      ...r.keyTerms.flatMap((k) => [k.term, ...(k.aliases ?? [])]),
+    ].join(' . ');
     tfidf.addDocument(terms(words(body)));
   }
   const accountTerms = [...new Set(terms(words(text)))];
   const raw = rubrics.map((r, i) => {
     const doc = tfidf.documents[i];
     const length = Object.keys(doc).length - 1;
-    return { id: r.id, title: r.title, score: accountTerms.length ? tfidf.tfidf(accountTerms, i) / Math.sqrt(Math.max(1, length)) : 0 };
+    return {
+      id: r.id,
+      title: r.title,
+      score: accountTerms.length ? tfidf.tfidf(accountTerms, i) / Math.sqrt(Math.max(1, length)) : 0,
+    };
   });
   const top = Math.max(...raw.map((r) => r.score), 1e-9);
   return raw.map((r) => ({ ...r, score: Math.round((r.score / top) * 100) / 100 })).sort((a, b) => b.score - a.score);

@@ -17,7 +17,10 @@ export interface CriterionReference {
 const ID = String.raw`\d+(?:\.\d+)*`;
 // Learners type "ac3" and "Ac 2" as well as "AC 2".
 const LABEL = String.raw`(?:\b[Aa]\.?[Cc]\.?s?|\b[Cc]riteri(?:on|a)|\bCRITERI(?:ON|A)|\b[Aa]ssessment [Cc]riteri(?:on|a))`;
-const REFERENCE = new RegExp(String.raw`${LABEL}\s*(${ID}(?:\s*(?:,|&|\/|\band\b|\bor\b)\s*(?:${LABEL}\s*)?${ID})*)(?![\d.]*\d)`, 'g');
+const REFERENCE = new RegExp(
+  String.raw`${LABEL}\s*(${ID}(?:\s*(?:,|&|\/|\band\b|\bor\b)\s*(?:${LABEL}\s*)?${ID})*)(?![\d.]*\d)`,
+  'g',
+);
 const ONE_ID = new RegExp(ID, 'g');
 
 /** A reference's id and offsets within its block. */
@@ -40,12 +43,22 @@ function referencesIn(text: string): Found {
 const REFERENCES = {};
 
 /** Every criterion reference of the account. `keep` is RuleContext.keep (each block's are found in its text alone). */
-export function findReferences(doc: AccountDocument, keep?: <T>(key: object, at: Block, compute: () => T) => T): CriterionReference[] {
+export function findReferences(
+  doc: AccountDocument,
+  keep?: <T>(key: object, at: Block, compute: () => T) => T,
+): CriterionReference[] {
   const out: CriterionReference[] = [];
   for (const block of doc.blocks) {
     const text = () => doc.prose.slice(block.start, block.end);
     const found = keep ? keep(REFERENCES, block, () => referencesIn(text())) : referencesIn(text());
-    for (const r of found) out.push({ id: r.id, start: block.start + r.start, end: block.start + r.end, fullStart: block.start + r.fullStart, block });
+    for (const r of found)
+      out.push({
+        id: r.id,
+        start: block.start + r.start,
+        end: block.start + r.end,
+        fullStart: block.start + r.fullStart,
+        block,
+      });
   }
   return out;
 }

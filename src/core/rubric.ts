@@ -27,7 +27,7 @@ function describe(e: ErrorObject): string {
     case 'additionalProperties':
       return `${where} has an unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
     case 'enum':
-      return `${where} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `${where} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'pattern':
       return `${where} has the wrong form (${JSON.stringify((e.data as string | undefined) ?? '')})`;
     default:
@@ -55,25 +55,36 @@ export function checkRubric(value: unknown): RubricResult {
     if (outcomeIds.has(o.id)) return { ok: false, reason: `learning outcome "${o.id}" is listed twice` };
     outcomeIds.add(o.id);
     for (const id of o.criteria) {
-      if (!ids.has(id)) return { ok: false, reason: `learning outcome ${o.id} names criterion "${id}", which the rubric does not have` };
+      if (!ids.has(id))
+        return {
+          ok: false,
+          reason: `learning outcome ${o.id} names criterion "${id}", which the rubric does not have`,
+        };
     }
   }
   for (const id of Object.keys(rubric.severities ?? {})) {
-    if (!RULE_IDS.has(id)) return { ok: false, reason: `severities names "${id}", which is not a general rule (the rules are ${[...RULE_IDS].join(', ')})` };
+    if (!RULE_IDS.has(id))
+      return {
+        ok: false,
+        reason: `severities names "${id}", which is not a general rule (the rules are ${[...RULE_IDS].join(', ')})`,
+      };
   }
   const checkIds = new Set<string>();
   for (const check of rubric.checks) {
     if (checkIds.has(check.id)) return { ok: false, reason: `check id "${check.id}" is used twice` };
     // Findings of the check and of the rule would merge under one id, and one setting would turn off both.
-    if (RULE_IDS.has(check.id)) return { ok: false, reason: `check id "${check.id}" is the id of a general rule; give the check another id` };
+    if (RULE_IDS.has(check.id))
+      return { ok: false, reason: `check id "${check.id}" is the id of a general rule; give the check another id` };
     checkIds.add(check.id);
     for (const id of [...(check.criteria ?? []), ...(check.whenCriteria ?? [])]) {
-      if (!ids.has(id)) return { ok: false, reason: `check "${check.id}" names criterion "${id}", which the rubric does not have` };
+      if (!ids.has(id))
+        return { ok: false, reason: `check "${check.id}" names criterion "${id}", which the rubric does not have` };
     }
   }
   for (const term of rubric.keyTerms) {
     for (const id of term.criteria ?? []) {
-      if (!ids.has(id)) return { ok: false, reason: `key term "${term.term}" names criterion "${id}", which the rubric does not have` };
+      if (!ids.has(id))
+        return { ok: false, reason: `key term "${term.term}" names criterion "${id}", which the rubric does not have` };
     }
   }
   return { ok: true, rubric };

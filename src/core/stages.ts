@@ -57,8 +57,21 @@ export interface Example {
 
 /** Every cue set, matched in one pass per sentence. */
 const CUES = new PhraseIndex([
-  FIRST_PERSON, SUBJECT, NEED_WORDS, IDENTIFY_STRONG, IDENTIFY_WEAK, AGREE_WORDS, MONITOR_CUES, MONITOR_CONTEXT,
-  MONITOR_CONTEXT_FIRM, FEEDBACK_WORDS, GATHER_WORDS, ...COMPLAINTS_ANALYSIS, ...SATISFACTION_ASK, RESULTS, IMPROVE_CUES,
+  FIRST_PERSON,
+  SUBJECT,
+  NEED_WORDS,
+  IDENTIFY_STRONG,
+  IDENTIFY_WEAK,
+  AGREE_WORDS,
+  MONITOR_CUES,
+  MONITOR_CONTEXT,
+  MONITOR_CONTEXT_FIRM,
+  FEEDBACK_WORDS,
+  GATHER_WORDS,
+  ...COMPLAINTS_ANALYSIS,
+  ...SATISFACTION_ASK,
+  RESULTS,
+  IMPROVE_CUES,
   PERSONAL_LEARNING,
 ]);
 
@@ -93,55 +106,114 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
   const subject = scan.has(SUBJECT);
 
   // "I always ask questions" describes the job; identifying a need, like evaluating, is shown on an occasion.
-  const presentHabit = facts.reading.predicates.length > 0 && facts.reading.predicates.every((p) => p.tense === 'present' && p.genericity !== 'particular');
-  if (subject && !presentHabit && (anyEvidence(scan, IDENTIFY_STRONG, s, st) || (anyEvidence(scan, IDENTIFY_WEAK, s, st) && scan.has(NEED_WORDS)))) found.add('identify-need');
+  const presentHabit =
+    facts.reading.predicates.length > 0 &&
+    facts.reading.predicates.every((p) => p.tense === 'present' && p.genericity !== 'particular');
+  if (
+    subject &&
+    !presentHabit &&
+    (anyEvidence(scan, IDENTIFY_STRONG, s, st) || (anyEvidence(scan, IDENTIFY_WEAK, s, st) && scan.has(NEED_WORDS)))
+  )
+    found.add('identify-need');
 
   // A promise reported as made ("I told him I'd ring him back by 3", "I promised to ring before 5") agrees a standard too.
-  const promised = facts.reading.predicates.some((p) => p.modality === 'reported' && p.polarity === 'positive' && (p.tense === 'modal' || p.tense === 'future' || p.tense === 'past'));
-  if ((anyEvidence(scan, AGREE_WORDS, s, st) || promised) && measurableSpans(text, s.start).length) found.add('agree-standards');
-  else if (firstPerson && /\b(?:SLA|service level agreement|customer charter)\b/i.test(text)) found.add('agree-standards');
+  const promised = facts.reading.predicates.some(
+    (p) =>
+      p.modality === 'reported' &&
+      p.polarity === 'positive' &&
+      (p.tense === 'modal' || p.tense === 'future' || p.tense === 'past'),
+  );
+  if ((anyEvidence(scan, AGREE_WORDS, s, st) || promised) && measurableSpans(text, s.start).length)
+    found.add('agree-standards');
+  else if (firstPerson && /\b(?:SLA|service level agreement|customer charter)\b/i.test(text))
+    found.add('agree-standards');
 
   // "to make sure I understood" belongs to identifying the need; monitoring then needs firmer context.
   const monitorContext = found.has('identify-need') ? MONITOR_CONTEXT_FIRM : MONITOR_CONTEXT;
   // A routine check counts too ("I check the driver log every Friday"): monitoring is often a habit.
-  const routine = facts.reading.predicates.some((p) => (p.actor === 'writer' || p.actor === 'we') && p.kind === 'action' && p.polarity === 'positive' && p.modality === 'none' && p.genericity === 'habitual' && p.marked);
+  const routine = facts.reading.predicates.some(
+    (p) =>
+      (p.actor === 'writer' || p.actor === 'we') &&
+      p.kind === 'action' &&
+      p.polarity === 'positive' &&
+      p.modality === 'none' &&
+      p.genericity === 'habitual' &&
+      p.marked,
+  );
   // "I checked the interpreting service had confirmed": checking whether something had happened is monitoring.
   const preds = facts.reading.predicates;
-  const checkedDone = preds.some((p, k) => k > 0 && p.embedded && p.tense === 'past-perfect' && p.actor === 'other' && (preds[k - 1].infinitive === 'check' || preds[k - 1].infinitive === 'confirm') && preds[k - 1].actor === 'writer');
-  if (subject && (facts.action >= 0 || routine) && anyEvidence(scan, MONITOR_CUES, s, st) && (scan.has(monitorContext) || checkedDone)) found.add('monitor');
+  const checkedDone = preds.some(
+    (p, k) =>
+      k > 0 &&
+      p.embedded &&
+      p.tense === 'past-perfect' &&
+      p.actor === 'other' &&
+      (preds[k - 1].infinitive === 'check' || preds[k - 1].infinitive === 'confirm') &&
+      preds[k - 1].actor === 'writer',
+  );
+  if (
+    subject &&
+    (facts.action >= 0 || routine) &&
+    anyEvidence(scan, MONITOR_CUES, s, st) &&
+    (scan.has(monitorContext) || checkedDone)
+  )
+    found.add('monitor');
 
   // Feedback counts when it was actually gathered or looked at: a past action or results, not a job description.
   const results = scan.has(RESULTS);
   const acted = facts.actions.length > 0 || results;
   if (acted && !presentHabit) {
-    const feedback = scan.has(GATHER_WORDS) && (learnerEvidence(scan, FEEDBACK_WORDS, s, st) || (results && anyEvidence(scan, FEEDBACK_WORDS, s, st)));
-    if (feedback || (firstPerson && all(scan, SATISFACTION_ASK, s, st)) || (results && scan.has(FEEDBACK_WORDS)) || (subject && all(scan, COMPLAINTS_ANALYSIS, s, st))) found.add('evaluate');
+    const feedback =
+      scan.has(GATHER_WORDS) &&
+      (learnerEvidence(scan, FEEDBACK_WORDS, s, st) || (results && anyEvidence(scan, FEEDBACK_WORDS, s, st)));
+    if (
+      feedback ||
+      (firstPerson && all(scan, SATISFACTION_ASK, s, st)) ||
+      (results && scan.has(FEEDBACK_WORDS)) ||
+      (subject && all(scan, COMPLAINTS_ANALYSIS, s, st))
+    )
+      found.add('evaluate');
   }
 
-  if (facts.hypothetical.length === 0 && !scan.has(PERSONAL_LEARNING) && anyEvidence(scan, IMPROVE_CUES, s, st)) found.add('improve');
+  if (facts.hypothetical.length === 0 && !scan.has(PERSONAL_LEARNING) && anyEvidence(scan, IMPROVE_CUES, s, st))
+    found.add('improve');
 
   // "I looked him up" is doing the work; "I looked at the results" is checking or evaluating.
-  const delivers = (i: number) => !NOT_DELIVERY_VERBS.has(s.words[i].lower) || (s.words[i].lower === 'looked' && !LOOKED_AT.has(s.words[i + 1]?.lower ?? ''));
+  const delivers = (i: number) =>
+    !NOT_DELIVERY_VERBS.has(s.words[i].lower) ||
+    (s.words[i].lower === 'looked' && !LOOKED_AT.has(s.words[i + 1]?.lower ?? ''));
   if (facts.actions.some(delivers)) found.add('deliver');
   return found;
 }
 
 // "Example 2", "Case study: the late parcel", "Scenario B", "1. The boiler"; not a STAR heading ("Situation", "Task"), which structures one example.
-const EXAMPLE_TITLE = /^(?:example|case study)\b|^(?:case|scenario|situation|incident|episode|occasion|part|customer|task|account)\s*(?:\d+|[a-z]\b|one|two|three|four|five)(?:\b|$)|^\d+[.):]\s/i;
-const STRUCTURE_TITLE = /^(?:situation|task|action|result)s?$|identif|need|agree|standard|deliver|what i did|action|monitor|evaluat|feedback|improv|background|situation|context|outcome|result|reflect|summary|conclusion|introduction|my role|who |records|complaint|evidence|the issue|what happened|on the day|learning|next steps/i;
+const EXAMPLE_TITLE =
+  /^(?:example|case study)\b|^(?:case|scenario|situation|incident|episode|occasion|part|customer|task|account)\s*(?:\d+|[a-z]\b|one|two|three|four|five)(?:\b|$)|^\d+[.):]\s/i;
+const STRUCTURE_TITLE =
+  /^(?:situation|task|action|result)s?$|identif|need|agree|standard|deliver|what i did|action|monitor|evaluat|feedback|improv|background|situation|context|outcome|result|reflect|summary|conclusion|introduction|my role|who |records|complaint|evidence|the issue|what happened|on the day|learning|next steps/i;
 
 /** Splits an account into examples when it holds several under headings of one level. */
 export function findExamples(doc: AccountDocument, stagesOf: (s: Sentence) => Set<Stage>): Example[] {
   const whole: Example = { start: 0, end: doc.text.length, sentences: doc.sentences, evidence: new Map() };
   const depths = new Map<number, number>();
   for (const sec of doc.sections) depths.set(sec.depth, (depths.get(sec.depth) ?? 0) + 1);
-  const depth = [...depths.entries()].filter(([, n]) => n >= 2).map(([d]) => d).sort((a, b) => a - b)[0];
+  const depth = [...depths.entries()]
+    .filter(([, n]) => n >= 2)
+    .map(([d]) => d)
+    .sort((a, b) => a - b)[0];
   let examples: Example[] = [whole];
   if (depth !== undefined) {
     const secs = doc.sections.filter((s) => s.depth === depth);
     const candidates: Example[] = secs.map((sec, i) => {
       const end = i + 1 < secs.length ? secs[i + 1].start : doc.text.length;
-      return { title: sec.title, heading: sec.heading, start: sec.start, end, sentences: doc.sentences.filter((s) => s.start >= sec.start && s.start < end), evidence: new Map() };
+      return {
+        title: sec.title,
+        heading: sec.heading,
+        start: sec.start,
+        end,
+        sentences: doc.sentences.filter((s) => s.start >= sec.start && s.start < end),
+        evidence: new Map(),
+      };
     });
     const titled = secs.filter((s) => EXAMPLE_TITLE.test(s.title)).length;
     const structural = secs.some((s) => STRUCTURE_TITLE.test(s.title) && !EXAMPLE_TITLE.test(s.title));
@@ -150,7 +222,8 @@ export function findExamples(doc: AccountDocument, stagesOf: (s: Sentence) => Se
       for (const s of c.sentences) for (const st of stagesOf(s)) stages.add(st);
       return stages.size >= 3;
     }).length;
-    if (titled >= 2 || (!structural && rich >= 2)) examples = candidates.filter((c) => EXAMPLE_TITLE.test(c.title ?? '') || titled < 2);
+    if (titled >= 2 || (!structural && rich >= 2))
+      examples = candidates.filter((c) => EXAMPLE_TITLE.test(c.title ?? '') || titled < 2);
   }
   for (const ex of examples) for (const stage of STAGES) ex.evidence.set(stage, []);
   return examples;
@@ -163,7 +236,11 @@ export interface CycleAnalysis {
 }
 
 /** `stagesOfSentence` may give a cached sentenceStages (incremental.ts); it must give exactly what that would. */
-export function analyseCycle(doc: AccountDocument, st: Statements, stagesOfSentence = (s: Sentence) => sentenceStages(s, doc, st)): CycleAnalysis {
+export function analyseCycle(
+  doc: AccountDocument,
+  st: Statements,
+  stagesOfSentence = (s: Sentence) => sentenceStages(s, doc, st),
+): CycleAnalysis {
   const perSentence = new Map<Sentence, Set<Stage>>();
   const stagesOf = (s: Sentence) => {
     let r = perSentence.get(s);

@@ -13,14 +13,23 @@ const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|se
 const CLOCK = String.raw`(?:\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)|\d{1,2}[.:]\d{2}|12 noon|noon|midday|midnight)`;
 
 const MEASURABLE_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`\b(?:within|in|under|inside|no (?:more|longer) than|at least|at most|every|each|after|before|for)\s+(?:the\s+|our\s+|a\s+)?${NUM}[\s-]+${UNIT}\b`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:within|in|under|inside|no (?:more|longer) than|at least|at most|every|each|after|before|for)\s+(?:the\s+|our\s+|a\s+)?${NUM}[\s-]+${UNIT}\b`,
+    'gi',
+  ),
   new RegExp(String.raw`\b${NUM}[\s-]+${UNIT}\b`, 'gi'),
-  new RegExp(String.raw`\b(?:by|before|at|until|from)\s+(?:${CLOCK}|${DAY}|tomorrow|the end of (?:the )?(?:day|week|month)|end of (?:the )?(?:day|play)|close of business|the next (?:working )?day|the following (?:working )?day|the same day)\b(?:\s+(?:on\s+)?(?:the\s+)?(?:same day|next day|following day|next morning|${DAY}(?: before)?))?`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:by|before|at|until|from)\s+(?:${CLOCK}|${DAY}|tomorrow|the end of (?:the )?(?:day|week|month)|end of (?:the )?(?:day|play)|close of business|the next (?:working )?day|the following (?:working )?day|the same day)\b(?:\s+(?:on\s+)?(?:the\s+)?(?:same day|next day|following day|next morning|${DAY}(?: before)?))?`,
+    'gi',
+  ),
   new RegExp(String.raw`\b(?:the\s+)?same(?:\s+working)?\s+day\b`, 'gi'),
   new RegExp(String.raw`\b(?:next|following)\s+(?:working\s+)?day\b`, 'gi'),
   new RegExp(String.raw`\bevery\s+(?:other\s+)?(?:${DAY}|day|week|fortnight|month|morning|afternoon)\b`, 'gi'),
   new RegExp(String.raw`\b\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)`, 'gi'),
-  new RegExp(String.raw`\b(?:by|before|on|from|until)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+(?:the|each|every)\s+month|\s+of\s+${MONTH}|\s+${MONTH})?\b`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:by|before|on|from|until)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+(?:the|each|every)\s+month|\s+of\s+${MONTH}|\s+${MONTH})?\b`,
+    'gi',
+  ),
   new RegExp(String.raw`\bthe\s+\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:each|every|the)\s+month\b`, 'gi'),
   new RegExp(String.raw`\b(?:by|before|on)\s+${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'gi'),
   new RegExp(String.raw`\b${CLOCK}`, 'gi'),
@@ -70,16 +79,18 @@ export interface VaguePhrase extends Span {
   kind: 'time' | 'quality';
 }
 
-
-
-
-
 const VAGUE_TIME_RE = new RegExp(String.raw`\b(?:${vague.time.join('|')})\b`, 'gi');
-const VAGUE_QUALITY_RE = new RegExp(String.raw`\b(?:${vague.quality.map((q) => q.replaceAll('{Q}', vague.qualityAdjective)).join('|')})\b`, 'gi');
+const VAGUE_QUALITY_RE = new RegExp(
+  String.raw`\b(?:${vague.quality.map((q) => q.replaceAll('{Q}', vague.qualityAdjective)).join('|')})\b`,
+  'gi',
+);
 
 export function vagueSpans(text: string, base = 0): VaguePhrase[] {
   const out: VaguePhrase[] = [];
-  for (const [re, kind] of [[VAGUE_TIME_RE, 'time'], [VAGUE_QUALITY_RE, 'quality']] as const) {
+  for (const [re, kind] of [
+    [VAGUE_TIME_RE, 'time'],
+    [VAGUE_QUALITY_RE, 'quality'],
+  ] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0], kind });

@@ -71,7 +71,8 @@ export function isLearnerAction(p: Predicate, ws: readonly Word[]): boolean {
   return true;
 }
 
-const META = /\b(?:this|my) (?:account|reflection|reflective account)\b|\bi am (?:going to )?(?:write|writing|describe|describing)\b|\bi will (?:describe|explain|write)\b/i;
+const META =
+  /\b(?:this|my) (?:account|reflection|reflective account)\b|\bi am (?:going to )?(?:write|writing|describe|describing)\b|\bi will (?:describe|explain|write)\b/i;
 
 export function sentenceFacts(s: Sentence, prose: string, occasion = false, read?: Reading): SentenceFacts {
   const ws = s.words;
@@ -81,7 +82,8 @@ export function sentenceFacts(s: Sentence, prose: string, occasion = false, read
   let k = 0;
   while (k < ws.length && OPENERS.has(lower[k]) && lower[k] !== 'i') k++;
   const opinion =
-    (lower[k] === 'i' && (markers.opinionVerbs.has(lower[k + 1]) || (lower[k + 1] === 'am' && lower[k + 2] === 'proud'))) ||
+    (lower[k] === 'i' &&
+      (markers.opinionVerbs.has(lower[k + 1]) || (lower[k + 1] === 'am' && lower[k + 2] === 'proud'))) ||
     (lower[k] === 'in' && lower[k + 1] === 'my' && (lower[k + 2] === 'opinion' || lower[k + 2] === 'view'));
   const text = prose.slice(s.start, s.end);
   const meta = META.test(text) && !/\bthis demonstrates\b/i.test(text);
@@ -98,15 +100,30 @@ export function sentenceFacts(s: Sentence, prose: string, occasion = false, read
   };
   for (const p of reading.predicates) {
     if (inQuote(p.verb)) continue;
-    if (p.modality === 'counterfactual') push(counterfactual, Math.max(p.from, p.subject >= 0 ? p.subject : p.from), p.to);
+    if (p.modality === 'counterfactual')
+      push(counterfactual, Math.max(p.from, p.subject >= 0 ? p.subject : p.from), p.to);
     if (p.modality !== 'hypothetical' || (p.actor !== 'writer' && p.actor !== 'we') || p.relative) continue;
     // "I think we could improve…" suggests a change for the team; it does not stand in for what happened.
     if (opinion && p.actor === 'we') continue;
-    const from = conditional && !reading.predicates.some((q) => q !== p && q.from < p.from && q.modality === 'hypothetical') ? 0 : p.subject >= 0 ? p.subject : p.from;
+    const from =
+      conditional && !reading.predicates.some((q) => q !== p && q.from < p.from && q.modality === 'hypothetical')
+        ? 0
+        : p.subject >= 0
+          ? p.subject
+          : p.from;
     push(hypothetical, from, p.to);
   }
   const actions = reading.predicates.filter((p) => !inQuote(p.verb) && isLearnerAction(p, ws)).map((p) => p.verb);
-  return { opinion, meta, hypothetical, counterfactual, quoted, action: actions.length ? actions[0] : -1, actions, reading };
+  return {
+    opinion,
+    meta,
+    hypothetical,
+    counterfactual,
+    quoted,
+    action: actions.length ? actions[0] : -1,
+    actions,
+    reading,
+  };
 }
 
 function quotedSpans(s: Sentence, prose: string): Array<[number, number]> {
@@ -182,7 +199,8 @@ export class Statements {
     if (!p) return true;
     if (p.polarity === 'negative') return false;
     // What someone else could or would do ("under our policy she could challenge it") is not the learner's plan.
-    if ((p.modality === 'hypothetical' || p.modality === 'hedge') && p.actor !== 'writer' && p.actor !== 'we') return true;
+    if ((p.modality === 'hypothetical' || p.modality === 'hedge') && p.actor !== 'writer' && p.actor !== 'we')
+      return true;
     return !NOT_EVIDENCE.has(p.modality);
   }
 

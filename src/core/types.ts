@@ -1,12 +1,25 @@
 /** Shared shapes of the analyser. Positions follow LSP: 0-based lines, UTF-16 characters. */
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export interface TextEdit { range: Range; newText: string }
-export interface Fix { title: string; edits: TextEdit[]; /** Safe to apply without a human choice (fix-all). */ safe?: boolean }
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe to apply without a human choice (fix-all). */ safe?: boolean;
+}
 
 export interface Finding {
   rule: string;
@@ -108,7 +121,11 @@ export interface Rubric {
   checks: RubricCheck[];
 }
 
-export interface StageEvidence { range: Range; offset: number; end: number }
+export interface StageEvidence {
+  range: Range;
+  offset: number;
+  end: number;
+}
 
 export interface ParagraphResult {
   range: Range;

@@ -45,13 +45,22 @@ function gapFlags(text: string, from: number, to: number): number {
       case 58:
         flags |= GAP_CLAUSE | GAP_COLON;
         break;
-      case 44: case 59: case 40: case 41: case 8211: case 8212:
+      case 44:
+      case 59:
+      case 40:
+      case 41:
+      case 8211:
+      case 8212:
         flags |= GAP_CLAUSE;
         break;
-      case 34: case 8220: case 8221:
+      case 34:
+      case 8220:
+      case 8221:
         flags |= GAP_QUOTE;
         break;
-      case 46: case 33: case 63:
+      case 46:
+      case 33:
+      case 63:
         flags |= GAP_STOP;
         break;
       case 45:
@@ -88,14 +97,57 @@ function stemOne(w: string): string {
 }
 
 const IRREGULAR: Record<string, string> = {
-  rang: 'ring', rung: 'ring', ran: 'run', sent: 'send', told: 'tell', said: 'sai', spoke: 'speak', spoken: 'speak',
-  wrote: 'write', written: 'write', gave: 'give', given: 'give', took: 'take', taken: 'take', made: 'make',
-  found: 'find', got: 'get', kept: 'keep', met: 'meet', brought: 'bring', bought: 'bui', thought: 'think',
-  felt: 'feel', knew: 'know', known: 'know', went: 'go', gone: 'go', saw: 'see', seen: 'see', came: 'come',
-  held: 'hold', left: 'leav', chose: 'choos', chosen: 'choos', began: 'begin', begun: 'begin', paid: 'pai',
-  analysed: 'analys', analyse: 'analys', analyses: 'analys', analysing: 'analys', analyzed: 'analys', analyze: 'analys',
-  summarised: 'summaris', summarise: 'summaris', summarising: 'summaris', summarized: 'summaris', summarize: 'summaris',
-  emailed: 'email', emails: 'email', emailing: 'email',
+  rang: 'ring',
+  rung: 'ring',
+  ran: 'run',
+  sent: 'send',
+  told: 'tell',
+  said: 'sai',
+  spoke: 'speak',
+  spoken: 'speak',
+  wrote: 'write',
+  written: 'write',
+  gave: 'give',
+  given: 'give',
+  took: 'take',
+  taken: 'take',
+  made: 'make',
+  found: 'find',
+  got: 'get',
+  kept: 'keep',
+  met: 'meet',
+  brought: 'bring',
+  bought: 'bui',
+  thought: 'think',
+  felt: 'feel',
+  knew: 'know',
+  known: 'know',
+  went: 'go',
+  gone: 'go',
+  saw: 'see',
+  seen: 'see',
+  came: 'come',
+  held: 'hold',
+  left: 'leav',
+  chose: 'choos',
+  chosen: 'choos',
+  began: 'begin',
+  begun: 'begin',
+  paid: 'pai',
+  analysed: 'analys',
+  analyse: 'analys',
+  analyses: 'analys',
+  analysing: 'analys',
+  analyzed: 'analys',
+  analyze: 'analys',
+  summarised: 'summaris',
+  summarise: 'summaris',
+  summarising: 'summaris',
+  summarized: 'summaris',
+  summarize: 'summaris',
+  emailed: 'email',
+  emails: 'email',
+  emailing: 'email',
 };
 
 export function normalise(word: string): string {
@@ -150,7 +202,7 @@ export function wordSpansByRegex(text: string): Array<[number, number]> {
 /** The words of a text as [start, end) pairs, by the scanner `words` uses. */
 export function wordSpans(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const n = wordCharAt(text, i, true);
     if (!n) {
       i++;
@@ -167,7 +219,7 @@ export function wordSpans(text: string): Array<[number, number]> {
 export function words(text: string, base = 0): Word[] {
   const out: Word[] = [];
   let previousEnd = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (!wordCharAt(text, i, true)) {
       i++;
       continue;
@@ -178,11 +230,25 @@ export function words(text: string, base = 0): Word[] {
     let forms = normalised.get(raw);
     if (!forms) {
       const lower = normalise(raw);
-      forms = [lower, stem(lower), /\d/.test(lower) || (NUMBER_WORDS.has(lower) && lower !== 'a' && lower !== 'an'), lexOf(lower)];
+      forms = [
+        lower,
+        stem(lower),
+        /\d/.test(lower) || (NUMBER_WORDS.has(lower) && lower !== 'a' && lower !== 'an'),
+        lexOf(lower),
+      ];
       if (normalised.size > 50_000) normalised.clear();
       normalised.set(raw, forms);
     }
-    out.push({ text: raw, lower: forms[0], stem: forms[1], num: forms[2], lex: forms[3], start: base + i, end: base + end, gap: gapFlags(text, previousEnd, i) });
+    out.push({
+      text: raw,
+      lower: forms[0],
+      stem: forms[1],
+      num: forms[2],
+      lex: forms[3],
+      start: base + i,
+      end: base + end,
+      gap: gapFlags(text, previousEnd, i),
+    });
     previousEnd = end;
     i = end;
   }
@@ -190,8 +256,30 @@ export function words(text: string, base = 0): Word[] {
 }
 
 const NUMBER_WORDS = new Set([
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen',
-  'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'half', 'a', 'an', 'single', 'couple',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'fifteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'hundred',
+  'half',
+  'a',
+  'an',
+  'single',
+  'couple',
 ]);
 
 export function isNumberWord(w: Word): boolean {

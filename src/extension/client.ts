@@ -50,18 +50,28 @@ export const CLIENT_OPTIONS: LanguageClientOptions = {
  * this language client predates LSP's snippet text edits. VS Code applies it as a snippet in the
  * active editor, as plain text elsewhere.
  */
-function withSnippetEdits(uri: vscode.Uri, action: vscode.Command | vscode.CodeAction): vscode.Command | vscode.CodeAction {
+function withSnippetEdits(
+  uri: vscode.Uri,
+  action: vscode.Command | vscode.CodeAction,
+): vscode.Command | vscode.CodeAction {
   const data = (action as { data?: { snippets?: Array<{ range: Range; snippet: string }> } }).data;
   if (!(action instanceof vscode.CodeAction) || !Array.isArray(data?.snippets)) return action;
   const edit = new vscode.WorkspaceEdit();
   const range = (r: Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-  edit.set(uri, data.snippets.map((s) => new vscode.SnippetTextEdit(range(s.range), new vscode.SnippetString(s.snippet))));
+  edit.set(
+    uri,
+    data.snippets.map((s) => new vscode.SnippetTextEdit(range(s.range), new vscode.SnippetString(s.snippet))),
+  );
   action.edit = edit;
   return action;
 }
 
 /** Wires the view, the commands and the file requests to a language client, and starts it. */
-export async function startClient(context: vscode.ExtensionContext, client: BaseLanguageClient, recordDecision?: DecisionRecorder): Promise<{ client: BaseLanguageClient; view: CriteriaView; report: ReportPanel }> {
+export async function startClient(
+  context: vscode.ExtensionContext,
+  client: BaseLanguageClient,
+  recordDecision?: DecisionRecorder,
+): Promise<{ client: BaseLanguageClient; view: CriteriaView; report: ReportPanel }> {
   const view = new CriteriaView();
   context.subscriptions.push(view, vscode.window.registerTreeDataProvider('reflectLint.criteria', view));
   const report = registerReportPanel(context, client, recordDecision);
@@ -71,7 +81,8 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
   });
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => view.forget(d.uri.toString())));
 
-  const command = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  const command = (id: string, run: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
   command('reflectLint.showCriteria', () => vscode.commands.executeCommand('reflectLint.criteria.focus'));
   command('reflectLint.checkDocument', async () => {
     const editor = markdownEditor();
@@ -85,25 +96,41 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     // Best match for what the account says first, as `reflect-lint rubrics suggest` ranks them, the score in words.
     const units = await client.sendRequest(RankUnitsRequest, { uri: editor.document.uri.toString() });
     const pick = await vscode.window.showQuickPick(
-      units.map((r) => ({ label: r.id, description: `${r.match} · ${r.title} · Level ${r.level}`, detail: r.origin === 'bundled' ? undefined : r.origin })),
+      units.map((r) => ({
+        label: r.id,
+        description: `${r.match} · ${r.title} · Level ${r.level}`,
+        detail: r.origin === 'bundled' ? undefined : r.origin,
+      })),
       { title: 'Select the unit this account is evidence for (best match first)', placeHolder: 'Unit' },
     );
     if (!pick) return;
     // The server words the edit (src/core/edits.ts): the unit line replaced, or added, or front matter added.
-    await applyEdits(client, editor, await client.sendRequest(UnitEditRequest, { uri: editor.document.uri.toString(), unit: pick.label }));
+    await applyEdits(
+      client,
+      editor,
+      await client.sendRequest(UnitEditRequest, { uri: editor.document.uri.toString(), unit: pick.label }),
+    );
   });
   command('reflectLint.insertCriterionReference', async () => {
     const editor = markdownEditor();
     if (!editor) return;
     const position = editor.selection.active;
-    const ranked = await client.sendRequest(RankCriteriaRequest, { uri: editor.document.uri.toString(), line: position.line, character: position.character });
+    const ranked = await client.sendRequest(RankCriteriaRequest, {
+      uri: editor.document.uri.toString(),
+      line: position.line,
+      character: position.character,
+    });
     if (!ranked.insertAt) {
-      void vscode.window.showInformationMessage('Put the cursor in a paragraph of an account that names its unit, then try again.');
+      void vscode.window.showInformationMessage(
+        'Put the cursor in a paragraph of an account that names its unit, then try again.',
+      );
       return;
     }
     // The server offers only criteria the paragraph's content supports and does not cite yet.
     if (!ranked.criteria.length) {
-      void vscode.window.showInformationMessage('This paragraph does not yet read like evidence for a criterion it does not already cite. Add what you did, then try again.');
+      void vscode.window.showInformationMessage(
+        'This paragraph does not yet read like evidence for a criterion it does not already cite. Add what you did, then try again.',
+      );
       return;
     }
     const pick = await vscode.window.showQuickPick(
@@ -118,10 +145,17 @@ export async function startClient(context: vscode.ExtensionContext, client: Base
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
     if (!editor || typeof rule !== 'string' || !choice?.file) return;
     const items = [
-      ...(choice.line ? [{ label: 'On this line only', description: `a comment turns ${rule} off for this line`, edit: choice.line }] : []),
-      { label: 'In this whole file', description: `a comment at the top turns ${rule} off for the file`, edit: choice.file },
+      ...(choice.line
+        ? [{ label: 'On this line only', description: `a comment turns ${rule} off for this line`, edit: choice.line }]
+        : []),
+      {
+        label: 'In this whole file',
+        description: `a comment at the top turns ${rule} off for the file`,
+        edit: choice.file,
+      },
     ];
-    const pick = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: `Turn off ${rule}` });
+    const pick =
+      items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: `Turn off ${rule}` });
     if (pick) await applyEdits(client, editor, [pick.edit]);
   });
 

@@ -9,8 +9,18 @@ type Node =
   | { kind: 'stage'; stage: CoverageStage; uri: string }
   | { kind: 'note'; text: string };
 
-const STATUS_ICON: Record<CoverageCriterion['status'], string> = { evidenced: 'pass', claimed: 'warning', suggested: 'lightbulb', missing: 'circle-large-outline' };
-const STATUS_WORDS: Record<CoverageCriterion['status'], string> = { evidenced: 'evidenced', claimed: 'cited, not yet shown', suggested: 'suggested', missing: 'missing' };
+const STATUS_ICON: Record<CoverageCriterion['status'], string> = {
+  evidenced: 'pass',
+  claimed: 'warning',
+  suggested: 'lightbulb',
+  missing: 'circle-large-outline',
+};
+const STATUS_WORDS: Record<CoverageCriterion['status'], string> = {
+  evidenced: 'evidenced',
+  claimed: 'cited, not yet shown',
+  suggested: 'suggested',
+  missing: 'missing',
+};
 
 export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly coverages = new Map<string, Coverage>();
@@ -23,7 +33,11 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.status = vscode.window.createStatusBarItem('reflectLint.coverage', vscode.StatusBarAlignment.Left, 50);
     this.status.name = 'Reflective account coverage';
     this.status.command = 'reflectLint.showCriteria';
-    this.disposables.push(this.status, this.changed, vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
+    this.disposables.push(
+      this.status,
+      this.changed,
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+    );
   }
 
   update(coverage: Coverage): void {
@@ -54,9 +68,13 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       return;
     }
     const cycle = `Cycle ${c.stages.filter((s) => s.present).length}/6`;
-    const criteria = c.rubric ? `AC ${c.criteria.filter((x) => x.status === 'evidenced').length}/${c.criteria.length} · ` : '';
+    const criteria = c.rubric
+      ? `AC ${c.criteria.filter((x) => x.status === 'evidenced').length}/${c.criteria.length} · `
+      : '';
     this.status.text = `$(checklist) ${criteria}${cycle}`;
-    this.status.tooltip = c.rubric ? `${c.rubric.title}: criteria evidenced and service-cycle stages shown. Click to open the Criteria view.` : 'No unit named: service-cycle stages shown. Click to open the Criteria view.';
+    this.status.tooltip = c.rubric
+      ? `${c.rubric.title}: criteria evidenced and service-cycle stages shown. Click to open the Criteria view.`
+      : 'No unit named: service-cycle stages shown. Click to open the Criteria view.';
     this.status.show();
   }
 
@@ -64,7 +82,14 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const c = this.active();
     if (!node) {
       if (!c) return [{ kind: 'note', text: 'Open a reflective account to see its criteria.' }];
-      if (!c.analysed) return [{ kind: 'note', text: c.note ?? 'This document is not checked as an account. Run “Reflective Accounts: Check This Document”.' }];
+      if (!c.analysed)
+        return [
+          {
+            kind: 'note',
+            text:
+              c.note ?? 'This document is not checked as an account. Run “Reflective Accounts: Check This Document”.',
+          },
+        ];
       const groups: Node[] = [];
       if (c.rubric) groups.push({ kind: 'group', label: 'Criteria', coverage: c });
       else groups.push({ kind: 'note', text: 'No unit named: run “Reflective Accounts: Select Unit”.' });
@@ -79,8 +104,19 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (node.kind === 'criterion') {
       const c = node.criterion;
       // Where it is cited without being shown comes first for a claimed criterion: that is what to fix.
-      const claims: Node[] = c.claimedIn.map((p) => ({ kind: 'evidence', line: p.line, preview: p.preview, uri: node.uri, claimed: true }));
-      const evidence: Node[] = c.paragraphs.map((p) => ({ kind: 'evidence', line: p.line, preview: p.preview, uri: node.uri }));
+      const claims: Node[] = c.claimedIn.map((p) => ({
+        kind: 'evidence',
+        line: p.line,
+        preview: p.preview,
+        uri: node.uri,
+        claimed: true,
+      }));
+      const evidence: Node[] = c.paragraphs.map((p) => ({
+        kind: 'evidence',
+        line: p.line,
+        preview: p.preview,
+        uri: node.uri,
+      }));
       return c.status === 'claimed' ? [...claims, ...evidence] : [...evidence, ...claims];
     }
     return [];
@@ -92,15 +128,24 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       case 'note':
         return new vscode.TreeItem(node.text, collapsed.None);
       case 'group': {
-        const item = new vscode.TreeItem(node.label === 'Criteria' ? `${node.coverage.rubric?.title ?? 'Criteria'}` : 'Service cycle', collapsed.Expanded);
+        const item = new vscode.TreeItem(
+          node.label === 'Criteria' ? `${node.coverage.rubric?.title ?? 'Criteria'}` : 'Service cycle',
+          collapsed.Expanded,
+        );
         item.iconPath = new vscode.ThemeIcon(node.label === 'Criteria' ? 'checklist' : 'sync');
         return item;
       }
       case 'criterion': {
         const c = node.criterion;
-        const item = new vscode.TreeItem(`AC ${c.id}`, c.paragraphs.length || c.claimedIn.length ? collapsed.Collapsed : collapsed.None);
+        const item = new vscode.TreeItem(
+          `AC ${c.id}`,
+          c.paragraphs.length || c.claimedIn.length ? collapsed.Collapsed : collapsed.None,
+        );
         item.description = `${STATUS_WORDS[c.status]} · ${c.text}`;
-        const why = c.status === 'claimed' ? '\n\nA paragraph cites it but does not yet say what you did for it: add what you did.' : '';
+        const why =
+          c.status === 'claimed'
+            ? '\n\nA paragraph cites it but does not yet say what you did for it: add what you did.'
+            : '';
         item.tooltip = new vscode.MarkdownString(`**AC ${c.id}** (${STATUS_WORDS[c.status]})\n\n${c.text}${why}`);
         item.iconPath = new vscode.ThemeIcon(STATUS_ICON[c.status]);
         item.id = `${node.uri}#AC${c.id}`;
@@ -116,7 +161,12 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       case 'stage': {
         const s = node.stage;
         const item = new vscode.TreeItem(s.title, collapsed.None);
-        item.description = s.present ? `line ${s.lines.map((l) => l + 1).slice(0, 3).join(', ')}` : 'missing';
+        item.description = s.present
+          ? `line ${s.lines
+              .map((l) => l + 1)
+              .slice(0, 3)
+              .join(', ')}`
+          : 'missing';
         item.iconPath = new vscode.ThemeIcon(s.present ? 'pass' : 'circle-large-outline');
         if (s.present) item.command = reveal(node.uri, s.lines[0]);
         return item;
@@ -133,6 +183,9 @@ function reveal(uri: string, line: number): vscode.Command {
   return {
     title: 'Go to evidence',
     command: 'vscode.open',
-    arguments: [vscode.Uri.parse(uri), { selection: new vscode.Range(line, 0, line, 0) } satisfies vscode.TextDocumentShowOptions],
+    arguments: [
+      vscode.Uri.parse(uri),
+      { selection: new vscode.Range(line, 0, line, 0) } satisfies vscode.TextDocumentShowOptions,
+    ],
   };
 }

@@ -8,6 +8,7 @@ import type { AssessorDecision } from '../core/portfolio.js';
 import { recordDecision } from '../node/assessments.js';
 
 export async function recordDecisionOnDisk(folder: vscode.Uri, decision: AssessorDecision): Promise<vscode.Uri> {
-  if (folder.scheme !== 'file') throw new Error(`${folder.toString(true)}: decisions are recorded only in folders on this computer`);
+  if (folder.scheme !== 'file')
+    throw new Error(`${folder.toString(true)}: decisions are recorded only in folders on this computer`);
   return vscode.Uri.file(recordDecision(folder.fsPath, decision));
 }

@@ -7,7 +7,14 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { AssessorDecision, DecisionValue } from '../core/portfolio.js';
-import { ExportReportRequest, FeedbackRequest, PortfolioRequest, type ReportGrouping, type ReportScope, type ReportView } from '../shared/protocol.js';
+import {
+  ExportReportRequest,
+  FeedbackRequest,
+  PortfolioRequest,
+  type ReportGrouping,
+  type ReportScope,
+  type ReportView,
+} from '../shared/protocol.js';
 
 /**
  * Adds an assessor's decision to the store in a portfolio folder (a URI); resolves with the file written,
@@ -24,7 +31,15 @@ export type PanelMessage =
   | { type: 'by'; by: ReportGrouping }
   | { type: 'export'; format: 'html' | 'csv' }
   | { type: 'feedback' }
-  | { type: 'decide'; path: string; learner: string; unit: string; criterion: string; decision: DecisionValue; comment: string };
+  | {
+      type: 'decide';
+      path: string;
+      learner: string;
+      unit: string;
+      criterion: string;
+      decision: DecisionValue;
+      comment: string;
+    };
 
 /** What the panel shows now, as the webview reported it after drawing it. */
 export interface Rendered {
@@ -69,11 +84,21 @@ export class ReportPanel implements vscode.Disposable {
     // Accounts that are not open change on disk (saved elsewhere, added, removed).
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     const changed = (uri: vscode.Uri) => this.accountsChanged(uri.toString());
-    this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(changed),
+      watcher.onDidCreate(changed),
+      watcher.onDidDelete(changed),
+    );
   }
 
   /** The scope and grouping shown, and the panel itself (undefined when closed). */
-  get state(): { scope: ReportScope; by: ReportGrouping; panel: vscode.WebviewPanel | undefined; view: ReportView | undefined } {
+  get state(): {
+    scope: ReportScope;
+    by: ReportGrouping;
+    panel: vscode.WebviewPanel | undefined;
+    view: ReportView | undefined;
+  } {
     return { scope: this.scope, by: this.by, panel: this.panel, view: this.view };
   }
 
@@ -106,7 +131,13 @@ export class ReportPanel implements vscode.Disposable {
         else if (!this.loading) await this.load();
         return;
       case 'rendered':
-        this.lastRendered = { count: (this.lastRendered?.count ?? 0) + 1, current: message.serial === this.serial, rows: message.rows, units: message.units, by: message.by };
+        this.lastRendered = {
+          count: (this.lastRendered?.count ?? 0) + 1,
+          current: message.serial === this.serial,
+          rows: message.rows,
+          units: message.units,
+          by: message.by,
+        };
         this.rendered.fire(this.lastRendered);
         return;
       case 'open':
@@ -142,7 +173,9 @@ export class ReportPanel implements vscode.Disposable {
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
     } catch (e) {
-      void vscode.window.showErrorMessage(`Could not save the mapping grid to ${vscode.workspace.asRelativePath(target)}: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(
+        `Could not save the mapping grid to ${vscode.workspace.asRelativePath(target)}: ${(e as Error).message}`,
+      );
       return undefined;
     }
     void vscode.window.showInformationMessage(`Mapping grid saved to ${vscode.workspace.asRelativePath(target)}.`);
@@ -165,10 +198,19 @@ export class ReportPanel implements vscode.Disposable {
   async decide(m: Extract<PanelMessage, { type: 'decide' }>): Promise<vscode.Uri | undefined> {
     const folder = this.view?.portfolios[m.path];
     if (!this.recorder || !folder) {
-      void vscode.window.showWarningMessage('Recording decisions needs VS Code on the desktop (or reflect-lint assess on the command line).');
+      void vscode.window.showWarningMessage(
+        'Recording decisions needs VS Code on the desktop (or reflect-lint assess on the command line).',
+      );
       return undefined;
     }
-    const decision: AssessorDecision = { learner: m.learner, unit: m.unit, criterion: m.criterion, decision: m.decision, comment: m.comment.trim(), at: new Date().toISOString() };
+    const decision: AssessorDecision = {
+      learner: m.learner,
+      unit: m.unit,
+      criterion: m.criterion,
+      decision: m.decision,
+      comment: m.comment.trim(),
+      at: new Date().toISOString(),
+    };
     let written: vscode.Uri;
     try {
       written = await this.recorder(vscode.Uri.parse(folder), decision);
@@ -183,11 +225,16 @@ export class ReportPanel implements vscode.Disposable {
   private open(): vscode.WebviewPanel {
     if (this.panel) return this.panel;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'report');
-    const panel = vscode.window.createWebviewPanel('reflectLint.report', TITLE, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [media],
-      enableFindWidget: true,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'reflectLint.report',
+      TITLE,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [media],
+        enableFindWidget: true,
+      },
+    );
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
     panel.webview.html = this.html(panel.webview, media);
     const subscriptions = [
@@ -263,7 +310,9 @@ export class ReportPanel implements vscode.Disposable {
     let end = start;
     while (end + 1 < doc.lineCount && !doc.lineAt(end + 1).isEmptyOrWhitespace) end++;
     const selection = new vscode.Range(start, 0, end, doc.lineAt(end).text.length);
-    const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString())?.viewColumn ?? otherColumn(this.panel?.viewColumn);
+    const column =
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString())?.viewColumn ??
+      otherColumn(this.panel?.viewColumn);
     await vscode.window.showTextDocument(doc, { viewColumn: column, selection, preserveFocus: false, preview: false });
   }
 
@@ -271,7 +320,12 @@ export class ReportPanel implements vscode.Disposable {
     const nonce = makeNonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join('; ');
+    const csp = [
+      `default-src 'none'`,
+      `style-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+      `img-src ${webview.cspSource}`,
+    ].join('; ');
     return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -310,7 +364,11 @@ function makeNonce(): string {
  * "Generate Assessor Report": asks which accounts (this account, this learner's, the workspace's) and
  * shows them in the one report panel. Returns the panel, for the coverage notifications to refresh it.
  */
-export function registerReportPanel(context: vscode.ExtensionContext, client: BaseLanguageClient, recorder?: DecisionRecorder): ReportPanel {
+export function registerReportPanel(
+  context: vscode.ExtensionContext,
+  client: BaseLanguageClient,
+  recorder?: DecisionRecorder,
+): ReportPanel {
   const panel = new ReportPanel(context.extensionUri, client, recorder);
   // The account the assessor was reading: the active editor is gone once the panel has the focus.
   let lastAccount = markdownUri(vscode.window.activeTextEditor);
@@ -328,10 +386,15 @@ export function registerReportPanel(context: vscode.ExtensionContext, client: Ba
     // "Draft Feedback": for the account in the editor (its learner's accounts), else the workspace's learners.
     vscode.commands.registerCommand('reflectLint.draftFeedback', async (scope?: ReportScope) => {
       const account = markdownUri(vscode.window.activeTextEditor) ?? lastAccount;
-      return panel.draftFeedback(scope ?? (account ? { kind: 'learner', uri: account.toString() } : { kind: 'workspace' }));
+      return panel.draftFeedback(
+        scope ?? (account ? { kind: 'learner', uri: account.toString() } : { kind: 'workspace' }),
+      );
     }),
     // For the tests and keyboard shortcuts: export without the dialog when given a file.
-    vscode.commands.registerCommand('reflectLint.exportReport', (format: 'html' | 'csv' = 'html', target?: vscode.Uri) => panel.export(format, target)),
+    vscode.commands.registerCommand(
+      'reflectLint.exportReport',
+      (format: 'html' | 'csv' = 'html', target?: vscode.Uri) => panel.export(format, target),
+    ),
   );
   return panel;
 }
@@ -341,7 +404,11 @@ async function pickScope(account: vscode.Uri | undefined): Promise<ReportScope |
   const name = account.path.split('/').pop();
   const choices: Array<vscode.QuickPickItem & { scope: ReportScope }> = [
     { label: 'This account', description: name, scope: { kind: 'account', uri: account.toString() } },
-    { label: 'This learner', description: `every account of ${name}'s learner`, scope: { kind: 'learner', uri: account.toString() } },
+    {
+      label: 'This learner',
+      description: `every account of ${name}'s learner`,
+      scope: { kind: 'learner', uri: account.toString() },
+    },
     { label: 'Every account in the workspace', scope: { kind: 'workspace' } },
   ];
   return (await vscode.window.showQuickPick(choices, { title: 'Generate the assessor report for…' }))?.scope;

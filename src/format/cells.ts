@@ -3,11 +3,31 @@
  * the columns. Every status has a mark and a word as well as a colour, so the grid reads the same
  * printed in black and white and to a reader who does not tell red from green.
  */
-import { rowSummary, STAGES, STAGE_TITLES, type CriterionStatus, type DecisionValue, type GroupBy, type Place, type PortfolioCell, type PortfolioRow, type PortfolioUnit } from '../core/index.js';
+import {
+  rowSummary,
+  STAGES,
+  STAGE_TITLES,
+  type CriterionStatus,
+  type DecisionValue,
+  type GroupBy,
+  type Place,
+  type PortfolioCell,
+  type PortfolioRow,
+  type PortfolioUnit,
+} from '../core/index.js';
 
-export const STATUS_MARK: Record<CriterionStatus, string> = { evidenced: '✓', claimed: '!', suggested: '?', missing: '✗' };
+export const STATUS_MARK: Record<CriterionStatus, string> = {
+  evidenced: '✓',
+  claimed: '!',
+  suggested: '?',
+  missing: '✗',
+};
 
-export const DECISION_WORDS: Record<DecisionValue, string> = { met: 'met', 'not-yet-met': 'not yet met', referred: 'referred' };
+export const DECISION_WORDS: Record<DecisionValue, string> = {
+  met: 'met',
+  'not-yet-met': 'not yet met',
+  referred: 'referred',
+};
 
 /** The legend, in the order of strength. */
 export const LEGEND: ReadonlyArray<{ status: CriterionStatus; meaning: string }> = [
@@ -17,7 +37,8 @@ export const LEGEND: ReadonlyArray<{ status: CriterionStatus; meaning: string }>
   { status: 'missing', meaning: 'nothing evidences it yet' },
 ];
 
-export const LINE_NOTE = '“L12” is the line where the evidence starts; “a.md L12” names the account when a row holds several.';
+export const LINE_NOTE =
+  '“L12” is the line where the evidence starts; “a.md L12” names the account when a row holds several.';
 
 /** The folder a row's accounts share ('' for none), left off their places. */
 function sharedFolder(row: PortfolioRow): string {
@@ -35,7 +56,12 @@ export function placeLabel(place: Place, row: PortfolioRow): string {
 
 /** Up to `max` places, then an ellipsis. */
 export function placesText(places: readonly Place[], row: PortfolioRow, max = 4): string {
-  return places.slice(0, max).map((p) => placeLabel(p, row)).join(', ') + (places.length > max ? ', …' : '');
+  return (
+    places
+      .slice(0, max)
+      .map((p) => placeLabel(p, row))
+      .join(', ') + (places.length > max ? ', …' : '')
+  );
 }
 
 /**
@@ -45,7 +71,8 @@ export function placesText(places: readonly Place[], row: PortfolioRow, max = 4)
 export function criterionText(cell: PortfolioCell, row: PortfolioRow, marks = true, max = 4): string {
   const places = placesText(cell.where, row, max);
   let text = `${marks ? STATUS_MARK[cell.status] + ' ' : ''}${cell.status}${places ? ` ${places}` : ''}`;
-  if (cell.claimedIn) text += ` · ${marks ? STATUS_MARK.claimed + ' ' : ''}also claimed ${placesText(cell.claimedIn, row, max)}`;
+  if (cell.claimedIn)
+    text += ` · ${marks ? STATUS_MARK.claimed + ' ' : ''}also claimed ${placesText(cell.claimedIn, row, max)}`;
   if (cell.decision) text += ` · assessor: ${DECISION_WORDS[cell.decision.decision]}`;
   return text;
 }
@@ -76,7 +103,11 @@ export const COUNT_COLUMNS = [
 /** The summary cells after the criteria and stages: criteria n/N, stages n/6, the four counts. */
 export function summaryCells(row: PortfolioRow, unit: PortfolioUnit): string[] {
   const s = rowSummary(row, unit);
-  return [`${s.criteria}/${s.of}`, `${s.stages}/${STAGES.length}`, ...COUNT_COLUMNS.map((c) => String(row.counts[c.key]))];
+  return [
+    `${s.criteria}/${s.of}`,
+    `${s.stages}/${STAGES.length}`,
+    ...COUNT_COLUMNS.map((c) => String(row.counts[c.key])),
+  ];
 }
 
 export const SUMMARY_TITLES = ['Criteria', 'Stages', ...COUNT_COLUMNS.map((c) => c.title)];

@@ -4,15 +4,33 @@
  * so a spreadsheet sorts and filters on them; every place, not the first few.
  */
 import type { Portfolio } from '../core/index.js';
-import { criterionText, labelColumns, rowLabels, stageText, STAGE_COLUMNS, summaryCells, SUMMARY_TITLES } from './cells.js';
+import {
+  criterionText,
+  labelColumns,
+  rowLabels,
+  stageText,
+  STAGE_COLUMNS,
+  summaryCells,
+  SUMMARY_TITLES,
+} from './cells.js';
 
 function field(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function formatPortfolioCsv(p: Portfolio): string {
-  const ids = [...new Set(p.units.flatMap((u) => u.criteria.map((c) => c.id)))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-  const head = [...labelColumns(p.by).map((h) => h.toLowerCase()), 'unit', ...ids.map((id) => `AC ${id}`), ...STAGE_COLUMNS.map((s) => s.stage), ...SUMMARY_TITLES.map((t) => t.toLowerCase()), 'readiness', 'reasons'];
+  const ids = [...new Set(p.units.flatMap((u) => u.criteria.map((c) => c.id)))].sort((a, b) =>
+    a.localeCompare(b, undefined, { numeric: true }),
+  );
+  const head = [
+    ...labelColumns(p.by).map((h) => h.toLowerCase()),
+    'unit',
+    ...ids.map((id) => `AC ${id}`),
+    ...STAGE_COLUMNS.map((s) => s.stage),
+    ...SUMMARY_TITLES.map((t) => t.toLowerCase()),
+    'readiness',
+    'reasons',
+  ];
   const out = [head.map(field).join(',')];
   for (const unit of p.units) {
     const has = new Set(unit.criteria.map((c) => c.id));

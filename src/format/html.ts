@@ -5,7 +5,19 @@
  * readers; a claimed cell's tooltip quotes the first sentence of the paragraph that cites it.
  */
 import type { Portfolio, PortfolioCell, PortfolioRow, PortfolioUnit } from '../core/index.js';
-import { byText, criterionText, DECISION_WORDS, LEGEND, LINE_NOTE, placeLabel, placesText, STAGE_COLUMNS, STATUS_MARK, summaryCells, SUMMARY_TITLES } from './cells.js';
+import {
+  byText,
+  criterionText,
+  DECISION_WORDS,
+  LEGEND,
+  LINE_NOTE,
+  placeLabel,
+  placesText,
+  STAGE_COLUMNS,
+  STATUS_MARK,
+  summaryCells,
+  SUMMARY_TITLES,
+} from './cells.js';
 import type { Place } from '../core/index.js';
 
 function esc(s: string): string {
@@ -19,10 +31,17 @@ function mark(status: keyof typeof STATUS_MARK): string {
 /** A criterion cell's tooltip: the criterion, for a claim where it is cited and how the paragraph begins, the decision's comment. */
 function tooltip(id: string, text: string, cell: PortfolioCell, row: PortfolioRow): string {
   const lines = [`AC ${id}: ${text}`];
-  if (cell.status !== 'claimed' && cell.where.length > 4) lines.push(`${cell.status[0].toUpperCase()}${cell.status.slice(1)} at ${placesText(cell.where, row, Infinity)}`);
+  if (cell.status !== 'claimed' && cell.where.length > 4)
+    lines.push(`${cell.status[0].toUpperCase()}${cell.status.slice(1)} at ${placesText(cell.where, row, Infinity)}`);
   const thin = cell.status === 'claimed' ? cell.where : (cell.claimedIn ?? []);
-  for (const p of thin) lines.push(`${cell.status === 'claimed' ? 'Cited' : 'Also cited'} at ${placeLabel(p, row)} but not shown${p.quote ? `. The paragraph begins: “${p.quote}”` : ''}`);
-  if (cell.decision) lines.push(`Assessor: ${DECISION_WORDS[cell.decision.decision]}${cell.decision.at ? ` (${cell.decision.at.slice(0, 10)})` : ''}${cell.decision.comment ? `: ${cell.decision.comment}` : ''}`);
+  for (const p of thin)
+    lines.push(
+      `${cell.status === 'claimed' ? 'Cited' : 'Also cited'} at ${placeLabel(p, row)} but not shown${p.quote ? `. The paragraph begins: “${p.quote}”` : ''}`,
+    );
+  if (cell.decision)
+    lines.push(
+      `Assessor: ${DECISION_WORDS[cell.decision.decision]}${cell.decision.at ? ` (${cell.decision.at.slice(0, 10)})` : ''}${cell.decision.comment ? `: ${cell.decision.comment}` : ''}`,
+    );
   return lines.join('\n');
 }
 
@@ -36,24 +55,34 @@ function placesHtml(places: readonly Place[], row: PortfolioRow, max = 4): strin
 function criterionCell(unit: PortfolioUnit, id: string, row: PortfolioRow): string {
   const cell = row.criteria[id];
   const c = unit.criteria.find((x) => x.id === id)!;
-  const also = cell.claimedIn ? `<span class="also">${mark('claimed')} also claimed${placesHtml(cell.claimedIn, row)}</span>` : '';
-  const decision = cell.decision ? `<span class="decision ${cell.decision.decision}">assessor: ${DECISION_WORDS[cell.decision.decision]}</span>` : '';
+  const also = cell.claimedIn
+    ? `<span class="also">${mark('claimed')} also claimed${placesHtml(cell.claimedIn, row)}</span>`
+    : '';
+  const decision = cell.decision
+    ? `<span class="decision ${cell.decision.decision}">assessor: ${DECISION_WORDS[cell.decision.decision]}</span>`
+    : '';
   return `<td class="${cell.status}" title="${esc(tooltip(id, c.text, cell, row))}" aria-label="${esc(`AC ${id}: ${criterionText(cell, row, false)}`)}">${mark(cell.status)} ${cell.status}${placesHtml(cell.where, row)}${also}${decision}</td>`;
 }
 
-function stageCell(title: string, places: PortfolioRow['stages'][keyof PortfolioRow['stages']], row: PortfolioRow): string {
+function stageCell(
+  title: string,
+  places: PortfolioRow['stages'][keyof PortfolioRow['stages']],
+  row: PortfolioRow,
+): string {
   const status = places.length ? 'evidenced' : 'missing';
   const where = placesText(places, row, Infinity);
   return `<td class="${status} stage" title="${esc(`${title}: ${places.length ? where : 'missing'}`)}">${mark(status)} ${places.length ? placesHtml(places, row) : 'missing'}</td>`;
 }
 
 function rowHeader(row: PortfolioRow, by: Portfolio['by']): string {
-  if (by === 'account') return `<th scope="row">${esc(row.accounts[0])}<span class="sub">learner: ${esc(row.learner)}</span></th>`;
+  if (by === 'account')
+    return `<th scope="row">${esc(row.accounts[0])}<span class="sub">learner: ${esc(row.learner)}</span></th>`;
   return `<th scope="row">${esc(row.learner)}<ul class="accounts">${row.accounts.map((a) => `<li>${esc(a)}</li>`).join('')}</ul></th>`;
 }
 
 function readinessCell(row: PortfolioRow): string {
-  if (row.readiness === 'ready') return `<td class="evidenced readiness">${mark('evidenced')} <strong>ready</strong></td>`;
+  if (row.readiness === 'ready')
+    return `<td class="evidenced readiness">${mark('evidenced')} <strong>ready</strong></td>`;
   return `<td class="missing readiness">${mark('missing')} <strong>refer</strong><ul>${row.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul></td>`;
 }
 
@@ -78,7 +107,9 @@ function section(unit: PortfolioUnit, index: number, by: Portfolio['by']): strin
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('\n');
-  const key = unit.criteria.length ? `<dl>${unit.criteria.map((c) => `<dt>AC ${esc(c.id)}</dt><dd>${esc(c.text)}</dd>`).join('')}</dl>` : '';
+  const key = unit.criteria.length
+    ? `<dl>${unit.criteria.map((c) => `<dt>AC ${esc(c.id)}</dt><dd>${esc(c.text)}</dd>`).join('')}</dl>`
+    : '';
   return `<section aria-labelledby="${id}"><h2 id="${id}">${esc(unit.title)}</h2>
 <div class="grid" role="region" aria-labelledby="${id}" tabindex="0">
 <table>
@@ -92,7 +123,9 @@ ${key}</section>`;
 }
 
 export function formatPortfolioHtml(p: Portfolio, generated = new Date()): string {
-  const legend = LEGEND.map((l) => `<li><span class="${l.status}">${mark(l.status)} ${l.status}</span> ${esc(l.meaning)}</li>`).join('');
+  const legend = LEGEND.map(
+    (l) => `<li><span class="${l.status}">${mark(l.status)} ${l.status}</span> ${esc(l.meaning)}</li>`,
+  ).join('');
   return `<!doctype html>
 <html lang="en-GB">
 <head>

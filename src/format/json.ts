@@ -14,7 +14,14 @@ export const JSON_VERSION = 2;
 
 /** A file as the check's JSON contract gives it. */
 export function jsonFile(f: FileResult) {
-  return { path: f.path, rubric: f.rubric, findings: f.findings, stages: f.stages, paragraphs: f.paragraphs, criteria: f.criteria };
+  return {
+    path: f.path,
+    rubric: f.rubric,
+    findings: f.findings,
+    stages: f.stages,
+    paragraphs: f.paragraphs,
+    criteria: f.criteria,
+  };
 }
 
 const WRAP_START = '{\n  "files": [\n';

@@ -1,6 +1,19 @@
 /** The grid as Markdown: a table per unit, the criteria's text under it, then the legend. */
 import type { Portfolio } from '../core/index.js';
-import { byText, criterionText, labelColumns, LEGEND, LINE_NOTE, readinessText, rowLabels, stageText, STAGE_COLUMNS, STATUS_MARK, summaryCells, SUMMARY_TITLES } from './cells.js';
+import {
+  byText,
+  criterionText,
+  labelColumns,
+  LEGEND,
+  LINE_NOTE,
+  readinessText,
+  rowLabels,
+  stageText,
+  STAGE_COLUMNS,
+  STATUS_MARK,
+  summaryCells,
+  SUMMARY_TITLES,
+} from './cells.js';
 
 function cell(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -10,7 +23,13 @@ export function formatPortfolioMarkdown(p: Portfolio): string {
   const out: string[] = ['# Mapping grid', '', byText(p.by), ''];
   for (const unit of p.units) {
     out.push(`## ${unit.title}`, '');
-    const head = [...labelColumns(p.by), ...unit.criteria.map((c) => `AC ${c.id}`), ...STAGE_COLUMNS.map((s) => s.title), ...SUMMARY_TITLES, 'Readiness'];
+    const head = [
+      ...labelColumns(p.by),
+      ...unit.criteria.map((c) => `AC ${c.id}`),
+      ...STAGE_COLUMNS.map((s) => s.title),
+      ...SUMMARY_TITLES,
+      'Readiness',
+    ];
     out.push(`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
     for (const row of unit.rows) {
       const cells = [

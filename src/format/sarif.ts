@@ -8,7 +8,11 @@ export function formatSarif(files: readonly FileResult[], rubrics: readonly Rubr
   for (const r of rules) ruleIds.set(r.id, { id: r.id, shortDescription: { text: r.summary } });
   for (const rubric of rubrics) {
     for (const check of rubric.checks) {
-      if (!ruleIds.has(check.id)) ruleIds.set(check.id, { id: check.id, shortDescription: { text: `Rubric check (${check.kind}) from ${rubric.id}` } });
+      if (!ruleIds.has(check.id))
+        ruleIds.set(check.id, {
+          id: check.id,
+          shortDescription: { text: `Rubric check (${check.kind}) from ${rubric.id}` },
+        });
     }
   }
   const used = new Set(files.flatMap((f) => f.findings.map((x) => x.rule)));
@@ -42,7 +46,12 @@ export function formatSarif(files: readonly FileResult[], rubrics: readonly Rubr
                 {
                   artifactLocation: { uri: encodeURI(file.path.replace(/\\/g, '/')) },
                   replacements: fix.edits.map((e) => ({
-                    deletedRegion: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1 },
+                    deletedRegion: {
+                      startLine: e.range.start.line + 1,
+                      startColumn: e.range.start.character + 1,
+                      endLine: e.range.end.line + 1,
+                      endColumn: e.range.end.character + 1,
+                    },
                     insertedContent: { text: e.newText },
                   })),
                 },
@@ -55,7 +64,19 @@ export function formatSarif(files: readonly FileResult[], rubrics: readonly Rubr
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'reflect-lint', version, informationUri: 'https://github.com/reflect-lint/reflect-lint', rules: driverRules } }, results }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'reflect-lint',
+            version,
+            informationUri: 'https://github.com/reflect-lint/reflect-lint',
+            rules: driverRules,
+          },
+        },
+        results,
+      },
+    ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
 }

@@ -5,20 +5,35 @@ export interface Colours {
   enabled: boolean;
 }
 
-const SGR: Record<string, string> = { red: '31', yellow: '33', blue: '34', grey: '90', bold: '1', green: '32', cyan: '36' };
+const SGR: Record<string, string> = {
+  red: '31',
+  yellow: '33',
+  blue: '34',
+  grey: '90',
+  bold: '1',
+  green: '32',
+  cyan: '36',
+};
 
 export function paint(c: Colours, colour: keyof typeof SGR, text: string): string {
   return c.enabled ? `\x1b[${SGR[colour]}m${text}\x1b[0m` : text;
 }
 
-const SEVERITY_COLOUR: Record<Severity, keyof typeof SGR> = { error: 'red', warning: 'yellow', information: 'blue', hint: 'grey' };
+const SEVERITY_COLOUR: Record<Severity, keyof typeof SGR> = {
+  error: 'red',
+  warning: 'yellow',
+  information: 'blue',
+  hint: 'grey',
+};
 
 export function formatText(files: readonly FileResult[], rubrics: readonly Rubric[], c: Colours): string {
   const lines: string[] = [];
   for (const file of files) {
     for (const f of file.findings) {
       const where = `${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      lines.push(`${paint(c, 'bold', where)}  ${paint(c, SEVERITY_COLOUR[f.severity], f.severity)}  ${f.message}  ${paint(c, 'grey', f.rule)}`);
+      lines.push(
+        `${paint(c, 'bold', where)}  ${paint(c, SEVERITY_COLOUR[f.severity], f.severity)}  ${f.message}  ${paint(c, 'grey', f.rule)}`,
+      );
     }
     lines.push(summary(file, rubrics, c));
   }

@@ -11,7 +11,17 @@
  * A file that cannot be read (not JSON, or not the schema) is reported in one line and never
  * written over: the decisions in it are the assessor's, and only they can say how to mend it.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import schema from './assessments.schema.json' with { type: 'json' };
@@ -51,16 +61,23 @@ function readStore(path: string): AssessmentsFile | undefined {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new AssessmentsError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new AssessmentsError(
+      `${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new AssessmentsError(`${path}: is not valid JSON (${(e as Error).message.split('\n')[0]}); it is left as it is, mend or move it to record decisions`);
+    throw new AssessmentsError(
+      `${path}: is not valid JSON (${(e as Error).message.split('\n')[0]}); it is left as it is, mend or move it to record decisions`,
+    );
   }
   const problem = validate(data);
-  if (problem) throw new AssessmentsError(`${path}: is not a decisions file (${problem}); it is left as it is, mend or move it to record decisions`);
+  if (problem)
+    throw new AssessmentsError(
+      `${path}: is not a decisions file (${problem}); it is left as it is, mend or move it to record decisions`,
+    );
   return data as AssessmentsFile;
 }
 
@@ -100,7 +117,8 @@ function withLock<T>(file: string, work: () => T): T {
     try {
       fd = openSync(lock, 'wx');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new AssessmentsError(`${lock}: cannot be made (${(e as NodeJS.ErrnoException).code})`);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new AssessmentsError(`${lock}: cannot be made (${(e as NodeJS.ErrnoException).code})`);
       if (holderGone(lock)) {
         try {
           unlinkSync(lock);
@@ -109,7 +127,10 @@ function withLock<T>(file: string, work: () => T): T {
         }
         continue;
       }
-      if (Date.now() > deadline) throw new AssessmentsError(`${file}: another reflect-lint is still recording a decision (${lock}); try again, or remove the lock if none is running`);
+      if (Date.now() > deadline)
+        throw new AssessmentsError(
+          `${file}: another reflect-lint is still recording a decision (${lock}); try again, or remove the lock if none is running`,
+        );
       wait(Math.min(50, 2 + attempt * 2));
     }
   }

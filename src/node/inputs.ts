@@ -78,11 +78,22 @@ export function readInput(input: Input, stdin: () => Buffer): Input {
   try {
     if (input.path === '-') return { path: '<stdin>', ...decodeAccount(stdin()) };
     const stat = statSync(input.path);
-    if (stat.size > MAX_BYTES) return { path: input.path, error: `file is too large (${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_BYTES / 1024 / 1024} MB)` };
+    if (stat.size > MAX_BYTES)
+      return {
+        path: input.path,
+        error: `file is too large (${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_BYTES / 1024 / 1024} MB)`,
+      };
     return { path: input.path, ...decodeAccount(readFileSync(input.path)) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message;
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'is a folder'
+            : (e as Error).message;
     return { path: input.path, error: `cannot read file (${reason})` };
   }
 }

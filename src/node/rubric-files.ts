@@ -27,7 +27,10 @@ export function loadRubrics(dirs: readonly string[]): LoadedRubrics {
     let files: string[];
     try {
       files = statSync(dir).isDirectory()
-        ? readdirSync(dir).filter(isRubricFile).sort().map((f) => join(dir, f))
+        ? readdirSync(dir)
+            .filter(isRubricFile)
+            .sort()
+            .map((f) => join(dir, f))
         : [dir];
     } catch {
       fail(dir, 'rubric folder not found');

@@ -6,7 +6,14 @@
  * of the fixes that need no human choice (those the analyser marks safe). Nothing offered cites a
  * criterion the paragraph already cites.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver';
 import type { Finding } from '../core/index.js';
 import { disableEdits, citedIn } from '../core/edits.js';
 import type { Position } from '../core/types.js';
@@ -27,7 +34,8 @@ export interface CodeActionOptions {
   snippets?: SnippetSupport;
 }
 
-const wants = (only: string[] | undefined, kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+const wants = (only: string[] | undefined, kind: string) =>
+  !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 
 function edit(a: Analysis, edits: TextEdit[]) {
   return { changes: { [a.uri]: edits } };
@@ -40,7 +48,10 @@ export function codeActions(a: Analysis, params: CodeActionParams, options: Code
   const only = params.context.only;
   const actions: CodeAction[] = [];
 
-  if (only && (wants(only, FIX_ALL_KIND) || only.includes(CodeActionKind.SourceFixAll) || only.includes(CodeActionKind.Source))) {
+  if (
+    only &&
+    (wants(only, FIX_ALL_KIND) || only.includes(CodeActionKind.SourceFixAll) || only.includes(CodeActionKind.Source))
+  ) {
     const fixAll = fixAllAction(a);
     if (fixAll) actions.push(fixAll);
     if (only.every((k) => k.startsWith(CodeActionKind.Source))) return actions;
@@ -68,7 +79,13 @@ export function codeActions(a: Analysis, params: CodeActionParams, options: Code
       for (const fix of f.fixes ?? []) {
         if (seenTitles.has(fix.title) || !fresh(fix.edits)) continue;
         seenTitles.add(fix.title);
-        fixes.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fixes.length === 0, ...withSnippets(a, fix.edits, options.snippets) });
+        fixes.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: fixes.length === 0,
+          ...withSnippets(a, fix.edits, options.snippets),
+        });
       }
       if (!seenRules.has(f.rule)) {
         seenRules.add(f.rule);
@@ -82,7 +99,11 @@ export function codeActions(a: Analysis, params: CodeActionParams, options: Code
     // Only criteria the paragraph supports and does not cite yet, the three best.
     for (const c of rankForPosition(a, params.range.start).criteria.slice(0, 3)) {
       if (!fresh([c.edit])) continue;
-      actions.push({ title: `Insert criterion reference: AC ${c.id} (${c.ability})`, kind: INSERT_REFERENCE_KIND, edit: edit(a, [c.edit]) });
+      actions.push({
+        title: `Insert criterion reference: AC ${c.id} (${c.ability})`,
+        kind: INSERT_REFERENCE_KIND,
+        edit: edit(a, [c.edit]),
+      });
     }
   }
   return actions;
@@ -103,9 +124,21 @@ function disableActions(a: Analysis, f: Finding, d: Diagnostic, choice: boolean)
   // Only the file's comment can go in (a finding in the front matter): nothing to choose.
   if (choice && edits.line) {
     const title = `Disable ${f.rule}…`;
-    return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: DISABLE_RULE_COMMAND, arguments: [a.uri, f.rule, edits] } }];
+    return [
+      {
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        command: { title, command: DISABLE_RULE_COMMAND, arguments: [a.uri, f.rule, edits] },
+      },
+    ];
   }
-  const action = (title: string, e: TextEdit): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(a, [e]) });
+  const action = (title: string, e: TextEdit): CodeAction => ({
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    edit: edit(a, [e]),
+  });
   const file = action(`Disable ${f.rule} for this file`, edits.file);
   return edits.line ? [action(`Disable ${f.rule} for this line`, edits.line), file] : [file];
 }
@@ -118,10 +151,14 @@ function fixAllAction(a: Analysis): CodeAction | undefined {
   for (const f of a.result.findings) {
     const fix = f.fixes?.find((x) => x.safe);
     if (!fix) continue;
-    const spans = fix.edits.map((e) => [doc.lines.offset(e.range.start), doc.lines.offset(e.range.end)] as [number, number]);
+    const spans = fix.edits.map(
+      (e) => [doc.lines.offset(e.range.start), doc.lines.offset(e.range.end)] as [number, number],
+    );
     if (spans.some(([s, e]) => taken.some(([ts, te]) => s < te && ts < e))) continue;
     taken.push(...spans);
     edits.push(...fix.edits);
   }
-  return edits.length ? { title: 'Fix all safe reflect-lint problems', kind: FIX_ALL_KIND, edit: edit(a, edits) } : undefined;
+  return edits.length
+    ? { title: 'Fix all safe reflect-lint problems', kind: FIX_ALL_KIND, edit: edit(a, edits) }
+    : undefined;
 }

@@ -6,7 +6,14 @@ import type { Analysis, Check } from './documents.js';
 /** What the Criteria view shows for a check: nothing for a document that is not an account, the note for a paused one. */
 export function coverageOf(check: Check): Coverage {
   if (check.kind === 'analysed') return analysedCoverage(check.analysis);
-  return { uri: check.uri, analysed: false, rubric: null, criteria: [], stages: [], ...(check.kind === 'paused' ? { note: check.note } : {}) };
+  return {
+    uri: check.uri,
+    analysed: false,
+    rubric: null,
+    criteria: [],
+    stages: [],
+    ...(check.kind === 'paused' ? { note: check.note } : {}),
+  };
 }
 
 function analysedCoverage(a: Analysis): Coverage {

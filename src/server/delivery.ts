@@ -8,7 +8,15 @@
  * make the server analyse every keystroke. A check that runs with nobody waiting (new settings or
  * rubrics, Check This Document) asks the client to pull again (workspace/diagnostic/refresh).
  */
-import type { CancellationToken, Connection, DocumentDiagnosticReport, PreviousResultId, PublishDiagnosticsParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  Connection,
+  DocumentDiagnosticReport,
+  PreviousResultId,
+  PublishDiagnosticsParams,
+  WorkspaceDiagnosticReport,
+  WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
 
 /** The result id of an empty report for a document that is no longer an open account. */
 const GONE = 'gone';
@@ -54,7 +62,13 @@ export class DiagnosticsDelivery {
    * Answers textDocument/diagnostic: after the waiting check, if there is one (`pending`), from what
    * was last shown, or from `checkNow` for a document not checked yet.
    */
-  async answer(uri: string, previousResultId: string | undefined, pending: boolean, checkNow: () => PublishDiagnosticsParams | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+  async answer(
+    uri: string,
+    previousResultId: string | undefined,
+    pending: boolean,
+    checkNow: () => PublishDiagnosticsParams | undefined,
+    token: CancellationToken,
+  ): Promise<DocumentDiagnosticReport> {
     if (pending && !token.isCancellationRequested) {
       await new Promise<void>((resolve) => {
         const list = this.waiting.get(uri) ?? [];
@@ -81,7 +95,10 @@ export class DiagnosticsDelivery {
    * refresh), and an empty report, once, for a document the client has from us that is no longer an
    * open account. The workspace's closed accounts are in the report, not here.
    */
-  workspace(accounts: ReadonlyArray<{ uri: string; version: number }>, previous: readonly PreviousResultId[]): WorkspaceDiagnosticReport {
+  workspace(
+    accounts: ReadonlyArray<{ uri: string; version: number }>,
+    previous: readonly PreviousResultId[],
+  ): WorkspaceDiagnosticReport {
     this.workspacePulled = true;
     const had = new Map(previous.map((p) => [p.uri, p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
@@ -96,7 +113,11 @@ export class DiagnosticsDelivery {
     }
     for (const [uri, value] of had) {
       if (open.has(uri) || accounts.some((a) => a.uri === uri)) continue;
-      items.push(value === GONE ? { kind: 'unchanged', uri, version: null, resultId: GONE } : { kind: 'full', uri, version: null, resultId: GONE, items: [] });
+      items.push(
+        value === GONE
+          ? { kind: 'unchanged', uri, version: null, resultId: GONE }
+          : { kind: 'full', uri, version: null, resultId: GONE, items: [] },
+      );
     }
     return { items };
   }

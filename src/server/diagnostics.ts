@@ -3,7 +3,12 @@
  * as codeDescription, criterion text as related information), notices, the paused note, and a
  * rubric file's problem. And back again: which finding a diagnostic shows, for code actions.
  */
-import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type {
+  Diagnostic,
+  DiagnosticRelatedInformation,
+  DiagnosticSeverity,
+  PublishDiagnosticsParams,
+} from 'vscode-languageserver';
 import type { Finding, Severity } from '../core/index.js';
 import type { Notice } from '../core/front-matter.js';
 import type { Analysis, Check } from './documents.js';
@@ -18,15 +23,37 @@ export function diagnosticsOf(check: Check): PublishDiagnosticsParams {
   const { uri, version } = check;
   if (check.kind === 'not-account') return { uri, version, diagnostics: [] };
   if (check.kind === 'paused') {
-    return { uri, version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: SOURCE, message: check.note }] };
+    return {
+      uri,
+      version,
+      diagnostics: [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 3,
+          source: SOURCE,
+          message: check.note,
+        },
+      ],
+    };
   }
   const a = check.analysis;
-  return { uri, version, diagnostics: [...a.result.findings.map((f, index) => findingDiagnostic(a, f, index)), ...a.notices.map(noticeDiagnostic)] };
+  return {
+    uri,
+    version,
+    diagnostics: [
+      ...a.result.findings.map((f, index) => findingDiagnostic(a, f, index)),
+      ...a.notices.map(noticeDiagnostic),
+    ],
+  };
 }
 
 function criteriaOf(f: Finding): string[] {
   const d = (f.data ?? {}) as { criterion?: unknown; suggestedCriteria?: unknown; criteria?: unknown };
-  const ids = [d.criterion, ...(Array.isArray(d.suggestedCriteria) ? d.suggestedCriteria : []), ...(Array.isArray(d.criteria) ? d.criteria : [])];
+  const ids = [
+    d.criterion,
+    ...(Array.isArray(d.suggestedCriteria) ? d.suggestedCriteria : []),
+    ...(Array.isArray(d.criteria) ? d.criteria : []),
+  ];
   return [...new Set(ids.filter((x): x is string => typeof x === 'string'))];
 }
 
@@ -65,7 +92,8 @@ export function findingOf(a: Analysis, d: Diagnostic): Finding | undefined {
   if (byIndex && (code === undefined || byIndex.rule === code)) return byIndex;
   const message = words(d.message);
   const same = a.result.findings.filter((f) => (code === undefined || f.rule === code) && words(f.message) === message);
-  const at = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line === q.line && p.character === q.character;
+  const at = (p: { line: number; character: number }, q: { line: number; character: number }) =>
+    p.line === q.line && p.character === q.character;
   return (
     same.find((f) => at(f.range.start, d.range.start) && at(f.range.end, d.range.end)) ??
     same.find((f) => at(f.range.start, d.range.start)) ??
@@ -85,7 +113,10 @@ function noticeDiagnostic(n: Notice): Diagnostic {
 }
 
 /** What to publish on rubric files: each problem on its file, and nothing on a file mended since `before`. */
-export function rubricFileDiagnostics(now: readonly RubricProblem[], before: readonly RubricProblem[]): PublishDiagnosticsParams[] {
+export function rubricFileDiagnostics(
+  now: readonly RubricProblem[],
+  before: readonly RubricProblem[],
+): PublishDiagnosticsParams[] {
   const broken = new Set(now.map((p) => p.uri));
   return [
     ...now.map((p) => ({ uri: p.uri, diagnostics: [rubricDiagnostic(p)] })),

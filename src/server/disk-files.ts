@@ -19,7 +19,10 @@ export const diskFiles: WorkspaceFiles = {
     const path = pathOf(folder);
     if (!path) return undefined;
     try {
-      return readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, type: e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other' }));
+      return readdirSync(path, { withFileTypes: true }).map((e) => ({
+        name: e.name,
+        type: e.isDirectory() ? 'folder' : e.isFile() ? 'file' : 'other',
+      }));
     } catch {
       return undefined;
     }

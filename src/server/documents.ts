@@ -5,7 +5,15 @@
  */
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AccountSession, analyzeAccount, bundledRubrics, type AccountDocument, type AnalysisResult, type ParagraphInfo, type Rubric } from '../core/index.js';
+import {
+  AccountSession,
+  analyzeAccount,
+  bundledRubrics,
+  type AccountDocument,
+  type AnalysisResult,
+  type ParagraphInfo,
+  type Rubric,
+} from '../core/index.js';
 import type { Notice } from '../core/front-matter.js';
 import type { Accounts } from './accounts.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
@@ -37,7 +45,10 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
-const NODE_TIMERS: Timers = { set: (run, ms) => setTimeout(run, ms), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) };
+const NODE_TIMERS: Timers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 /** A small account that runs every part of the analyser once, so the first real analysis runs warm code. */
 export const WARM_UP_ACCOUNT = `---
@@ -186,7 +197,8 @@ export class Documents {
   /** The document's analysis session, given the settings and rubrics now in effect. */
   private sessionOf(uri: string): AccountSession {
     let kept = this.sessions.get(uri);
-    if (!kept) this.sessions.set(uri, (kept = { generation: this.generation, session: new AccountSession(this.options()) }));
+    if (!kept)
+      this.sessions.set(uri, (kept = { generation: this.generation, session: new AccountSession(this.options()) }));
     else if (kept.generation !== this.generation) {
       kept.session.configure(this.options());
       kept.generation = this.generation;
@@ -208,6 +220,11 @@ export class Documents {
     }
     const { result, notices, document, paragraphs } = this.sessionOf(uri).update(text);
     const rubric = this.rubrics.find((r) => r.id === result.rubric);
-    return { kind: 'analysed', uri, version, analysis: { uri, version, text, rubric, result, notices, doc: document, paragraphs } };
+    return {
+      kind: 'analysed',
+      uri,
+      version,
+      analysis: { uri, version, text, rubric, result, notices, doc: document, paragraphs },
+    };
   }
 }

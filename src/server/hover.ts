@@ -16,17 +16,30 @@ export function hover(a: Analysis, position: Position, glossary: readonly Rubric
     const c = rubric.criteria.find((x) => x.id === ref.id);
     const range = { start: doc.lines.position(ref.fullStart), end: doc.lines.position(ref.end) };
     if (!c) {
-      return { range, contents: { kind: 'markdown', value: `**AC ${ref.id}** is not a criterion of *${rubric.title}*. Its criteria are ${rubric.criteria.map((x) => `AC ${x.id}`).join(', ')}.` } };
+      return {
+        range,
+        contents: {
+          kind: 'markdown',
+          value: `**AC ${ref.id}** is not a criterion of *${rubric.title}*. Its criteria are ${rubric.criteria.map((x) => `AC ${x.id}`).join(', ')}.`,
+        },
+      };
     }
     const status = a.result.criteria.find((x) => x.id === c.id);
     // The paragraph the reference belongs to (a lead-in line's list counts with it).
     const here = a.paragraphs.find((p) => p.blocks.includes(ref.block))?.block.paragraph ?? -1;
-    const elsewhere = (status?.status === 'evidenced' ? status.paragraphs : []).filter((p) => p !== here).map((p) => a.result.paragraphs[p].range.start.line + 1);
+    const elsewhere = (status?.status === 'evidenced' ? status.paragraphs : [])
+      .filter((p) => p !== here)
+      .map((p) => a.result.paragraphs[p].range.start.line + 1);
     // A citation is a claim: say whether this paragraph's content backs it.
     const claimedHere = here >= 0 && (status?.claimedIn.includes(here) ?? false);
     const shown = claimedHere ? 'This paragraph cites it but does not yet say what you did for it. ' : '';
-    const where = elsewhere.length ? `Also evidenced at line${elsewhere.length > 1 ? 's' : ''} ${elsewhere.join(', ')}.` : 'Not evidenced anywhere else in this account.';
-    return { range, contents: { kind: 'markdown', value: `**AC ${c.id}** · ${rubric.title}\n\n${c.text}\n\n${shown}${where}` } };
+    const where = elsewhere.length
+      ? `Also evidenced at line${elsewhere.length > 1 ? 's' : ''} ${elsewhere.join(', ')}.`
+      : 'Not evidenced anywhere else in this account.';
+    return {
+      range,
+      contents: { kind: 'markdown', value: `**AC ${c.id}** · ${rubric.title}\n\n${c.text}\n\n${shown}${where}` },
+    };
   }
 
   // Key terms: the longest term or alias covering the position, on whole words, in prose only.
@@ -41,25 +54,40 @@ export function hover(a: Analysis, position: Position, glossary: readonly Rubric
     const t = best.term;
     const criteria = source === rubric ? (t.criteria ?? []).map((id) => `AC ${id}`).join(', ') : '';
     const aliases = t.aliases?.length ? ` (${t.aliases.join(', ')})` : '';
-    const footer = criteria ? `\n\nBears on ${criteria} of *${source.title}*.` : source === rubric ? '' : `\n\nFrom the glossary of *${source.title}*.`;
+    const footer = criteria
+      ? `\n\nBears on ${criteria} of *${source.title}*.`
+      : source === rubric
+        ? ''
+        : `\n\nFrom the glossary of *${source.title}*.`;
     return {
-      range: { start: { line: position.line, character: best.start }, end: { line: position.line, character: best.end } },
+      range: {
+        start: { line: position.line, character: best.start },
+        end: { line: position.line, character: best.end },
+      },
       contents: { kind: 'markdown', value: `**${t.term}**${aliases}\n\n${t.definition}${footer}` },
     };
   }
   return null;
 }
 
-function termAt(terms: readonly KeyTerm[], line: string, character: number): { term: KeyTerm; start: number; end: number } | undefined {
+function termAt(
+  terms: readonly KeyTerm[],
+  line: string,
+  character: number,
+): { term: KeyTerm; start: number; end: number } | undefined {
   let best: { term: KeyTerm; start: number; end: number } | undefined;
   for (const term of terms) {
     for (const name of [term.term, ...(term.aliases ?? [])]) {
       const acronym = name.length <= 6 && name === name.toUpperCase();
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?![\\p{L}\\p{N}])`, acronym ? 'gu' : 'giu');
+      const re = new RegExp(
+        `(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?![\\p{L}\\p{N}])`,
+        acronym ? 'gu' : 'giu',
+      );
       for (const m of line.matchAll(re)) {
         const start = m.index!;
         const end = start + m[0].length;
-        if (start <= character && character <= end && (!best || end - start > best.end - best.start)) best = { term, start, end };
+        if (start <= character && character <= end && (!best || end - start > best.end - best.start))
+          best = { term, start, end };
       }
     }
   }

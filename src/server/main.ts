@@ -28,4 +28,8 @@ process.on('exit', () => {
   if (editor !== undefined && gone(editor)) process.exitCode = 0;
 });
 
-startServer(createConnection(ProposedFeatures.all), { disk: diskFiles, decisions: diskDecisions, editorProcess: (pid) => (editor = pid) });
+startServer(createConnection(ProposedFeatures.all), {
+  disk: diskFiles,
+  decisions: diskDecisions,
+  editorProcess: (pid) => (editor = pid),
+});

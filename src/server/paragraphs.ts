@@ -7,7 +7,9 @@ import type { Analysis } from './documents.js';
 /** The prose block (paragraph, list item or table cell) at a position, if any. */
 export function blockAt(a: Analysis, position: Position) {
   const offset = a.doc.lines.offset(position);
-  return a.doc.blocks.find((b) => b.kind !== 'heading' && b.start <= offset && offset <= b.end && b.sentences.length > 0);
+  return a.doc.blocks.find(
+    (b) => b.kind !== 'heading' && b.start <= offset && offset <= b.end && b.sentences.length > 0,
+  );
 }
 
 /**
@@ -26,7 +28,13 @@ export function rankForPosition(a: Analysis, position: Position): RankedCriteria
     .filter((r) => !at.cited.has(r.id))
     .map((r) => {
       const c = rubric.criteria.find((x) => x.id === r.id)!;
-      return { id: c.id, text: c.text, ability: c.ability, score: Math.round(r.score * 100) / 100, edit: referenceEdit(doc, at.sentence, c.id) };
+      return {
+        id: c.id,
+        text: c.text,
+        ability: c.ability,
+        score: Math.round(r.score * 100) / 100,
+        edit: referenceEdit(doc, at.sentence, c.id),
+      };
     });
   return { criteria, insertAt: doc.lines.position(referenceOffset(doc.text, at.sentence)) };
 }
@@ -45,6 +53,7 @@ export function rankedAt(a: Analysis, position: Position) {
   const ranked = paragraph?.ranked ?? rankerFor(rubric).rank(contentWords(doc.prose, block.sentences));
   const references = paragraph?.references ?? findReferences(doc).filter((r) => r.block === block);
   const cited = new Set(references.map((r) => r.id));
-  const sentence = block.sentences.find((s) => s.start <= offset && offset <= s.end) ?? block.sentences[block.sentences.length - 1];
+  const sentence =
+    block.sentences.find((s) => s.start <= offset && offset <= s.end) ?? block.sentences[block.sentences.length - 1];
   return { ranked, cited, sentence };
 }

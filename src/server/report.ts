@@ -4,7 +4,16 @@
  * made into the portfolio grid (src/core/portfolio.ts) with the assessor's decisions, then rendered by
  * src/format or sent as data to the editor's report panel.
  */
-import { buildPortfolio, draftFeedback, learnerOf, portfolioFolderOf, type AssessorDecision, type GroupBy, type PortfolioAccount, type Rubric } from '../core/index.js';
+import {
+  buildPortfolio,
+  draftFeedback,
+  learnerOf,
+  portfolioFolderOf,
+  type AssessorDecision,
+  type GroupBy,
+  type PortfolioAccount,
+  type Rubric,
+} from '../core/index.js';
 import { formatPortfolio } from '../format/index.js';
 import type { ReportScope, ReportView } from '../shared/protocol.js';
 import type { Accounts } from './accounts.js';
@@ -34,7 +43,10 @@ interface Account extends PortfolioAccount {
 }
 
 /** Every account in the workspace, or the open documents named, with their current text, analysed. */
-async function accountsOf({ documents, accounts, files }: ReportSources, uris: string[] | 'workspace'): Promise<Account[]> {
+async function accountsOf(
+  { documents, accounts, files }: ReportSources,
+  uris: string[] | 'workspace',
+): Promise<Account[]> {
   const out: Account[] = [];
   const add = (uri: string, text: string) => {
     const path = accounts.displayPath(uri);
@@ -74,7 +86,10 @@ export function portfolioFolderUri(uri: string): string {
 }
 
 /** The decisions of the accounts' portfolio folders, and a line for each store that cannot be read. */
-function decisionsFor(sources: ReportSources, accounts: readonly Account[]): { decisions: AssessorDecision[]; problems: string[]; folders: Record<string, string> } {
+function decisionsFor(
+  sources: ReportSources,
+  accounts: readonly Account[],
+): { decisions: AssessorDecision[]; problems: string[]; folders: Record<string, string> } {
   const folders = Object.fromEntries(accounts.map((a) => [a.path, portfolioFolderUri(a.uri)]));
   const decisions: AssessorDecision[] = [];
   const problems: string[] = [];
@@ -87,10 +102,17 @@ function decisionsFor(sources: ReportSources, accounts: readonly Account[]): { d
   return { decisions, problems, folders };
 }
 
-export async function mappingGrid(sources: ReportSources, uris: string[] | 'workspace', format: 'html' | 'md'): Promise<{ content: string; accounts: number }> {
+export async function mappingGrid(
+  sources: ReportSources,
+  uris: string[] | 'workspace',
+  format: 'html' | 'md',
+): Promise<{ content: string; accounts: number }> {
   const accounts = await accountsOf(sources, uris);
   const { decisions } = decisionsFor(sources, accounts);
-  return { content: formatPortfolio(buildPortfolio(accounts, sources.rubrics, { decisions }), format), accounts: accounts.length };
+  return {
+    content: formatPortfolio(buildPortfolio(accounts, sources.rubrics, { decisions }), format),
+    accounts: accounts.length,
+  };
 }
 
 /** The report panel's grid for a scope. */
@@ -109,17 +131,30 @@ export async function reportView(sources: ReportSources, scope: ReportScope, by:
 }
 
 /** The scope's grid as a file to save, rendered as the command line renders it. */
-export async function exportReport(sources: ReportSources, scope: ReportScope, by: GroupBy, format: 'html' | 'csv'): Promise<{ content: string; accounts: number }> {
+export async function exportReport(
+  sources: ReportSources,
+  scope: ReportScope,
+  by: GroupBy,
+  format: 'html' | 'csv',
+): Promise<{ content: string; accounts: number }> {
   const accounts = await inScope(sources, scope);
   const { decisions } = decisionsFor(sources, accounts);
-  return { content: formatPortfolio(buildPortfolio(accounts, sources.rubrics, { by, decisions }), format), accounts: accounts.length };
+  return {
+    content: formatPortfolio(buildPortfolio(accounts, sources.rubrics, { by, decisions }), format),
+    accounts: accounts.length,
+  };
 }
 
 /** The assessor's feedback draft (src/core/feedback.ts) over the scope's accounts, a part per learner. */
-export async function feedbackDraft(sources: ReportSources, scope: ReportScope): Promise<{ content: string; learners: string[] }> {
+export async function feedbackDraft(
+  sources: ReportSources,
+  scope: ReportScope,
+): Promise<{ content: string; learners: string[] }> {
   const accounts = await inScope(sources, scope);
   const { decisions } = decisionsFor(sources, accounts);
-  const learners = [...new Set(accounts.map((a) => a.learner))].sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
+  const learners = [...new Set(accounts.map((a) => a.learner))].sort((a, b) =>
+    a.localeCompare(b, 'en-GB', { numeric: true }),
+  );
   const content = learners.map((l) => draftFeedback(l, accounts, sources.rubrics, { decisions })).join('\n');
   return { content, learners };
 }

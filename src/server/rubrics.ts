@@ -34,8 +34,14 @@ export class WorkspaceRubrics {
   }
 
   /** Loads the rubric folders that exist (most workspaces have none); returns the files that were broken before the load. */
-  async load(files: WorkspaceFiles, workspaceFolders: readonly string[], settingFolders: readonly string[]): Promise<RubricProblem[]> {
-    const candidates = settingFolders.flatMap((dir) => (isAbsolutePath(dir) ? [fileUri(dir)] : workspaceFolders.map((f) => joinUri(f, dir))));
+  async load(
+    files: WorkspaceFiles,
+    workspaceFolders: readonly string[],
+    settingFolders: readonly string[],
+  ): Promise<RubricProblem[]> {
+    const candidates = settingFolders.flatMap((dir) =>
+      isAbsolutePath(dir) ? [fileUri(dir)] : workspaceFolders.map((f) => joinUri(f, dir)),
+    );
     const rubrics = [...bundledRubrics()];
     const origins = new Map<string, string>();
     const problems: RubricProblem[] = [];
@@ -44,7 +50,10 @@ export class WorkspaceRubrics {
       const entries = await files.list(folder);
       if (!entries) continue;
       folders.push(folder);
-      const names = entries.filter((e) => e.type === 'file' && isRubricFile(e.name)).map((e) => e.name).sort();
+      const names = entries
+        .filter((e) => e.type === 'file' && isRubricFile(e.name))
+        .map((e) => e.name)
+        .sort();
       for (const name of names) {
         const uri = childUri(folder, name);
         const { text, error } = await files.readText(uri);
@@ -73,10 +82,17 @@ export class WorkspaceRubrics {
 
   /** Whether a changed file is in a rubric folder, or is a broken rubric file (which may have been moved out). */
   touches(uri: string): boolean {
-    return this.folders.some((d) => inside(d, uri) !== undefined) || this.broken.some((p) => uriKey(p.uri) === uriKey(uri));
+    return (
+      this.folders.some((d) => inside(d, uri) !== undefined) || this.broken.some((p) => uriKey(p.uri) === uriKey(uri))
+    );
   }
 
   summaries(): RubricSummary[] {
-    return this.all.map((r) => ({ id: r.id, title: r.title, level: r.level, origin: this.origins.get(r.id) ?? 'bundled' }));
+    return this.all.map((r) => ({
+      id: r.id,
+      title: r.title,
+      level: r.level,
+      origin: this.origins.get(r.id) ?? 'bundled',
+    }));
   }
 }

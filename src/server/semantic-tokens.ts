@@ -61,7 +61,7 @@ export function semanticTokens(a: Analysis): SemanticTokens {
   const builder = new SemanticTokensBuilder();
   const { text, lines } = a.doc;
   for (const span of spans) {
-    for (let start = span.start; start < span.end; ) {
+    for (let start = span.start; start < span.end;) {
       const lineEnd = text.slice(start, span.end).search(/\r?\n|\r/);
       const end = lineEnd < 0 ? span.end : start + lineEnd;
       // Whitespace at either end of a piece (a line's indent) is no part of the token.

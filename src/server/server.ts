@@ -44,7 +44,14 @@ import { rankUnits } from './units.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { workspaceFolders } from './uris.js';
 import { clientFiles, filesByScheme, type WorkspaceFiles } from './workspace-files.js';
-import { exportReport, feedbackDraft, mappingGrid, reportView, type DecisionsReader, type ReportSources } from './report.js';
+import {
+  exportReport,
+  feedbackDraft,
+  mappingGrid,
+  reportView,
+  type DecisionsReader,
+  type ReportSources,
+} from './report.js';
 import { WorkspaceRubrics } from './rubrics.js';
 import { readInitializationSettings, readSettings, type Settings } from './settings.js';
 
@@ -152,11 +159,21 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     canApplyEdit = !!client.workspace?.applyEdit;
     const pull = !!client.textDocument?.diagnostic;
     delivery = new DiagnosticsDelivery(connection, pull, !!client.workspace?.diagnostics?.refreshSupport);
-    const init = (params.initializationOptions ?? {}) as { commands?: unknown; semanticTokens?: unknown; snippets?: unknown; disableChoice?: unknown };
-    const lspSnippets = !!(client.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
-    actionOptions = { disableChoice: init.disableChoice === true, snippets: lspSnippets ? 'lsp' : init.snippets === true ? 'data' : undefined };
+    const init = (params.initializationOptions ?? {}) as {
+      commands?: unknown;
+      semanticTokens?: unknown;
+      snippets?: unknown;
+      disableChoice?: unknown;
+    };
+    const lspSnippets = !!(client.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)
+      ?.snippetEditSupport;
+    actionOptions = {
+      disableChoice: init.disableChoice === true,
+      snippets: lspSnippets ? 'lsp' : init.snippets === true ? 'data' : undefined,
+    };
     // The VS Code extension answers reflectLint/fs/* (vscode.workspace.fs), so files off disk can be read too.
-    const clientServesFiles = (params.initializationOptions as { fileSystem?: unknown } | null | undefined)?.fileSystem === true;
+    const clientServesFiles =
+      (params.initializationOptions as { fileSystem?: unknown } | null | undefined)?.fileSystem === true;
     files = filesByScheme(options.disk, clientServesFiles ? clientFiles(connection) : undefined);
     // Editors without workspace/configuration can pass settings as initialization options.
     initialSettings = readInitializationSettings(params.initializationOptions) ?? initialSettings;
@@ -166,22 +183,39 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     setTimeout(() => documents.warmUp(), 0);
     const capabilities: ServerCapabilities = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+      codeActionProvider: {
+        codeActionKinds: [
+          CodeActionKind.QuickFix,
+          CodeActionKind.RefactorRewrite,
+          FIX_ALL_KIND,
+          CodeActionKind.SourceFixAll,
+        ],
+      },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [' ', '(', ':'] },
     };
     // workspace/diagnostic answers for the open accounts only: the workspace's other accounts are in the report.
-    if (pull) capabilities.diagnosticProvider = { identifier: 'reflect-lint', interFileDependencies: false, workspaceDiagnostics: true };
+    if (pull)
+      capabilities.diagnosticProvider = {
+        identifier: 'reflect-lint',
+        interFileDependencies: false,
+        workspaceDiagnostics: true,
+      };
     // Semantic tokens only when asked for (VS Code has the grammar; most editors' Markdown colours are enough).
-    if (init.semanticTokens === true && client.textDocument?.semanticTokens) capabilities.semanticTokensProvider = { legend: LEGEND, full: true };
+    if (init.semanticTokens === true && client.textDocument?.semanticTokens)
+      capabilities.semanticTokensProvider = { legend: LEGEND, full: true };
     if (init.commands !== false) capabilities.executeCommandProvider = { commands: Object.values(ServerCommands) };
     return { capabilities, serverInfo: { name: 'reflect-lint' } };
   });
 
   connection.onInitialized(() => {
-    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    if (canRegisterConfiguration)
+      void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
     // Rubric files: reloaded when they change (clients that cannot watch files reload them with new settings).
-    if (canRegisterWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] }).catch(() => undefined);
+    if (canRegisterWatchers)
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] })
+        .catch(() => undefined);
     void configure(() => (canPullConfiguration ? pulledSettings() : initialSettings));
   });
 
@@ -190,7 +224,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     // answers, or else what this notification carries; a notification that carries none keeps them.
     const pushed = (change.settings as { reflectLint?: unknown } | null | undefined)?.reflectLint;
     void configure(() =>
-      canPullConfiguration ? pulledSettings() : pushed && typeof pushed === 'object' ? readSettings(pushed, initialSettings) : documents.settings,
+      canPullConfiguration
+        ? pulledSettings()
+        : pushed && typeof pushed === 'object'
+          ? readSettings(pushed, initialSettings)
+          : documents.settings,
     );
   });
 
@@ -206,11 +244,13 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   documents.open.onDidChangeContent(({ document }) => {
     // TextDocuments reports an open as a change too: an opened document is checked at once (above), not after the typing delay.
     if (!configured || !documents.isUnsaved(document.uri)) return;
-    if (documents.settings.run === 'onType') documents.schedule(document.uri, documents.settings.debounceMs, () => publish(document.uri));
+    if (documents.settings.run === 'onType')
+      documents.schedule(document.uri, documents.settings.debounceMs, () => publish(document.uri));
   });
   documents.open.onDidSave(({ document }) => {
     documents.saved(document.uri, document.version);
-    if (configured && documents.settings.run === 'onSave') documents.schedule(document.uri, 0, () => publish(document.uri));
+    if (configured && documents.settings.run === 'onSave')
+      documents.schedule(document.uri, 0, () => publish(document.uri));
   });
   documents.open.onDidClose(({ document }) => {
     documents.closed(document.uri);
@@ -220,10 +260,16 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.languages.diagnostics.on((params, token) => {
     const uri = params.textDocument.uri;
-    return delivery.answer(uri, params.previousResultId, !configured || documents.isScheduled(uri), () => {
-      const check = documents.check(uri);
-      return check && diagnosticsOf(check);
-    }, token);
+    return delivery.answer(
+      uri,
+      params.previousResultId,
+      !configured || documents.isScheduled(uri),
+      () => {
+        const check = documents.check(uri);
+        return check && diagnosticsOf(check);
+      },
+      token,
+    );
   });
 
   connection.languages.diagnostics.onWorkspace((params) => {
@@ -255,7 +301,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.onRequest(ListRubricsRequest, () => rubrics.summaries());
 
-  connection.onRequest(RankUnitsRequest, ({ uri }) => rankUnits(documents.get(uri)?.getText() ?? '', rubrics.rubrics, rubrics.summaries()));
+  connection.onRequest(RankUnitsRequest, ({ uri }) =>
+    rankUnits(documents.get(uri)?.getText() ?? '', rubrics.rubrics, rubrics.summaries()),
+  );
 
   connection.onRequest(RankCriteriaRequest, ({ uri, line, character }) => {
     const a = current(uri);
@@ -264,10 +312,18 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.onRequest(UnitEditRequest, ({ uri, unit }) => unitEdits(uri, unit));
 
-  const reportSources = (): ReportSources => ({ documents, accounts, files, rubrics: rubrics.rubrics, decisions: options.decisions });
+  const reportSources = (): ReportSources => ({
+    documents,
+    accounts,
+    files,
+    rubrics: rubrics.rubrics,
+    decisions: options.decisions,
+  });
   connection.onRequest(ReportRequest, ({ uris, format }) => mappingGrid(reportSources(), uris, format));
   connection.onRequest(PortfolioRequest, ({ scope, by }) => reportView(reportSources(), scope, by));
-  connection.onRequest(ExportReportRequest, ({ scope, by, format }) => exportReport(reportSources(), scope, by, format));
+  connection.onRequest(ExportReportRequest, ({ scope, by, format }) =>
+    exportReport(reportSources(), scope, by, format),
+  );
   connection.onRequest(FeedbackRequest, ({ scope }) => feedbackDraft(reportSources(), scope));
 
   // The same for any client, through workspace/executeCommand (src/shared/protocol.ts, ServerCommands).
@@ -281,15 +337,21 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         return checkAsked(uri);
       }
       case ServerCommands.report: {
-        const scope = Array.isArray(args[0]) ? (args[0] as unknown[]).filter((u): u is string => typeof u === 'string') : 'workspace';
+        const scope = Array.isArray(args[0])
+          ? (args[0] as unknown[]).filter((u): u is string => typeof u === 'string')
+          : 'workspace';
         return mappingGrid(reportSources(), scope, text(1) === 'html' ? 'html' : 'md');
       }
       case ServerCommands.selectUnit: {
         const uri = text(0);
         const unit = text(1);
-        if (!uri || !documents.get(uri) || !unit) throw bad('give the URI of an open document and a unit id (see reflectLint.listRubrics)');
+        if (!uri || !documents.get(uri) || !unit)
+          throw bad('give the URI of an open document and a unit id (see reflectLint.listRubrics)');
         const edit = { changes: { [uri]: unitEdits(uri, unit) } };
-        const applied = canApplyEdit ? (await connection.workspace.applyEdit({ label: `Unit: ${unit}`, edit }).catch(() => ({ applied: false }))).applied : false;
+        const applied = canApplyEdit
+          ? (await connection.workspace.applyEdit({ label: `Unit: ${unit}`, edit }).catch(() => ({ applied: false })))
+              .applied
+          : false;
         return { applied, edit };
       }
       case ServerCommands.listRubrics:

@@ -23,7 +23,12 @@ export interface Settings {
   debounceMs: number;
 }
 
-export const DEFAULT_FILES = ['**/reflective-accounts/**/*.md', '**/accounts/**/*.md', '**/portfolio/**/*.md', '**/*.account.md'];
+export const DEFAULT_FILES = [
+  '**/reflective-accounts/**/*.md',
+  '**/accounts/**/*.md',
+  '**/portfolio/**/*.md',
+  '**/*.account.md',
+];
 
 export const DEFAULT_SETTINGS: Settings = {
   defaultUnit: '',
@@ -42,7 +47,8 @@ const MAX_DEBOUNCE_MS = 3_600_000;
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
-const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+const strings = (v: unknown): string[] | undefined =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
 
 /**
  * Settings from an untrusted value: each field it gives validly, the rest from `base` (the defaults,
@@ -58,8 +64,14 @@ export function readSettings(value: unknown, base: Settings = DEFAULT_SETTINGS):
       if (typeof name === 'string' && SEVERITIES.has(name)) rules[id] = name as RuleSetting;
     }
   }
-  const size = typeof v.maxFileSizeKB === 'number' && Number.isFinite(v.maxFileSizeKB) && v.maxFileSizeKB > 0 ? v.maxFileSizeKB : base.maxFileSizeKB;
-  const delay = typeof v.debounceMs === 'number' && Number.isFinite(v.debounceMs) && v.debounceMs >= 0 ? Math.min(v.debounceMs, MAX_DEBOUNCE_MS) : base.debounceMs;
+  const size =
+    typeof v.maxFileSizeKB === 'number' && Number.isFinite(v.maxFileSizeKB) && v.maxFileSizeKB > 0
+      ? v.maxFileSizeKB
+      : base.maxFileSizeKB;
+  const delay =
+    typeof v.debounceMs === 'number' && Number.isFinite(v.debounceMs) && v.debounceMs >= 0
+      ? Math.min(v.debounceMs, MAX_DEBOUNCE_MS)
+      : base.debounceMs;
   return {
     defaultUnit: typeof v.defaultUnit === 'string' ? v.defaultUnit.trim() : base.defaultUnit,
     rubrics: strings(v.rubrics) ?? base.rubrics,

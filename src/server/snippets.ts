@@ -18,13 +18,26 @@ export interface SnippetData {
   snippets: Array<{ range: Range; snippet: string }>;
 }
 
-export function withSnippets(a: { uri: string; version: number }, edits: TextEdit[], support: SnippetSupport | undefined): { edit: WorkspaceEdit; data?: SnippetData } {
+export function withSnippets(
+  a: { uri: string; version: number },
+  edits: TextEdit[],
+  support: SnippetSupport | undefined,
+): { edit: WorkspaceEdit; data?: SnippetData } {
   const plain = { changes: { [a.uri]: edits } };
   const snippets = edits.map((e) => snippetOf(e.newText));
   if (!support || !snippets.some((s) => s !== undefined)) return { edit: plain };
   if (support === 'data') {
-    return { edit: plain, data: { snippets: edits.map((e, i) => ({ range: e.range, snippet: snippets[i] ?? escapeSnippet(e.newText) })) } };
+    return {
+      edit: plain,
+      data: { snippets: edits.map((e, i) => ({ range: e.range, snippet: snippets[i] ?? escapeSnippet(e.newText) })) },
+    };
   }
-  const snippetEdits = edits.map((e, i) => (snippets[i] === undefined ? e : { range: e.range, snippet: { kind: 'snippet', value: snippets[i] } }));
-  return { edit: { documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits: snippetEdits as TextEdit[] }] } };
+  const snippetEdits = edits.map((e, i) =>
+    snippets[i] === undefined ? e : { range: e.range, snippet: { kind: 'snippet', value: snippets[i] } },
+  );
+  return {
+    edit: {
+      documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits: snippetEdits as TextEdit[] }],
+    },
+  };
 }

@@ -17,6 +17,14 @@ export function rankUnits(text: string, rubrics: readonly Rubric[], summaries: r
   const anything = ranked.some((r) => r.score > 0) && text.trim().length > 0;
   return ranked.flatMap((r, i) => {
     const summary = byId.get(r.id);
-    return summary ? [{ ...summary, score: anything ? r.score : 0, match: anything ? matchWords(r.score, i === 0) : 'nothing written yet to compare' }] : [];
+    return summary
+      ? [
+          {
+            ...summary,
+            score: anything ? r.score : 0,
+            match: anything ? matchWords(r.score, i === 0) : 'nothing written yet to compare',
+          },
+        ]
+      : [];
   });
 }

@@ -59,7 +59,8 @@ export function inside(folder: string, uri: string): string | undefined {
   return u.path.startsWith(base) ? u.path.slice(base.length) : undefined;
 }
 
-const encodeSegment = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const encodeSegment = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** A child of a folder URI, by a name as a folder listing gives it. */
 export function childUri(folder: string, name: string): string {
@@ -90,7 +91,10 @@ export function isAbsolutePath(path: string): boolean {
 export function fileUri(path: string): string {
   const slashed = path.replace(/\\/g, '/');
   const withRoot = /^[a-zA-Z]:/.test(slashed) ? `/${slashed}` : slashed;
-  return `file://${withRoot.split('/').map((s, i) => (i === 1 && /^[a-zA-Z]:$/.test(s) ? s : encodeSegment(s))).join('/')}`;
+  return `file://${withRoot
+    .split('/')
+    .map((s, i) => (i === 1 && /^[a-zA-Z]:$/.test(s) ? s : encodeSegment(s)))
+    .join('/')}`;
 }
 
 /** The workspace folders, or the root from older clients: as URIs, whatever their scheme. */

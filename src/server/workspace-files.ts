@@ -57,7 +57,10 @@ export function clientFiles(connection: Connection): WorkspaceFiles {
     async list(folder) {
       const entries = await connection.sendRequest(ReadDirectoryRequest, { uri: folder }).catch(() => null);
       if (!entries) return undefined;
-      return entries.map(([name, type]) => ({ name, type: type & SYMBOLIC_LINK ? 'other' : type === FOLDER ? 'folder' : type === FILE ? 'file' : 'other' }));
+      return entries.map(([name, type]) => ({
+        name,
+        type: type & SYMBOLIC_LINK ? 'other' : type === FOLDER ? 'folder' : type === FILE ? 'file' : 'other',
+      }));
     },
     async readText(uri) {
       const answer = await connection.sendRequest(ReadFileRequest, { uri }).catch((e: Error) => ({ error: e.message }));

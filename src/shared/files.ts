@@ -32,7 +32,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes bytes as an account, or says in a few words why it cannot be one. */
 export function decodeAccount(bytes: Uint8Array): { text?: string; error?: string } {
-  if (bytes.length > MAX_BYTES) return { error: `file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_BYTES / 1024 / 1024} MB)` };
+  if (bytes.length > MAX_BYTES)
+    return {
+      error: `file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_BYTES / 1024 / 1024} MB)`,
+    };
   if (bytes.subarray(0, 8192).includes(0)) return { error: 'binary file, not a Markdown account' };
   try {
     let text = decoder.decode(bytes);

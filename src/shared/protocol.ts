@@ -80,15 +80,21 @@ export interface RankedCriteria {
  * client → server: the criteria the paragraph at a position supports and does not cite yet, best
  * first (empty when it supports none), and where a reference goes.
  */
-export const RankCriteriaRequest = new RequestType<{ uri: string; line: number; character: number }, RankedCriteria, void>('reflectLint/rankCriteria');
+export const RankCriteriaRequest = new RequestType<
+  { uri: string; line: number; character: number },
+  RankedCriteria,
+  void
+>('reflectLint/rankCriteria');
 
 /** client → server: the edits that write `unit: ID` into a document's front matter (adding front matter if it has none). */
 export const UnitEditRequest = new RequestType<{ uri: string; unit: string }, TextEdit[], void>('reflectLint/unitEdit');
 
 /** client → server: the assessor's mapping grid for some accounts, or every account in the workspace. */
-export const ReportRequest = new RequestType<{ uris: string[] | 'workspace'; format: 'html' | 'md' }, { content: string; accounts: number }, void>(
-  'reflectLint/report',
-);
+export const ReportRequest = new RequestType<
+  { uris: string[] | 'workspace'; format: 'html' | 'md' },
+  { content: string; accounts: number },
+  void
+>('reflectLint/report');
 
 /** Which accounts the assessor's report panel covers: one account, every account of that account's learner, or the workspace's. */
 export type ReportScope = { kind: 'account'; uri: string } | { kind: 'learner'; uri: string } | { kind: 'workspace' };
@@ -113,15 +119,21 @@ export interface ReportView {
 }
 
 /** client → server: the grid of the report panel. */
-export const PortfolioRequest = new RequestType<{ scope: ReportScope; by: ReportGrouping }, ReportView, void>('reflectLint/portfolio');
+export const PortfolioRequest = new RequestType<{ scope: ReportScope; by: ReportGrouping }, ReportView, void>(
+  'reflectLint/portfolio',
+);
 
 /** client → server: the assessor's feedback draft (Markdown) over the scope's accounts, a part per learner. */
-export const FeedbackRequest = new RequestType<{ scope: ReportScope }, { content: string; learners: string[] }, void>('reflectLint/feedback');
+export const FeedbackRequest = new RequestType<{ scope: ReportScope }, { content: string; learners: string[] }, void>(
+  'reflectLint/feedback',
+);
 
 /** client → server: the same grid as a file to save (HTML or CSV), rendered as the command line renders it. */
-export const ExportReportRequest = new RequestType<{ scope: ReportScope; by: ReportGrouping; format: 'html' | 'csv' }, { content: string; accounts: number }, void>(
-  'reflectLint/exportReport',
-);
+export const ExportReportRequest = new RequestType<
+  { scope: ReportScope; by: ReportGrouping; format: 'html' | 'csv' },
+  { content: string; accounts: number },
+  void
+>('reflectLint/exportReport');
 
 /**
  * server → client, only to a client that says it answers them (`initializationOptions.fileSystem`):
@@ -129,10 +141,14 @@ export const ExportReportRequest = new RequestType<{ scope: ReportScope; by: Rep
  * system). A folder's entries as `[name, type]`, type as in `vscode.FileType` (1 file, 2 folder, 64
  * a symbolic link, combined), or null when it is not a folder that can be read.
  */
-export const ReadDirectoryRequest = new RequestType<{ uri: string }, Array<[string, number]> | null, void>('reflectLint/fs/readDirectory');
+export const ReadDirectoryRequest = new RequestType<{ uri: string }, Array<[string, number]> | null, void>(
+  'reflectLint/fs/readDirectory',
+);
 
 /** server → client: a file's bytes, or why it cannot be read. */
-export const ReadFileRequest = new RequestType<{ uri: string }, { bytes: number[] } | { error: string }, void>('reflectLint/fs/readFile');
+export const ReadFileRequest = new RequestType<{ uri: string }, { bytes: number[] } | { error: string }, void>(
+  'reflectLint/fs/readFile',
+);
 
 /**
  * Commands any LSP client can run with workspace/executeCommand (listed in the server's

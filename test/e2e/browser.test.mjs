@@ -20,7 +20,10 @@ const EDITOR = '.editor-instance .monaco-editor';
 
 /** Text of the visible editor lines, spaces normalised (Monaco renders some as U+00A0). */
 function editorText(page) {
-  return page.locator(`${EDITOR} .view-lines`).first().evaluate((el) => el.textContent.replace(/\u00a0/g, ' '));
+  return page
+    .locator(`${EDITOR} .view-lines`)
+    .first()
+    .evaluate((el) => el.textContent.replace(/\u00a0/g, ' '));
 }
 
 /** Screen box of the first occurrence of `needle` in the editor's rendered lines (one text node). */
@@ -71,7 +74,10 @@ async function menuRows(page) {
       for (const row of list.querySelectorAll('.monaco-list-row')) {
         const index = Number(row.getAttribute('data-index'));
         const label = (row.getAttribute('aria-label') || row.textContent || '').trim();
-        rows.set(index, { label, header: row.classList.contains('group-header') || row.classList.contains('separator') });
+        rows.set(index, {
+          label,
+          header: row.classList.contains('group-header') || row.classList.contains('separator'),
+        });
       }
     };
     collect();
@@ -126,7 +132,10 @@ export const steps = [
       // The squiggles: the extension activated, its server analysed the account and VS Code drew the result.
       await page.locator(`${EDITOR} [class*="squiggly-"]`).first().waitFor();
       const now = performance.now();
-      record('workbench ready → first diagnostic shown in the editor (Explorer clicks, open, activation, analysis)', now - readyAt);
+      record(
+        'workbench ready → first diagnostic shown in the editor (Explorer clicks, open, activation, analysis)',
+        now - readyAt,
+      );
       record('account text shown → first diagnostic shown', now - shownAt);
       log(`${await page.locator(`${EDITOR} [class*="squiggly-"]`).count()} squiggles drawn`);
     },
@@ -160,7 +169,9 @@ export const steps = [
       await hover.first().waitFor({ state: 'visible' });
       // Fully faded in (for the screenshot): every ancestor at opacity 1.
       await page.waitForFunction(() => {
-        const el = [...document.querySelectorAll('.monaco-hover')].find((e) => e.textContent.includes('Customer relationship management'));
+        const el = [...document.querySelectorAll('.monaco-hover')].find((e) =>
+          e.textContent.includes('Customer relationship management'),
+        );
         for (let n = el; n; n = n.parentElement) if (getComputedStyle(n).opacity !== '1') return false;
         return !!el;
       });
@@ -202,7 +213,10 @@ export const steps = [
       await page.keyboard.press('Control+S');
       const file = path.join(workspace, ACCOUNT);
       const saved = await fileText(file, (t) => t.includes('(AC ') && t.split('(AC').length > 2);
-      assert.ok(saved.includes(`look after our business customers (AC ${id}).`), `the saved paragraph:\n${saved.split('\n').find((l) => l.includes('front counter'))}`);
+      assert.ok(
+        saved.includes(`look after our business customers (AC ${id}).`),
+        `the saved paragraph:\n${saved.split('\n').find((l) => l.includes('front counter'))}`,
+      );
       await shot('after-insert.png');
     },
   },
@@ -223,12 +237,22 @@ export const steps = [
       const entries = rows.filter((r) => !r.header);
       const disables = entries.filter((r) => /^Disable /.test(r.label));
       log(`${entries.length} entries, ${disables.length} “Disable…”: ${entries.map((r) => r.label).join(' | ')}`);
-      record('quick-fix menu entries on the fixture paragraph (weak.md, cursor on “as soon as possible”)', entries.length, `${disables.length} “Disable…”`);
+      record(
+        'quick-fix menu entries on the fixture paragraph (weak.md, cursor on “as soon as possible”)',
+        entries.length,
+        `${disables.length} “Disable…”`,
+      );
       await shot('quick-fix-menu.png');
       const perRule = new Map();
       for (const d of disables) perRule.set(d.label, (perRule.get(d.label) ?? 0) + 1);
-      assert.ok([...perRule.values()].every((n) => n === 1), `a “Disable…” entry repeated: ${disables.map((d) => d.label).join(', ')}`);
-      assert.ok(!entries.some((r) => /Insert criterion reference: AC 4\b/.test(r.label)), 'AC 4 is already cited in the paragraph');
+      assert.ok(
+        [...perRule.values()].every((n) => n === 1),
+        `a “Disable…” entry repeated: ${disables.map((d) => d.label).join(', ')}`,
+      );
+      assert.ok(
+        !entries.some((r) => /Insert criterion reference: AC 4\b/.test(r.label)),
+        'AC 4 is already cited in the paragraph',
+      );
       assert.ok(entries.length >= 1 && entries.length <= 10, `${entries.length} entries`);
       await page.keyboard.press('Escape');
     },
@@ -241,9 +265,14 @@ export const steps = [
       const input = page.locator('.quick-input-widget input');
       await input.waitFor();
       await input.fill('>Developer: Show Running Extensions');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Running Extensions' }).first().waitFor();
+      await page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Running Extensions' })
+        .first()
+        .waitFor();
       await page.keyboard.press('Enter');
-      const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: /Reflective Accounts|reflect-lint/ });
+      const row = page.locator('.runtime-extensions-editor .monaco-list-row', {
+        hasText: /Reflective Accounts|reflect-lint/,
+      });
       await row.first().waitFor();
       const text = (await row.first().innerText()).replace(/\s+/g, ' ');
       const m = /(\d+)\s*ms/.exec(text);

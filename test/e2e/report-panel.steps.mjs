@@ -19,7 +19,10 @@ export const reportSteps = [
       const input = page.locator('.quick-input-widget input');
       await input.waitFor();
       await input.fill('>Reflective Accounts: Generate Assessor Report');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Generate Assessor Report' }).first().waitFor();
+      await page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: 'Generate Assessor Report' })
+        .first()
+        .waitFor();
       const asked = performance.now();
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'This account' }).first().waitFor();
@@ -36,15 +39,25 @@ export const reportSteps = [
       // The criteria's text under the grid, where a missing cell's link goes.
       const key = (await grid.locator('dl.key').first().innerText()).replace(/\s+/g, ' ');
       assert.match(key, /^AC 1 Identify clearly what customers need/);
-      assert.equal(await page.locator('.tabs-container .tab', { hasText: 'Mapping grid' }).count(), 1, 'one report tab');
+      assert.equal(
+        await page.locator('.tabs-container .tab', { hasText: 'Mapping grid' }).count(),
+        1,
+        'one report tab',
+      );
       await shot('report-panel.png');
 
       await link.click();
       // The account's editor has the focus, the paragraph selected: the status bar says where the cursor is.
       const selection = page.locator('#status\\.editor\\.selection');
-      await page.waitForFunction(() => /Ln 9,.*selected/.test(document.getElementById('status.editor.selection')?.textContent ?? ''));
+      await page.waitForFunction(() =>
+        /Ln 9,.*selected/.test(document.getElementById('status.editor.selection')?.textContent ?? ''),
+      );
       assert.match(await selection.innerText(), /Ln 9,/);
-      assert.equal(await page.locator('.tabs-container .tab.active', { hasText: 'sample.md' }).count(), 1, 'the account’s tab is active');
+      assert.equal(
+        await page.locator('.tabs-container .tab.active', { hasText: 'sample.md' }).count(),
+        1,
+        'the account’s tab is active',
+      );
       await shot('report-link.png');
     },
   },

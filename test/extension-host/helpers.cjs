@@ -77,7 +77,9 @@ function diagnosticsOf(uri) {
 
 function describeDiagnostics(list, max = 12) {
   if (!list.length) return '(none)';
-  const lines = list.slice(0, max).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message.slice(0, 60)}`);
+  const lines = list
+    .slice(0, max)
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message.slice(0, 60)}`);
   if (list.length > max) lines.push(`… and ${list.length - max} more`);
   return lines.join('\n    ');
 }
@@ -122,7 +124,8 @@ function waitFor(event, check, what, timeoutMs = WAIT_MS, explain = () => '') {
 /** Waits until this extension's diagnostics on `uri` satisfy `predicate`; resolves with them. */
 function waitForDiagnostics(uri, predicate, what = 'diagnostics', timeoutMs = WAIT_MS) {
   return waitFor(
-    (listener) => vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => u.toString() === uri.toString()) && listener()),
+    (listener) =>
+      vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => u.toString() === uri.toString()) && listener()),
     () => {
       const list = diagnosticsOf(uri);
       return predicate(list) ? list : undefined;
@@ -197,7 +200,8 @@ async function runAcceptingQuickPick(commandId, timeoutMs = WAIT_MS, args = []) 
   const command = Promise.resolve(vscode.commands.executeCommand(commandId, ...args)).finally(() => (finished = true));
   const deadline = Date.now() + timeoutMs;
   while (!finished) {
-    if (Date.now() > deadline) throw new Error(`${commandId} did not finish within ${timeoutMs} ms of accepting its quick pick`);
+    if (Date.now() > deadline)
+      throw new Error(`${commandId} did not finish within ${timeoutMs} ms of accepting its quick pick`);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await Promise.race([command, new Promise((r) => setImmediate(r))]);
   }

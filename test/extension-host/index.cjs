@@ -46,7 +46,9 @@ function runMocha(Mocha, files) {
           state: 'failed',
           ms: Math.round(t.duration ?? 0),
           error: String((err && err.stack) || err),
-          ...(err && err.showDiff !== false && 'expected' in err ? { expected: stringify(err.expected), actual: stringify(err.actual) } : {}),
+          ...(err && err.showDiff !== false && 'expected' in err
+            ? { expected: stringify(err.expected), actual: stringify(err.actual) }
+            : {}),
         }),
       );
       runner.on('pending', (t) => tests.push({ title: titlePath(t), state: 'pending' }));
@@ -54,9 +56,9 @@ function runMocha(Mocha, files) {
   });
   if (process.env.REFLECT_LINT_TEST_GREP) mocha.grep(process.env.REFLECT_LINT_TEST_GREP);
   for (const f of files) mocha.addFile(f);
-  return mocha.loadFilesAsync().then(
-    () => new Promise((resolve) => mocha.run((failures) => resolve({ failures, tests }))),
-  );
+  return mocha
+    .loadFilesAsync()
+    .then(() => new Promise((resolve) => mocha.run((failures) => resolve({ failures, tests }))));
 }
 
 function stringify(v) {

@@ -13,8 +13,17 @@ function selfSatisfying(check: RubricCheck): DefinitionProblem[] {
     check.when.forEach((trigger, i) => {
       const words = new PhraseSet([trigger]).phrases[0]?.tokens;
       if (!words) return;
-      if (set.phrases.some((p) => p.tokens.length <= words.length && p.tokens.every((t, k) => JSON.stringify(t) === JSON.stringify(words[k])))) {
-        out.push({ path: ['when', i], message: `the trigger "${trigger}" also matches group "${name}", so writing it satisfies its own check`, fix: `remove "${trigger}" from one of the two, or make the group's phrase longer` });
+      if (
+        set.phrases.some(
+          (p) =>
+            p.tokens.length <= words.length && p.tokens.every((t, k) => JSON.stringify(t) === JSON.stringify(words[k])),
+        )
+      ) {
+        out.push({
+          path: ['when', i],
+          message: `the trigger "${trigger}" also matches group "${name}", so writing it satisfies its own check`,
+          fix: `remove "${trigger}" from one of the two, or make the group's phrase longer`,
+        });
       }
     });
   }

@@ -84,7 +84,10 @@ export function hitRange(h: Hit): { start: number; end: number } {
 }
 
 /** Fills {found}, {missing}, {count} and {min} in a rubric check's message. */
-export function fillMessage(template: string, values: { found?: string[]; missing?: string[]; count?: number; min?: number }): string {
+export function fillMessage(
+  template: string,
+  values: { found?: string[]; missing?: string[]; count?: number; min?: number },
+): string {
   const list = (xs: string[] | undefined) => {
     if (!xs || !xs.length) return 'none';
     return xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;

@@ -15,7 +15,14 @@ export const existence: CheckKind = {
     const account = c.scope === 'account';
     if (account && !appliesToAccount(run).applies) return;
     const triggered = !account && c.when ? new Set(hitsByUnit(run, c.when).keys()) : undefined;
-    const cited = !account && c.check.whenCriteria ? new Set(ctx.references.filter((r) => c.check.whenCriteria!.includes(r.id)).flatMap((r) => r.block.sentences.map((s) => unitOf(ctx, c.scope, s)))) : undefined;
+    const cited =
+      !account && c.check.whenCriteria
+        ? new Set(
+            ctx.references
+              .filter((r) => c.check.whenCriteria!.includes(r.id))
+              .flatMap((r) => r.block.sentences.map((s) => unitOf(ctx, c.scope, s))),
+          )
+        : undefined;
     for (const s of scans.sentences) {
       const scan = scans.of(s);
       if (c.unless && scan.has(c.unless)) continue;
@@ -23,7 +30,8 @@ export const existence: CheckKind = {
         const unit = unitOf(ctx, c.scope, s);
         if (!triggered?.has(unit) && !cited?.has(unit)) continue;
       }
-      for (const m of scan.matchAll(c.phrases!)) report(run, hitRange({ sentence: s, match: m }), { found: [m.phrase.source] });
+      for (const m of scan.matchAll(c.phrases!))
+        report(run, hitRange({ sentence: s, match: m }), { found: [m.phrase.source] });
     }
   },
 };

@@ -32,18 +32,28 @@ export function checkDefinitionProblems(check: RubricCheck): DefinitionProblem[]
   const out: DefinitionProblem[] = [];
   for (const field of Object.keys(check)) {
     if (COMMON_FIELDS.has(field) || (kind.fields as readonly string[]).includes(field)) continue;
-    out.push({ path: [field], message: `a ${check.kind} check does not use "${field}", so it has no effect`, fix: `remove it, or use a kind that reads it (${kindsReading(field)})` });
+    out.push({
+      path: [field],
+      message: `a ${check.kind} check does not use "${field}", so it has no effect`,
+      fix: `remove it, or use a kind that reads it (${kindsReading(field)})`,
+    });
   }
   for (const m of check.message.matchAll(/\{([^{}]*)\}/g)) {
     if (kind.placeholders.includes(m[1])) continue;
     const allowed = kind.placeholders.map((p) => `{${p}}`).join(', ');
-    out.push({ path: ['message'], message: `the message holds {${m[1]}}, which a ${check.kind} check does not fill in, so the learner would read it as written`, fix: `use ${allowed}, or remove the braces` });
+    out.push({
+      path: ['message'],
+      message: `the message holds {${m[1]}}, which a ${check.kind} check does not fill in, so the learner would read it as written`,
+      fix: `use ${allowed}, or remove the braces`,
+    });
   }
   return [...out, ...kind.validate(check)];
 }
 
 function kindsReading(field: string): string {
-  const kinds = Object.values(CHECK_KINDS).filter((k) => (k.fields as readonly string[]).includes(field)).map((k) => k.kind);
+  const kinds = Object.values(CHECK_KINDS)
+    .filter((k) => (k.fields as readonly string[]).includes(field))
+    .map((k) => k.kind);
   return kinds.length ? kinds.join(', ') : 'none does';
 }
 
@@ -69,7 +79,8 @@ function compileRubric(rubric: Rubric): CompiledRubric {
   let c = compiled.get(rubric);
   if (!c) {
     const words = rubric.customerWords ?? [];
-    const set = (phrases: readonly string[] | undefined) => (phrases ? new PhraseSet(withCustomerWords(phrases, words)) : undefined);
+    const set = (phrases: readonly string[] | undefined) =>
+      phrases ? new PhraseSet(withCustomerWords(phrases, words)) : undefined;
     const checks = rubric.checks.map((check): CompiledCheck => ({
       check,
       scope: check.scope ?? CHECK_KINDS[check.kind].defaultScope,
@@ -77,10 +88,16 @@ function compileRubric(rubric: Rubric): CompiledRubric {
       phrases: set(check.phrases),
       with: set(check.with),
       unless: set(check.unless),
-      groups: check.groups ? new PhraseSet(Object.fromEntries(Object.entries(check.groups).map(([g, ps]) => [g, withCustomerWords(ps, words)]))) : undefined,
+      groups: check.groups
+        ? new PhraseSet(
+            Object.fromEntries(Object.entries(check.groups).map(([g, ps]) => [g, withCustomerWords(ps, words)])),
+          )
+        : undefined,
       groupNames: Object.keys(check.groups ?? {}),
     }));
-    const sets = checks.flatMap((x) => [x.when, x.phrases, x.with, x.unless, x.groups].filter((p): p is PhraseSet => p !== undefined));
+    const sets = checks.flatMap((x) =>
+      [x.when, x.phrases, x.with, x.unless, x.groups].filter((p): p is PhraseSet => p !== undefined),
+    );
     c = { checks, index: new PhraseIndex(sets) };
     compiled.set(rubric, c);
   }

@@ -104,13 +104,23 @@ export function anchor(run: CheckRun, at?: Hit, hits: readonly Hit[] = []): { st
   return title ? { start: title.start, end: title.end } : { start: 0, end: 0 };
 }
 
-export function report(run: CheckRun, at: { start: number; end: number }, values: Parameters<typeof fillMessage>[1]): void {
+export function report(
+  run: CheckRun,
+  at: { start: number; end: number },
+  values: Parameters<typeof fillMessage>[1],
+): void {
   const { check } = run.c;
   run.ctx.report({
     message: fillMessage(check.message, values),
     start: at.start,
     end: at.end,
-    data: { check: check.id, kind: check.kind, criteria: check.criteria ?? [], found: values.found ?? [], missing: values.missing ?? [] },
+    data: {
+      check: check.id,
+      kind: check.kind,
+      criteria: check.criteria ?? [],
+      found: values.found ?? [],
+      missing: values.missing ?? [],
+    },
   });
 }
 
@@ -118,5 +128,11 @@ export function report(run: CheckRun, at: { start: number; end: number }, values
 export function minProblems(check: RubricCheck): DefinitionProblem[] {
   const groups = Object.keys(check.groups ?? {}).length;
   if (check.min === undefined || !groups || check.min <= groups) return [];
-  return [{ path: ['min'], message: `min is ${check.min} but the check has ${groups} group${groups === 1 ? '' : 's'}, so it can never be met`, fix: `lower min to ${groups} or add groups` }];
+  return [
+    {
+      path: ['min'],
+      message: `min is ${check.min} but the check has ${groups} group${groups === 1 ? '' : 's'}, so it can never be met`,
+      fix: `lower min to ${groups} or add groups`,
+    },
+  ];
 }

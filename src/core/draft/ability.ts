@@ -42,7 +42,8 @@ function verbFirst(word: string): string | undefined {
   if (w.endsWith('ing')) return infinitiveOf(w);
   if (knownInfinitive(w) === w && !classes.determiner.has(w)) return w;
   // A verb the lexicon lacks ("describe", "demonstrate"): an unknown word with a verb's ending, known as nothing else.
-  if (!verbOf(w) && /(?:ate|ibe|are|ise|ize|ify)$/.test(w) && !classes.noun.has(w) && !classes.adjective.has(w)) return w;
+  if (!verbOf(w) && /(?:ate|ibe|are|ise|ize|ify)$/.test(w) && !classes.noun.has(w) && !classes.adjective.has(w))
+    return w;
   return undefined;
 }
 
@@ -107,7 +108,7 @@ export function firstPerson(text: string): string {
 /** The criterion's words without its assessor's opening ("Award credit for …"), as written. */
 export function withoutLeadIn(text: string): string {
   let s = text.trim();
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false;
     for (const lead of LEAD_INS) {
       if (s.toLowerCase().startsWith(lead) && /[\s,:]/.test(s.charAt(lead.length) || ' ')) {
@@ -124,7 +125,12 @@ export function withoutLeadIn(text: string): string {
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text;
   const head = text.slice(0, max + 1);
-  for (const sep of [/,\s(?:such as|including|for example)\b[^,]*$/, /[,;:]\s[^,;:]*$/, /\s(?:and|or|with|when|while|by)\s(?:(?!\s(?:and|or|with|when|while|by)\s).)*$/, /\s\S*$/]) {
+  for (const sep of [
+    /,\s(?:such as|including|for example)\b[^,]*$/,
+    /[,;:]\s[^,;:]*$/,
+    /\s(?:and|or|with|when|while|by)\s(?:(?!\s(?:and|or|with|when|while|by)\s).)*$/,
+    /\s\S*$/,
+  ]) {
     const m = sep.exec(head.slice(0, max));
     if (m && m.index > max / 3) return head.slice(0, m.index).replace(/[\s,;:]+$/, '');
   }

@@ -82,7 +82,9 @@ export function countCheck(text: string, criterion: string): DraftedCheck | { pr
   const what = m[2].trim();
   const examples = exampleList(m[3] ?? m[4] ?? '');
   if (examples.length < min) {
-    return { problem: `criterion ${criterion} asks for at least ${min} ${what} but gives ${examples.length} example${examples.length === 1 ? '' : 's'}: no check drafted (a check needs at least ${min} groups)` };
+    return {
+      problem: `criterion ${criterion} asks for at least ${min} ${what} but gives ${examples.length} example${examples.length === 1 ? '' : 's'}: no check drafted (a check needs at least ${min} groups)`,
+    };
   }
   const groups = Object.fromEntries(examples.map((e) => [e, [e]]));
   return {
@@ -116,7 +118,8 @@ function clause(text: string): string {
 /** The mistakes a unit warns of, as checks where their wording says what to look for. */
 export function mistakeCheck(text: string, common: ReadonlySet<string> = new Set()): DraftedCheck | undefined {
   const t = text.replace(/\s+/g, ' ').trim();
-  const confusing = /\b(?:confus(?:e|es|ing)|mix(?:es|ing)? up|mistak(?:e|es|ing))\s+(.+?)\s+(with|and|for)\s+(.+)$/i.exec(t);
+  const confusing =
+    /\b(?:confus(?:e|es|ing)|mix(?:es|ing)? up|mistak(?:e|es|ing))\s+(.+?)\s+(with|and|for)\s+(.+)$/i.exec(t);
   if (confusing) {
     const x0 = bare(asPhrase(clause(confusing[1])));
     const y0 = bare(asPhrase(clause(confusing[3])));
@@ -136,7 +139,9 @@ export function mistakeCheck(text: string, common: ReadonlySet<string> = new Set
       };
     }
   }
-  const vague = /\b(?:vague|generic|general|unclear|woolly)\s+(?:\w+\s+){0,2}?(?:like|such as|e\.g\.?,?)\s+(.+)$/i.exec(t);
+  const vague = /\b(?:vague|generic|general|unclear|woolly)\s+(?:\w+\s+){0,2}?(?:like|such as|e\.g\.?,?)\s+(.+)$/i.exec(
+    t,
+  );
   if (vague) {
     const quoted = [...vague[1].matchAll(/['‘"“]([^'’"”]{2,80})['’"”]/g)].map((q) => asPhrase(q[1])).filter(Boolean);
     if (quoted.length) {
@@ -159,7 +164,17 @@ export function mistakeCheck(text: string, common: ReadonlySet<string> = new Set
     const fits = (p: string) => p.split(' ').length >= 2 && p.split(' ').length <= 4;
     const when = [doing, object].filter((p) => p && fits(p));
     const mentions = fits(object) ? object : doing;
-    const missing = butNot[2].split(/[,;]/)[0].split(/\s+or\s+|\s+and\s+/i).map((g) => g.replace(PRONOUNS, ' ').replace(/\b(?:no|not|any|proper)\b/gi, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const missing = butNot[2]
+      .split(/[,;]/)[0]
+      .split(/\s+or\s+|\s+and\s+/i)
+      .map((g) =>
+        g
+          .replace(PRONOUNS, ' ')
+          .replace(/\b(?:no|not|any|proper)\b/gi, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
+      .filter(Boolean);
     if (when.length && missing.length) {
       const groups: Record<string, string[]> = {};
       for (const g of missing) {
@@ -167,7 +182,13 @@ export function mistakeCheck(text: string, common: ReadonlySet<string> = new Set
         // Words most of the unit's criteria use ("customer") would satisfy the group anywhere.
         const content = contentWords(g).filter((w) => !common.has(w));
         // A verb and its object ("taking action"): its nouns count on their own too, so the check stays quiet when either is there.
-        const phrases = [...new Set([name, ...(content.length > 1 ? content.filter((w) => !w.endsWith('ing')) : content)].map(asPhrase).filter(Boolean))];
+        const phrases = [
+          ...new Set(
+            [name, ...(content.length > 1 ? content.filter((w) => !w.endsWith('ing')) : content)]
+              .map(asPhrase)
+              .filter(Boolean),
+          ),
+        ];
         if (phrases.length) groups[name] = phrases;
       }
       const names = Object.keys(groups);

@@ -28,7 +28,8 @@ export interface FoundCriteria {
   from: string;
 }
 
-const LEARNER_WILL = /^(?:the\s+)?(?:learner|candidate)s?\s+(?:will|can|must|should|is able to)\s*(?:be able to)?\s*[:\-–]?\s*/i;
+const LEARNER_WILL =
+  /^(?:the\s+)?(?:learner|candidate)s?\s+(?:will|can|must|should|is able to)\s*(?:be able to)?\s*[:\-–]?\s*/i;
 
 function tidy(text: string): string {
   return text.replace(LEARNER_WILL, '').replace(/\s+/g, ' ').trim();
@@ -40,7 +41,8 @@ function regulated(layout: Layout): FoundCriteria {
   const outcomes: FoundOutcome[] = [];
   let outcome: FoundOutcome | undefined;
   const inCriteriaSection = new Set<Line>();
-  for (const s of layout.sections) if (s.kind === 'criteria' || s.kind === 'outcomes') for (const l of s.lines) inCriteriaSection.add(l);
+  for (const s of layout.sections)
+    if (s.kind === 'criteria' || s.kind === 'outcomes') for (const l of s.lines) inCriteriaSection.add(l);
   const addOutcome = (id: string, text: string, line: number) => {
     const known = outcomes.find((o) => o.id === id);
     if (known) {
@@ -74,7 +76,12 @@ function regulated(layout: Layout): FoundCriteria {
     if (d) {
       if (!outcome || outcome.id !== d[1].split('.')[0]) {
         // "1.1" under "1. Understand …": the numbered line above was the outcome.
-        const parent = layout.lines.filter((x) => x.line < l.line && x.kind === 'item' && new RegExp(`^${d[1].split('.')[0]}[.)]?\\s`).test(x.raw ?? '')).pop();
+        const parent = layout.lines
+          .filter(
+            (x) =>
+              x.line < l.line && x.kind === 'item' && new RegExp(`^${d[1].split('.')[0]}[.)]?\\s`).test(x.raw ?? ''),
+          )
+          .pop();
         if (parent) addOutcome(d[1].split('.')[0], parent.text, parent.line);
       }
       addCriterion(d[1], d[2], l.line, inCriteriaSection.has(l));
@@ -82,9 +89,18 @@ function regulated(layout: Layout): FoundCriteria {
     }
     // "1. Understand the role of …" in a criteria or outcomes section, before its "1.1" lines.
     const n = l.kind === 'item' && l.raw ? /^(\d{1,2})[.)]\s+(.*)$/.exec(l.raw) : null;
-    if (n && inCriteriaSection.has(l) && layout.lines.some((x) => x.line > l.line && DOTTED.exec(x.text)?.[1].startsWith(`${n[1]}.`))) addOutcome(n[1], l.text, l.line);
+    if (
+      n &&
+      inCriteriaSection.has(l) &&
+      layout.lines.some((x) => x.line > l.line && DOTTED.exec(x.text)?.[1].startsWith(`${n[1]}.`))
+    )
+      addOutcome(n[1], l.text, l.line);
   }
-  return { criteria, outcomes: outcomes.filter((o) => criteria.some((c) => c.outcome === o.id)), from: 'the learning outcomes and their criteria' };
+  return {
+    criteria,
+    outcomes: outcomes.filter((o) => criteria.some((c) => c.outcome === o.id)),
+    from: 'the learning outcomes and their criteria',
+  };
 }
 
 /** One table row: an outcome cell ("1 Understand …", "LO1 …"), criteria cells ("1.1 Describe …", or "1.1" then its text). */
@@ -98,7 +114,11 @@ function rowCriteria(
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k];
     const column = header?.[k] ?? '';
-    const o = OUTCOME.exec(cell) ?? (/outcome|^lo$/.test(column) || (k === 0 && !/criteri/.test(column)) ? /^(\d{1,2})[.):]?\s+(\D.*)$/.exec(cell) : null);
+    const o =
+      OUTCOME.exec(cell) ??
+      (/outcome|^lo$/.test(column) || (k === 0 && !/criteri/.test(column))
+        ? /^(\d{1,2})[.):]?\s+(\D.*)$/.exec(cell)
+        : null);
     if (o && !DOTTED.test(cell)) {
       addOutcome(o[1], o[2], l.line);
       continue;
@@ -167,5 +187,7 @@ export function findCriteria(layout: Layout): FoundCriteria {
 export function listedOutcomes(layout: Layout): FoundOutcome[] {
   const s = layout.sections.find((x) => x.kind === 'outcomes' && x.lines.some((l) => l.kind === 'item'));
   if (!s) return [];
-  return s.lines.filter((l) => l.kind === 'item').map((l, i) => ({ id: String(i + 1), text: tidy(l.text), line: l.line }));
+  return s.lines
+    .filter((l) => l.kind === 'item')
+    .map((l, i) => ({ id: String(i + 1), text: tidy(l.text), line: l.line }));
 }

@@ -43,7 +43,18 @@ export interface Draft {
   valid: { ok: true } | { ok: false; reason: string };
 }
 
-const STOP = new Set([...stopwords, ...wording.leadIns.flatMap((l) => l.split(' ')), ...wording.showVerbs, 'demonstrating', 'showing', 'illustrating', 'evidencing', 'e.g', 'eg', 'etc']);
+const STOP = new Set([
+  ...stopwords,
+  ...wording.leadIns.flatMap((l) => l.split(' ')),
+  ...wording.showVerbs,
+  'demonstrating',
+  'showing',
+  'illustrating',
+  'evidencing',
+  'e.g',
+  'eg',
+  'etc',
+]);
 const NOT_STATED = 'Not stated in the unit document';
 
 function sentenceCase(s: string): string {
@@ -52,7 +63,10 @@ function sentenceCase(s: string): string {
 
 function paragraphs(section: Section | undefined): string {
   if (!section) return '';
-  return section.lines.filter((l) => l.kind === 'text' || l.kind === 'item').map((l) => l.text).join(' ');
+  return section.lines
+    .filter((l) => l.kind === 'text' || l.kind === 'item')
+    .map((l) => l.text)
+    .join(' ');
 }
 
 function firstSection(layout: Layout, kind: Section['kind']): Section | undefined {
@@ -64,13 +78,19 @@ function unjam(text: string): string {
   return text.split(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/u)[0].trim();
 }
 
-function titleOf(layout: Layout, fields: Fields, synopsis: string): { title: string; from: string; reference?: string } {
+function titleOf(
+  layout: Layout,
+  fields: Fields,
+  synopsis: string,
+): { title: string; from: string; reference?: string } {
   const unitLine = (t: string) => /^unit\s+([A-Z0-9][\w/.-]*)\s*[:\-–—]\s*(.+)$/i.exec(t);
   if (fields.title) {
     const u = unitLine(fields.title);
     return { title: u ? u[2] : fields.title, from: 'its Title field', reference: u?.[1] };
   }
-  const h1 = layout.lines.find((l) => l.kind === 'heading' && l.depth === 1 && !layout.sections.find((s) => s.line === l.line)?.kind);
+  const h1 = layout.lines.find(
+    (l) => l.kind === 'heading' && l.depth === 1 && !layout.sections.find((s) => s.line === l.line)?.kind,
+  );
   if (h1) {
     const u = unitLine(h1.text);
     return { title: u ? u[2] : h1.text, from: `the heading on line ${h1.line}`, reference: u?.[1] };
@@ -80,9 +100,18 @@ function titleOf(layout: Layout, fields: Fields, synopsis: string): { title: str
     const t = unjam(first.text);
     const u = unitLine(t);
     if (u) return { title: u[2], from: `line ${first.line}`, reference: u[1] };
-    if (t.length <= 100 && !/[.!?]$/.test(t) && t.split(' ').length <= 12 && !layout.sections.find((s) => s.line === first.line)?.kind) return { title: t, from: `line ${first.line}` };
+    if (
+      t.length <= 100 &&
+      !/[.!?]$/.test(t) &&
+      t.split(' ').length <= 12 &&
+      !layout.sections.find((s) => s.line === first.line)?.kind
+    )
+      return { title: t, from: `line ${first.line}` };
   }
-  const m = /\b(?:focuses on|explores|covers|is about|introduces|develops)\s+(?:the\s+)?(.+?)(?=\s+(?:within|specifically|in order to|so that|in a|in the|for|to enhance|to improve|to build)\b|[.;:]|$)/i.exec(synopsis);
+  const m =
+    /\b(?:focuses on|explores|covers|is about|introduces|develops)\s+(?:the\s+)?(.+?)(?=\s+(?:within|specifically|in order to|so that|in a|in the|for|to enhance|to improve|to build)\b|[.;:]|$)/i.exec(
+      synopsis,
+    );
   if (m) return { title: sentenceCase(cut(m[1], 120)), from: 'the synopsis (no title in the document)' };
   return { title: 'Untitled unit', from: '' };
 }
@@ -101,7 +130,10 @@ function awardingBodyOf(layout: Layout, fields: Fields): string | undefined {
   if (fields.awardingBody) return fields.awardingBody;
   for (const l of layout.lines.slice(0, 40)) {
     const t = unjam(l.text) === l.text ? l.text : l.text.slice(unjam(l.text).length).trim();
-    const m = /((?:\p{Lu}[\p{L}&]*\s+){0,3}?(?:Awards|Guilds)(?:\s+(?:Limited|Ltd))?|(?:\p{Lu}[\p{L}&]*\s+){1,3}(?:Limited|Ltd))\b/u.exec(t);
+    const m =
+      /((?:\p{Lu}[\p{L}&]*\s+){0,3}?(?:Awards|Guilds)(?:\s+(?:Limited|Ltd))?|(?:\p{Lu}[\p{L}&]*\s+){1,3}(?:Limited|Ltd))\b/u.exec(
+        t,
+      );
     if (m) return m[1].trim();
   }
   return undefined;
@@ -110,7 +142,10 @@ function awardingBodyOf(layout: Layout, fields: Fields): string | undefined {
 function qualificationOf(layout: Layout, fields: Fields): string | undefined {
   if (fields.qualification) return fields.qualification;
   for (const l of layout.lines) {
-    const m = /((?:\p{Lu}[\p{L}&]*\s+)*Level\s+\d\s+(?:\p{Lu}\p{Ll}+\s+)?(?:Diploma|Certificate|Award|NVQ)\s+in\s+[^.]+?)(?=\s+is\b|\.|$)/u.exec(l.text);
+    const m =
+      /((?:\p{Lu}[\p{L}&]*\s+)*Level\s+\d\s+(?:\p{Lu}\p{Ll}+\s+)?(?:Diploma|Certificate|Award|NVQ)\s+in\s+[^.]+?)(?=\s+is\b|\.|$)/u.exec(
+        l.text,
+      );
     if (m) return cut(m[1].trim(), 300);
   }
   return undefined;
@@ -150,7 +185,11 @@ function keyTermsOf(layout: Layout): { terms: TermFound[]; bare: string[] } {
 
 /** Content-word stems of a text, as the ranker reads it. */
 function stemsOf(text: string): Set<string> {
-  return new Set(words(text).filter((w) => w.lower.length > 2 && !STOP.has(w.lower) && !w.num).map((w) => w.stem));
+  return new Set(
+    words(text)
+      .filter((w) => w.lower.length > 2 && !STOP.has(w.lower) && !w.num)
+      .map((w) => w.stem),
+  );
 }
 
 /**
@@ -164,7 +203,9 @@ function signalsOf(text: string): string[] {
   const seen = new Set<string>();
   const add = (p: string) => {
     const phrase = asPhrase(p);
-    const key = words(phrase).map((w) => w.stem).join(' ');
+    const key = words(phrase)
+      .map((w) => w.stem)
+      .join(' ');
     if (!phrase || !key || seen.has(key)) return;
     seen.add(key);
     out.push(phrase);
@@ -173,13 +214,22 @@ function signalsOf(text: string): string[] {
     const ws = words(chunk);
     let run: string[] = [];
     const flush = () => {
-      if (run.length >= 2) for (let i = 0; i + 1 < run.length; i++) add(run.slice(i, Math.min(run.length, i + 3)).join(' '));
+      if (run.length >= 2)
+        for (let i = 0; i + 1 < run.length; i++) add(run.slice(i, Math.min(run.length, i + 3)).join(' '));
       // Single words, but not the command word ("describe", "explain"), which every criterion has.
       for (const w of run) if (w !== command) add(w);
       run = [];
     };
     for (const w of ws) {
-      if (w.lower.length > 2 && !STOP.has(w.lower) && !w.num && !w.lex.preposition && !w.lex.determiner && !w.lex.pronoun) run.push(w.lower);
+      if (
+        w.lower.length > 2 &&
+        !STOP.has(w.lower) &&
+        !w.num &&
+        !w.lex.preposition &&
+        !w.lex.determiner &&
+        !w.lex.pronoun
+      )
+        run.push(w.lower);
       else flush();
     }
     flush();
@@ -188,14 +238,34 @@ function signalsOf(text: string): string[] {
 }
 
 /** Criterion ids related to a text: those sharing a content stem that not most criteria share. */
-function relatedCriteria(text: string, criteria: ReadonlyArray<{ id: string; stems: Set<string> }>, common: Set<string>): string[] {
+function relatedCriteria(
+  text: string,
+  criteria: ReadonlyArray<{ id: string; stems: Set<string> }>,
+  common: Set<string>,
+): string[] {
   const mine = [...stemsOf(text)].filter((s) => !common.has(s));
   return criteria.filter((c) => mine.some((s) => c.stems.has(s))).map((c) => c.id);
 }
 
 /** Which stage a criterion's words name: a cue of identifying needs, agreeing standards, delivering… */
 const STAGE_CUES: Array<[Stage, PhraseSet[]]> = [
-  ['identify-need', [new PhraseSet([...cues.identifyStrong, ...cues.identifyWeak, 'identify', 'identification', 'find out', 'assess', 'listen', 'listening', 'clarify', 'question'])]],
+  [
+    'identify-need',
+    [
+      new PhraseSet([
+        ...cues.identifyStrong,
+        ...cues.identifyWeak,
+        'identify',
+        'identification',
+        'find out',
+        'assess',
+        'listen',
+        'listening',
+        'clarify',
+        'question',
+      ]),
+    ],
+  ],
   ['agree-standards', [new PhraseSet(cues.agreeWords)]],
   ['deliver', [new PhraseSet(['deliver', 'delivery', 'delivering'])]],
   ['monitor', [new PhraseSet(cues.monitorCues)]],
@@ -234,7 +304,8 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
   const synopsis = paragraphs(synopsisSection) || fields.aim || '';
   const title = titleOf(layout, fields, synopsis);
   if (title.from) found.push(`title "${title.title}" from ${title.from}`);
-  if (!title.from || /synopsis/.test(title.from)) check.push(`the title: ${title.from ? 'made from the synopsis' : 'none found'}; write the unit's own title`);
+  if (!title.from || /synopsis/.test(title.from))
+    check.push(`the title: ${title.from ? 'made from the synopsis' : 'none found'}; write the unit's own title`);
 
   const level = levelOf(layout, fields);
   if (level !== undefined) found.push(`level ${level}`);
@@ -244,30 +315,52 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
   else check.push('the awarding body: not stated in the document');
   const qualification = qualificationOf(layout, fields);
   const reference = fields.reference ?? title.reference;
-  const facts = [reference && `unit reference ${reference}`, fields.credits && `credit value ${fields.credits}`, fields.hours && `${fields.hours} guided learning hours`].filter(Boolean);
+  const facts = [
+    reference && `unit reference ${reference}`,
+    fields.credits && `credit value ${fields.credits}`,
+    fields.hours && `${fields.hours} guided learning hours`,
+  ].filter(Boolean);
   if (facts.length) found.push(facts.join(', '));
 
   const foundCriteria = findCriteria(layout);
   if (!foundCriteria.criteria.length) {
-    check.push('the criteria: none found. List them under a heading "Assessment criteria" (or "Examiner marking points"), one per line or bullet, or as "1.1 …" under "Learning outcome 1 …"');
+    check.push(
+      'the criteria: none found. List them under a heading "Assessment criteria" (or "Examiner marking points"), one per line or bullet, or as "1.1 …" under "Learning outcome 1 …"',
+    );
   } else {
     const ids = foundCriteria.criteria.map((c) => c.id);
     found.push(`${ids.length} criteri${ids.length === 1 ? 'on' : 'a'} (${ids.join(', ')}) from ${foundCriteria.from}`);
   }
-  const outcomes: Draft['outcomes'] = (foundCriteria.outcomes.length ? foundCriteria.outcomes : listedOutcomes(layout)).map((o) => ({
+  const outcomes: Draft['outcomes'] = (
+    foundCriteria.outcomes.length ? foundCriteria.outcomes : listedOutcomes(layout)
+  ).map((o) => ({
     ...o,
     criteria: foundCriteria.criteria.filter((c) => c.outcome === o.id).map((c) => c.id),
   }));
-  if (outcomes.length) found.push(`${outcomes.length} learning outcome${outcomes.length === 1 ? '' : 's'}${outcomes.some((o) => o.criteria.length) ? '' : ', with no criteria under them'}`);
+  if (outcomes.length)
+    found.push(
+      `${outcomes.length} learning outcome${outcomes.length === 1 ? '' : 's'}${outcomes.some((o) => o.criteria.length) ? '' : ', with no criteria under them'}`,
+    );
 
   const criteria: Criterion[] = foundCriteria.criteria.map((c: FoundCriterion) => {
     const text = cut(c.text.replace(/\s+/g, ' ').trim(), 600);
     const ability = abilityOf(text) || cut(withoutLeadIn(text).toLowerCase(), 200);
     const signals = signalsOf(text);
-    return { id: c.id, text: /[.!?]$/.test(text) ? text : `${text}.`, ability, signals: signals.length ? signals : [ability.split(' ').slice(0, 3).join(' ')] };
+    return {
+      id: c.id,
+      text: /[.!?]$/.test(text) ? text : `${text}.`,
+      ability,
+      signals: signals.length ? signals : [ability.split(' ').slice(0, 3).join(' ')],
+    };
   });
-  if (criteria.length) check.push("each criterion's ability phrase: it completes \"This demonstrates my ability to …\"; reword it in the learner's voice");
-  if (criteria.length) check.push("each criterion's signals: drafted from its own words; add the words learners use for it (\"asked what she needed\", \"rang back\")");
+  if (criteria.length)
+    check.push(
+      'each criterion\'s ability phrase: it completes "This demonstrates my ability to …"; reword it in the learner\'s voice',
+    );
+  if (criteria.length)
+    check.push(
+      'each criterion\'s signals: drafted from its own words; add the words learners use for it ("asked what she needed", "rang back")',
+    );
 
   // Stems most criteria share say nothing about which one a key term or mistake belongs to.
   const stemmed = criteria.map((c) => ({ id: c.id, stems: stemsOf(`${c.text} ${c.signals.join(' ')}`) }));
@@ -282,24 +375,44 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
     if (!stages.length) continue;
     c.stages = stages;
     const have = new Set(c.signals);
-    for (const st of stages) for (const p of STAGE_SIGNALS[st]) if (!have.has(p) && c.signals.length < 300) {
-      c.signals.push(p);
-      have.add(p);
-    }
+    for (const st of stages)
+      for (const p of STAGE_SIGNALS[st])
+        if (!have.has(p) && c.signals.length < 300) {
+          c.signals.push(p);
+          have.add(p);
+        }
   }
-  if (criteria.some((c) => c.stages)) check.push("each criterion's stages: guessed from its words; a stage makes a paragraph showing it lean to the criterion");
+  if (criteria.some((c) => c.stages))
+    check.push(
+      "each criterion's stages: guessed from its words; a stage makes a paragraph showing it lean to the criterion",
+    );
 
   // The same, as words: what a drafted check's groups must not be satisfied by.
-  const commonWords = new Set(criteria.flatMap((c) => words(c.text)).filter((w) => common.has(w.stem)).map((w) => w.lower));
+  const commonWords = new Set(
+    criteria
+      .flatMap((c) => words(c.text))
+      .filter((w) => common.has(w.stem))
+      .map((w) => w.lower),
+  );
 
   const { terms, bare } = keyTermsOf(layout);
   const keyTerms: KeyTerm[] = terms.map((t) => {
     const related = relatedCriteria(t.term, stemmed, common);
     return { term: t.term, definition: t.definition, ...(related.length ? { criteria: related } : {}) };
   });
-  if (keyTerms.length) found.push(`${keyTerms.length} key term${keyTerms.length === 1 ? '' : 's'} ("${keyTerms.slice(0, 3).map((k) => k.term).join('", "')}"${keyTerms.length > 3 ? '…' : ''})`);
-  if (bare.length) check.push(`key terms without a definition, left out: ${bare.slice(0, 5).join('; ')}${bare.length > 5 ? '…' : ''}`);
-  if (keyTerms.length) check.push("the key terms: their definitions are the document's; add aliases and the terms learners hover on (SLA, KPI…)");
+  if (keyTerms.length)
+    found.push(
+      `${keyTerms.length} key term${keyTerms.length === 1 ? '' : 's'} ("${keyTerms
+        .slice(0, 3)
+        .map((k) => k.term)
+        .join('", "')}"${keyTerms.length > 3 ? '…' : ''})`,
+    );
+  if (bare.length)
+    check.push(`key terms without a definition, left out: ${bare.slice(0, 5).join('; ')}${bare.length > 5 ? '…' : ''}`);
+  if (keyTerms.length)
+    check.push(
+      "the key terms: their definitions are the document's; add aliases and the terms learners hover on (SLA, KPI…)",
+    );
 
   // Checks: from the criteria's countable demands, then from the mistakes the unit warns of.
   const drafted: DraftedCheck[] = [];
@@ -308,7 +421,9 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
     if (r && 'problem' in r) check.push(r.problem);
     else if (r) drafted.push(r);
   }
-  const mistakes = layout.sections.filter((s) => s.kind === 'mistakes').flatMap((s) => s.lines.filter((l) => l.kind === 'item' || l.kind === 'text'));
+  const mistakes = layout.sections
+    .filter((s) => s.kind === 'mistakes')
+    .flatMap((s) => s.lines.filter((l) => l.kind === 'item' || l.kind === 'text'));
   const unmapped: string[] = [];
   for (const m of mistakes) {
     const r = mistakeCheck(m.text, commonWords);
@@ -323,12 +438,20 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
   const taken = new Set<string>(rules.map((r) => r.id));
   const checks: RubricCheck[] = drafted.map((d) => ({ ...d.check, id: uniqueId(slug(d.check.id), taken) }));
   if (checks.length) {
-    found.push(`${checks.length} check${checks.length === 1 ? '' : 's'}: ${checks.map((c) => `${c.id} (${c.kind})`).join(', ')}`);
+    found.push(
+      `${checks.length} check${checks.length === 1 ? '' : 's'}: ${checks.map((c) => `${c.id} (${c.kind})`).join(', ')}`,
+    );
     check.push("each check's phrases and message: drafted word for word from the document; try them on a real account");
   }
-  if (unmapped.length) check.push(`${unmapped.length} common mistake${unmapped.length === 1 ? '' : 's'} not turned into a check (no "at least N", "confusing X with Y", "X but not Y" or "vague … like '…'"): ${unmapped.map((u) => `"${cut(u, 60)}"`).join('; ')}`);
+  if (unmapped.length)
+    check.push(
+      `${unmapped.length} common mistake${unmapped.length === 1 ? '' : 's'} not turned into a check (no "at least N", "confusing X with Y", "X but not Y" or "vague … like '…'"): ${unmapped.map((u) => `"${cut(u, 60)}"`).join('; ')}`,
+    );
   const grouped = outcomes.filter((o) => o.criteria.length);
-  if (outcomes.length > grouped.length) check.push(`${outcomes.length - grouped.length} learning outcome${outcomes.length - grouped.length === 1 ? '' : 's'} with no criteria under ${outcomes.length - grouped.length === 1 ? 'it' : 'them'}, left out: group the criteria under them by hand if they belong together`);
+  if (outcomes.length > grouped.length)
+    check.push(
+      `${outcomes.length - grouped.length} learning outcome${outcomes.length - grouped.length === 1 ? '' : 's'} with no criteria under ${outcomes.length - grouped.length === 1 ? 'it' : 'them'}, left out: group the criteria under them by hand if they belong together`,
+    );
 
   const id = options.id ?? (slug(title.title, 48) || 'unit');
   const description = synopsis ? cut(synopsis, 2000) : undefined;
@@ -344,17 +467,22 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
     ...(description ? { description } : {}),
     ...(source ? { source: cut(source, 300) } : {}),
     criteria,
-    ...(grouped.length ? { outcomes: grouped.map((o) => ({ id: o.id, text: cut(o.text, 600), criteria: o.criteria })) } : {}),
+    ...(grouped.length
+      ? { outcomes: grouped.map((o) => ({ id: o.id, text: cut(o.text, 600), criteria: o.criteria })) }
+      : {}),
     keyTerms,
     checks,
   } as DraftRubric;
   const verdict = checkRubric(rubric);
-  return { rubric, outcomes, report: { found, check }, valid: verdict.ok ? { ok: true } : { ok: false, reason: verdict.reason } };
+  return {
+    rubric,
+    outcomes,
+    report: { found, check },
+    valid: verdict.ok ? { ok: true } : { ok: false, reason: verdict.reason },
+  };
 }
 
 /** The draft as the JSON text a rubric file holds. */
 export function draftJson(draft: Draft): string {
   return `${JSON.stringify(draft.rubric, null, 2)}\n`;
 }
-
-

@@ -100,7 +100,10 @@ function cellsOf(row: string): string[] {
 
 /** Splits the document into classified lines, joining wrapped lines to the item or paragraph they continue. */
 export function readLines(source: string): Line[] {
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[\t\u00A0]/g, ' ');
+  const text = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\t\u00A0]/g, ' ');
   const out: Line[] = [];
   // The line the next plain line may continue (an item or a paragraph), until a blank line.
   let open: Line | undefined;
@@ -163,7 +166,10 @@ export function readLines(source: string): Line[] {
     // A wrapped line: indented under the item it continues, or going on in lower case, or after a
     // long line that stopped mid-sentence. A short line after a short line is a line of its own.
     const indent = raw.length - raw.trimStart().length;
-    if (open && (indent > openIndent || /^\p{Ll}/u.test(words) || (open.text.length > 60 && !/[.!?:]$/.test(open.text)))) {
+    if (
+      open &&
+      (indent > openIndent || /^\p{Ll}/u.test(words) || (open.text.length > 60 && !/[.!?:]$/.test(open.text)))
+    ) {
       open.text = `${open.text} ${words}`;
       return;
     }

@@ -13,7 +13,16 @@ import { classes, lexOf, markers, NO_LEX, verbLists, verbOf, type Lex, type Verb
 export type Actor = 'writer' | 'we' | 'other' | 'none';
 export type Tense = 'past' | 'past-perfect' | 'present' | 'future' | 'modal';
 export type Polarity = 'positive' | 'negative';
-export type Modality = 'none' | 'hypothetical' | 'counterfactual' | 'reported' | 'hedge' | 'expectation' | 'purpose' | 'ability' | 'consequence';
+export type Modality =
+  | 'none'
+  | 'hypothetical'
+  | 'counterfactual'
+  | 'reported'
+  | 'hedge'
+  | 'expectation'
+  | 'purpose'
+  | 'ability'
+  | 'consequence';
 export type Genericity = 'particular' | 'habitual' | 'generic';
 export type VerbKind = 'action' | 'life-event' | 'state' | 'reporting' | 'observation' | 'perception';
 
@@ -57,19 +66,147 @@ export interface ReadingContext {
   occasion: boolean;
 }
 
-const TIME_NOUNS = new Set(['week', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night', 'time', 'today', 'yesterday', 'weekend', 'shift', 'tomorrow', 'moment', 'minute', 'hour']);
+const TIME_NOUNS = new Set([
+  'week',
+  'month',
+  'year',
+  'day',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'time',
+  'today',
+  'yesterday',
+  'weekend',
+  'shift',
+  'tomorrow',
+  'moment',
+  'minute',
+  'hour',
+]);
 const OPINION = new Set(['think', 'feel', 'believe', 'hope', 'reckon', 'guess', 'suppose']);
 const CLOCK_TIME = /^\d{1,2}(?:[.:]\d{2})?(?:am|pm)$|^\d{1,2}[.:]\d{2}$/;
-const COPULAR = new Set(['stay', 'remain', 'become', 'seem', 'look', 'sound', 'get', 'feel', 'keep', 'go', 'turn', 'grow']);
+const COPULAR = new Set([
+  'stay',
+  'remain',
+  'become',
+  'seem',
+  'look',
+  'sound',
+  'get',
+  'feel',
+  'keep',
+  'go',
+  'turn',
+  'grow',
+]);
 const HAVE = new Set(['have', 'has', 'had', "'ve", 'having']);
 const BE_PRESENT = new Set(['am', 'is', 'are', "'m", "'re"]);
 const BE_PAST = new Set(['was', 'were']);
 const BE_OTHER = new Set(['be', 'been', 'being']);
 const DO = new Set(['do', 'does', 'did']);
-const PARTICLES = new Set(['up', 'out', 'back', 'down', 'off', 'over', 'round', 'around', 'in', 'on', 'through', 'away']);
-const OBJECT_STARTS = new Set(['a', 'an', 'the', 'her', 'him', 'them', 'it', 'his', 'their', 'our', 'my', 'us', 'me', 'that', 'this', 'what', 'how', 'whether', 'if', 'to', 'up', 'back', 'out', 'round', 'all', 'both', 'some', 'each', 'every']);
-const SAYING_COMPLEMENT = new Set(['that', 'i', 'we', 'she', 'he', 'they', 'it', "i'd", "we'd", "i'll", "we'll", "she'd", "he'd", "they'd"]);
-const THOUGHT = new Set(['think', 'feel', 'believe', 'say', 'suggest', 'hope', 'expect', 'worry', 'fear', 'concern', 'agree', 'ask', 'wonder', 'decide', 'plan', 'arrange', 'promise', 'offer', 'tell', 'ask', 'explain', 'confirm', 'assure', 'reassure', 'mention', 'reply', 'guarantee', 'warn', 'inform', 'advise', 'write', 'state', 'text', 'email', 'know', 'check', 'make-sure', 'understand']);
+const PARTICLES = new Set([
+  'up',
+  'out',
+  'back',
+  'down',
+  'off',
+  'over',
+  'round',
+  'around',
+  'in',
+  'on',
+  'through',
+  'away',
+]);
+const OBJECT_STARTS = new Set([
+  'a',
+  'an',
+  'the',
+  'her',
+  'him',
+  'them',
+  'it',
+  'his',
+  'their',
+  'our',
+  'my',
+  'us',
+  'me',
+  'that',
+  'this',
+  'what',
+  'how',
+  'whether',
+  'if',
+  'to',
+  'up',
+  'back',
+  'out',
+  'round',
+  'all',
+  'both',
+  'some',
+  'each',
+  'every',
+]);
+const SAYING_COMPLEMENT = new Set([
+  'that',
+  'i',
+  'we',
+  'she',
+  'he',
+  'they',
+  'it',
+  "i'd",
+  "we'd",
+  "i'll",
+  "we'll",
+  "she'd",
+  "he'd",
+  "they'd",
+]);
+const THOUGHT = new Set([
+  'think',
+  'feel',
+  'believe',
+  'say',
+  'suggest',
+  'hope',
+  'expect',
+  'worry',
+  'fear',
+  'concern',
+  'agree',
+  'ask',
+  'wonder',
+  'decide',
+  'plan',
+  'arrange',
+  'promise',
+  'offer',
+  'tell',
+  'ask',
+  'explain',
+  'confirm',
+  'assure',
+  'reassure',
+  'mention',
+  'reply',
+  'guarantee',
+  'warn',
+  'inform',
+  'advise',
+  'write',
+  'state',
+  'text',
+  'email',
+  'know',
+  'check',
+  'make-sure',
+  'understand',
+]);
 
 interface Aux {
   modal?: string;
@@ -99,12 +236,35 @@ function opensClause(lower: readonly string[], i: number): boolean {
   const w = lower[i];
   if (!markers.clauseOpeners.has(w)) return false;
   const next = lower[i + 1] ?? '';
-  if (w === 'that') return markers.subjects.get(next) !== undefined || lexOf(next).nominative || classes.determiner.has(next) || (verbOf(next) !== undefined && !classes.noun.has(next));
-  if (w === 'as') return markers.subjects.get(next) !== undefined || lexOf(next).nominative || classes.determiner.has(next);
+  if (w === 'that')
+    return (
+      markers.subjects.get(next) !== undefined ||
+      lexOf(next).nominative ||
+      classes.determiner.has(next) ||
+      (verbOf(next) !== undefined && !classes.noun.has(next))
+    );
+  if (w === 'as')
+    return markers.subjects.get(next) !== undefined || lexOf(next).nominative || classes.determiner.has(next);
   if (w === 'like') return lexOf(next).nominative; // "like we said"; not "I would like", "like a lot"
-  if (w === 'so') return markers.subjects.get(next) !== undefined || lexOf(next).nominative || next === 'that' || next === 'then' || classes.determiner.has(next);
+  if (w === 'so')
+    return (
+      markers.subjects.get(next) !== undefined ||
+      lexOf(next).nominative ||
+      next === 'that' ||
+      next === 'then' ||
+      classes.determiner.has(next)
+    );
   // "after I rang" opens a clause; "after us", "before lunch" do not.
-  if (w === 'once' || w === 'since' || w === 'before' || w === 'after' || w === 'until' || w === 'till' || w === 'untill') return lexOf(next).nominative || classes.determiner.has(next);
+  if (
+    w === 'once' ||
+    w === 'since' ||
+    w === 'before' ||
+    w === 'after' ||
+    w === 'until' ||
+    w === 'till' ||
+    w === 'untill'
+  )
+    return lexOf(next).nominative || classes.determiner.has(next);
   return true;
 }
 
@@ -127,21 +287,42 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     const prev = lower[i - 1];
     const breaks =
       (ws[i].gap & (GAP_CLAUSE | GAP_QUOTE)) !== 0 ||
-      ((lx(i).clauseOpeners && opensClause(lower, i)) && !(lower[i] === 'then' && (markers.subjects.get(prev) || markers.modals.has(prev))) && !(lower[i] === 'that' && prev === 'so')) ||
+      (lx(i).clauseOpeners &&
+        opensClause(lower, i) &&
+        !(lower[i] === 'then' && (markers.subjects.get(prev) || markers.modals.has(prev))) &&
+        !(lower[i] === 'that' && prev === 'so')) ||
       // A new subject straight after other words starts a clause: "I told her I would ring", "things they think I could do".
-      ((lx(i).nominative || (lower[i] === 'it' && (lx(i + 1).modals || lower[i + 1] === 'was' || lower[i + 1] === 'had'))) && (lower[i] !== 'id' || lx(i + 1).verb !== undefined) && !markers.clauseOpeners.has(prev) && (!classes.preposition.has(prev) || PARTICLES.has(prev)) && prev !== 'than' && prev !== 'me' && prev !== 'and') ||
+      ((lx(i).nominative ||
+        (lower[i] === 'it' && (lx(i + 1).modals || lower[i + 1] === 'was' || lower[i + 1] === 'had'))) &&
+        (lower[i] !== 'id' || lx(i + 1).verb !== undefined) &&
+        !markers.clauseOpeners.has(prev) &&
+        (!classes.preposition.has(prev) || PARTICLES.has(prev)) &&
+        prev !== 'than' &&
+        prev !== 'me' &&
+        prev !== 'and') ||
       // "I told her the repair centre will text her": a noun phrase with a modal after it, following a verb's object.
       // "I checked the service had confirmed": the same after a verb of saying, checking or seeing.
-      (i > 1 && lx(i).determiner && lower[i] !== 'that' && (lx(i - 1).pronoun || COMPLEMENT_VERBS.has(lx(i - 1).verb?.infinitive ?? '')) && !lx(i - 1).preposition && auxWithin(lower, i + 1, 3));
+      (i > 1 &&
+        lx(i).determiner &&
+        lower[i] !== 'that' &&
+        (lx(i - 1).pronoun || COMPLEMENT_VERBS.has(lx(i - 1).verb?.infinitive ?? '')) &&
+        !lx(i - 1).preposition &&
+        auxWithin(lower, i + 1, 3));
     if (breaks && starts[starts.length - 1] !== i) starts.push(i);
   }
   const habitInSentence = markers.habit.any(lower, 0, n);
   // "Every time a customer rings…, I ask…", "Whenever…": a habit that opens the sentence governs all of it.
   const habitOpening = markers.habit.at(lower, 0);
   // A clock time ("I send the form at 2.15pm") pins a present-tense sentence to one occasion.
-  const narrative = context.occasion || markers.narrative.any(lower, 0, n) || ws.some((w) => w.num && CLOCK_TIME.test(w.lower));
+  const narrative =
+    context.occasion || markers.narrative.any(lower, 0, n) || ws.some((w) => w.num && CLOCK_TIME.test(w.lower));
   // "If…", "Whenever…", and the inverted "Should a customer complain, …".
-  const conditionalOpening = lower[0] === 'if' || lower[0] === 'whenever' || lower[0] === 'when' || lower[0] === 'unless' || (lower[0] === 'should' && !markers.subjects.get(lower[1]));
+  const conditionalOpening =
+    lower[0] === 'if' ||
+    lower[0] === 'whenever' ||
+    lower[0] === 'when' ||
+    lower[0] === 'unless' ||
+    (lower[0] === 'should' && !markers.subjects.get(lower[1]));
 
   for (let c = 0; c < starts.length; c++) {
     const from = starts[c];
@@ -158,7 +339,16 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     let actor: Actor = 'none';
     let afterPreposition = false;
     let prepositionObject = false;
-    const aux: Aux = { modal: undefined, have: undefined, be: undefined, do: undefined, going: false, negative: false, to: false, able: undefined };
+    const aux: Aux = {
+      modal: undefined,
+      have: undefined,
+      be: undefined,
+      do: undefined,
+      going: false,
+      negative: false,
+      to: false,
+      able: undefined,
+    };
     let verb = -1;
     let entry: VerbEntry | undefined;
     let passive = false;
@@ -203,7 +393,17 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
             subject = i;
             actor = who;
             // "My colleague and I", "me and Sam": the writer with someone else.
-            if ((w === 'i' || w === 'me') && lower[i - 1] === 'and' && i - 1 === from && c > 0 && (ws[from].gap & GAP_CLAUSE) === 0 && !lx(starts[c - 1]).clauseOpeners && !lx(starts[c - 1]).preposition && !predicates.some((p) => p.from === starts[c - 1])) actor = 'we';
+            if (
+              (w === 'i' || w === 'me') &&
+              lower[i - 1] === 'and' &&
+              i - 1 === from &&
+              c > 0 &&
+              (ws[from].gap & GAP_CLAUSE) === 0 &&
+              !lx(starts[c - 1]).clauseOpeners &&
+              !lx(starts[c - 1]).preposition &&
+              !predicates.some((p) => p.from === starts[c - 1])
+            )
+              actor = 'we';
             if (w === 'me' && lower[i + 1] === 'and') actor = 'we';
             continue;
           }
@@ -217,18 +417,23 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         if (afterPreposition && prepositionObject && lx(i).determiner) afterPreposition = false;
         const ve = verbOf(w);
         // "…and ring the customer back": with no subject of its own, a coordinated clause starts with its verb.
-        const coordinated = c > 0 && predicates.length > 0 && (opener === '' || markers.coordinators.has(opener)) && i === (opener ? from + 1 : from) + skipped && lower[i + 1] !== 'of';
+        const coordinated =
+          c > 0 &&
+          predicates.length > 0 &&
+          (opener === '' || markers.coordinators.has(opener)) &&
+          i === (opener ? from + 1 : from) + skipped &&
+          lower[i + 1] !== 'of';
         if (!(coordinated && ve && (has(ve.forms, 'I') || has(ve.forms, 'P') || has(ve.forms, 'S')))) {
           if (lx(i).determiner || lx(i).adjective) continue;
-        const nounish = lx(i).noun || lx(i).actor || isCapital(ws[i].text);
-        if (nounish && !(ve && has(ve.forms, 'P') && !lx(i).noun)) {
-          // A noun before any verb is the subject, unless it sits in a phrase such as "in the morning".
-          if (!afterPreposition) {
-            subject = i;
-            actor = 'other';
-          } else prepositionObject = true;
-          continue;
-        }
+          const nounish = lx(i).noun || lx(i).actor || isCapital(ws[i].text);
+          if (nounish && !(ve && has(ve.forms, 'P') && !lx(i).noun)) {
+            // A noun before any verb is the subject, unless it sits in a phrase such as "in the morning".
+            if (!afterPreposition) {
+              subject = i;
+              actor = 'other';
+            } else prepositionObject = true;
+            continue;
+          }
         }
       }
       if (verb < 0) {
@@ -250,7 +455,11 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         if (BE_PRESENT.has(w) || BE_PAST.has(w) || BE_OTHER.has(w)) {
           const next = lower[nextContent(lower, i)] ?? '';
           const nv = verbOf(next);
-          if ((nv && (has(nv.forms, 'G') || (has(nv.forms, 'N') && (!classes.adjective.has(next) || has(nv.forms, 'P'))))) || next === 'going') {
+          if (
+            (nv &&
+              (has(nv.forms, 'G') || (has(nv.forms, 'N') && (!classes.adjective.has(next) || has(nv.forms, 'P'))))) ||
+            next === 'going'
+          ) {
             aux.be = w;
             continue;
           }
@@ -270,17 +479,45 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
           aux.be = 'be';
           continue;
         }
-        if (lx(i).adverb || w === 'then' || w === 'also' || w === 'just' || w === 'always' || w === 'never' || w === 'still') continue;
+        if (
+          lx(i).adverb ||
+          w === 'then' ||
+          w === 'also' ||
+          w === 'just' ||
+          w === 'always' ||
+          w === 'never' ||
+          w === 'still'
+        )
+          continue;
         let ve = verbOf(w);
         if (!ve) {
           if (w.endsWith('ly')) continue; // an adverb the lexicon lacks
           // After "I", a modal, "did" or "to", a word the lexicon does not know is most likely a verb ("I liaise", "would escalate").
-          const slot = Boolean(aux.modal || aux.do || aux.going) || (subject >= 0 && i - 1 === subject && actor !== 'other');
-          if (!slot || !/^[a-z]+$/.test(w) || lx(i).noun || lx(i).adjective || lx(i).preposition || lx(i).determiner || lx(i).pronoun) continue;
+          const slot =
+            Boolean(aux.modal || aux.do || aux.going) || (subject >= 0 && i - 1 === subject && actor !== 'other');
+          if (
+            !slot ||
+            !/^[a-z]+$/.test(w) ||
+            lx(i).noun ||
+            lx(i).adjective ||
+            lx(i).preposition ||
+            lx(i).determiner ||
+            lx(i).pronoun
+          )
+            continue;
           ve = { infinitive: w, forms: 'I' };
         }
         // "the repair centre will…": a noun straight after a noun subject, before a verb group, is part of the subject.
-        if (subject === i - 1 && actor === 'other' && lx(i).noun && !aux.modal && !aux.have && !aux.be && !aux.do && (lx(i + 1).modals || FINITE_AUX.has(lower[i + 1] ?? ''))) {
+        if (
+          subject === i - 1 &&
+          actor === 'other' &&
+          lx(i).noun &&
+          !aux.modal &&
+          !aux.have &&
+          !aux.be &&
+          !aux.do &&
+          (lx(i + 1).modals || FINITE_AUX.has(lower[i + 1] ?? ''))
+        ) {
           subject = i;
           continue;
         }
@@ -301,13 +538,44 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         if (aux.have && !needsBase && !has(ve.forms, 'N')) continue;
         // After a form of "be" only a gerund or a participle is the verb ("I'm on the billing team").
         if (aux.be && !needsBase && !aux.have && !has(ve.forms, 'G') && !has(ve.forms, 'N')) continue;
-        if (!needsBase && !aux.have && !aux.be && subject < 0 && opener === '' && c === 0 && !has(ve.forms, 'P') && !has(ve.forms, 'S')) {
+        if (
+          !needsBase &&
+          !aux.have &&
+          !aux.be &&
+          subject < 0 &&
+          opener === '' &&
+          c === 0 &&
+          !has(ve.forms, 'P') &&
+          !has(ve.forms, 'S')
+        ) {
           // A sentence opening with a bare verb is an instruction or a heading-like fragment.
         }
         if (aux.be && has(ve.forms, 'N') && !has(ve.forms, 'G')) passive = true;
         // "I rung her back", "we seen it": a participle standing for the past after a pronoun is the verb.
-        if (!needsBase && !aux.have && !aux.be && subject >= 0 && subject === i - 1 - skippedAdverbs(lower, subject, i) && !has(ve.forms, 'P') && !has(ve.forms, 'I') && !has(ve.forms, 'S') && !has(ve.forms, 'N')) continue;
-        if (!needsBase && !aux.have && !aux.be && subject >= 0 && actor !== 'other' && !has(ve.forms, 'P') && !has(ve.forms, 'I') && !has(ve.forms, 'S') && !(has(ve.forms, 'N') && markers.subjects.get(lower[subject]))) continue;
+        if (
+          !needsBase &&
+          !aux.have &&
+          !aux.be &&
+          subject >= 0 &&
+          subject === i - 1 - skippedAdverbs(lower, subject, i) &&
+          !has(ve.forms, 'P') &&
+          !has(ve.forms, 'I') &&
+          !has(ve.forms, 'S') &&
+          !has(ve.forms, 'N')
+        )
+          continue;
+        if (
+          !needsBase &&
+          !aux.have &&
+          !aux.be &&
+          subject >= 0 &&
+          actor !== 'other' &&
+          !has(ve.forms, 'P') &&
+          !has(ve.forms, 'I') &&
+          !has(ve.forms, 'S') &&
+          !(has(ve.forms, 'N') && markers.subjects.get(lower[subject]))
+        )
+          continue;
         // A noun that could be a verb ("a ring", "the survey") after a subject noun phrase is usually
         // still the verb ("the customer rang"), but with no subject and no auxiliary it needs a past or present form.
         verb = i;
@@ -324,7 +592,11 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     let verbEntry = entry!;
     const key = catenativeKey(inf, lower, verb);
     const toAt = key === 'go-on' ? verb + 2 : verb + 1;
-    const cat = verbLists.catenative.get(key) ?? (inf === 'like' && (aux.modal === 'would' || aux.modal === "'d") ? verbLists.catenative.get('would-like') : undefined);
+    const cat =
+      verbLists.catenative.get(key) ??
+      (inf === 'like' && (aux.modal === 'would' || aux.modal === "'d")
+        ? verbLists.catenative.get('would-like')
+        : undefined);
     if (cat && lower[toAt] === 'to' && !passive) {
       const complement = lx(toAt + 1).verb;
       if (complement && has(complement.forms, 'I')) {
@@ -355,11 +627,16 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     // "a complaint I handled in January": a subject straight after "determiner + noun", with no object after the verb.
     const before = lower[subject - 1] ?? '';
     if (
-      !relative && subject >= 1 && subject === from && (ws[subject].gap & GAP_CLAUSE) === 0 && !TIME_NOUNS.has(before) &&
+      !relative &&
+      subject >= 1 &&
+      subject === from &&
+      (ws[subject].gap & GAP_CLAUSE) === 0 &&
+      !TIME_NOUNS.has(before) &&
       (classes.noun.has(before) || (!verbOf(before) && !classes.adverb.has(before) && !markers.subjects.get(before))) &&
       (subject === 1 || lx(subject - 2).determiner || lx(subject - 2).adjective) &&
       !OBJECT_STARTS.has(lower[verbIndex + 1] ?? '')
-    ) relative = true;
+    )
+      relative = true;
 
     // Tense.
     let tense: Tense;
@@ -372,19 +649,56 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     else if (aux.have) tense = aux.have === 'had' ? 'past-perfect' : 'present';
     else if (aux.do) tense = aux.do === 'did' ? 'past' : 'present';
     else if (aux.be) tense = BE_PAST.has(aux.be) || aux.be === 'was' ? 'past' : 'present';
-    else if (effect === 'past' || effect === 'habit') tense = lower[verb] && lx(verb).verb?.forms.includes('P') ? 'past' : 'present';
-    else if (has(lower[verb] === vw ? form : lx(verb).verb!.forms, 'P') || (!has(form, 'I') && !has(form, 'S') && has(form, 'N'))) tense = 'past';
+    else if (effect === 'past' || effect === 'habit')
+      tense = lower[verb] && lx(verb).verb?.forms.includes('P') ? 'past' : 'present';
+    else if (
+      has(lower[verb] === vw ? form : lx(verb).verb!.forms, 'P') ||
+      (!has(form, 'I') && !has(form, 'S') && has(form, 'N'))
+    )
+      tense = 'past';
     else tense = 'present';
     if (effect === 'reported' && lx(verb).verb?.forms.includes('P')) tense = 'past';
     // "We keep the files locked and shred old ones": a form that is both present and past takes the tense of the verb it is coordinated with.
-    if (inherited && !aux.modal && !aux.do && !aux.have && !aux.be && has(form, 'I') && has(form, 'P') && tense === 'past' && inherited.tense === 'present') tense = 'present';
+    if (
+      inherited &&
+      !aux.modal &&
+      !aux.do &&
+      !aux.have &&
+      !aux.be &&
+      has(form, 'I') &&
+      has(form, 'P') &&
+      tense === 'past' &&
+      inherited.tense === 'present'
+    )
+      tense = 'present';
     // "…and apologise": a bare verb coordinated with a modal or future verb shares its tense and mood.
-    if (inherited && !aux.modal && !aux.do && !aux.have && !aux.be && has(form, 'I') && !has(form, 'P') && (inherited.tense === 'modal' || inherited.tense === 'future')) tense = inherited.tense;
+    if (
+      inherited &&
+      !aux.modal &&
+      !aux.do &&
+      !aux.have &&
+      !aux.be &&
+      has(form, 'I') &&
+      !has(form, 'P') &&
+      (inherited.tense === 'modal' || inherited.tense === 'future')
+    )
+      tense = inherited.tense;
 
     // Polarity.
     let polarity: Polarity = aux.negative || effect === 'negative' ? 'negative' : 'positive';
     if (lower[verbIndex - 1] === 'without' || lower[verb - 1] === 'without') polarity = 'negative';
-    if (inherited && !aux.modal && !aux.do && !aux.have && !aux.be && has(form, 'I') && !has(form, 'P') && inherited.polarity === 'negative' && (opener === 'or' || opener === 'nor')) polarity = 'negative';
+    if (
+      inherited &&
+      !aux.modal &&
+      !aux.do &&
+      !aux.have &&
+      !aux.be &&
+      has(form, 'I') &&
+      !has(form, 'P') &&
+      inherited.polarity === 'negative' &&
+      (opener === 'or' || opener === 'nor')
+    )
+      polarity = 'negative';
 
     // Modality.
     let modality: Modality = 'none';
@@ -393,17 +707,29 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
       const next = lower[verbIndex + 1] ?? '';
       if (aux.have || (HAVE.has(vw) && verbOf(next)?.forms.includes('N') && !classes.determiner.has(next))) {
         // "If she had not got a place I would have…" imagines another outcome: hypothetical, like "I would…".
-        modality = conditionalOpening && !condition && (m === 'would' || m === "'d") ? 'hypothetical' : 'counterfactual';
-      }
-      else if (m === 'could' && (verbLists.perceptionAfterCould.has(inf) || aux.negative)) {
+        modality =
+          conditionalOpening && !condition && (m === 'would' || m === "'d") ? 'hypothetical' : 'counterfactual';
+      } else if (m === 'could' && (verbLists.perceptionAfterCould.has(inf) || aux.negative)) {
         modality = 'none';
         tense = 'past';
-      } else if (m === 'can' || m === 'may' && false) modality = 'ability';
+      } else if (m === 'can' || (m === 'may' && false)) modality = 'ability';
       else if (m === 'must') modality = 'none';
-      else if (m === 'should' && (verbLists.expected.has(inf) || actor === 'other' || actor === 'none')) modality = 'expectation';
-      else if ((m === 'would' || m === "'d") && (actor === 'writer' || actor === 'we') && verbLists.hedges.has(inf) && !HAVE.has(vw)) modality = 'hedge';
+      else if (m === 'should' && (verbLists.expected.has(inf) || actor === 'other' || actor === 'none'))
+        modality = 'expectation';
+      else if (
+        (m === 'would' || m === "'d") &&
+        (actor === 'writer' || actor === 'we') &&
+        verbLists.hedges.has(inf) &&
+        !HAVE.has(vw)
+      )
+        modality = 'hedge';
       // "Maybe we could highlight the dates", "we might try a rota": a suggestion for the team, not a stand-in for what happened.
-      else if ((m === 'could' || m === 'might' || m === 'may') && !conditionalOpening && (actor === 'we' || lower.includes('maybe') || lower.includes('perhaps'))) modality = 'hedge';
+      else if (
+        (m === 'could' || m === 'might' || m === 'may') &&
+        !conditionalOpening &&
+        (actor === 'we' || lower.includes('maybe') || lower.includes('perhaps'))
+      )
+        modality = 'hedge';
       else modality = 'hypothetical';
     } else if (m === 'can') modality = 'ability';
     if (aux.able === 'present') modality = 'ability';
@@ -411,11 +737,15 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     if (effect === 'reported') modality = 'reported';
     // "I would make sure I listened… and showed empathy": what hangs from a hypothetical, or joins it with no
     // subject of its own, is imagined too.
-    const unreal = (p: Predicate | undefined) => p !== undefined && (p.actor === 'writer' || p.actor === 'we') && (p.modality === 'hypothetical' || p.modality === 'counterfactual');
+    const unreal = (p: Predicate | undefined) =>
+      p !== undefined &&
+      (p.actor === 'writer' || p.actor === 'we') &&
+      (p.modality === 'hypothetical' || p.modality === 'counterfactual');
     if (modality === 'none' && !aux.modal && (actor === 'writer' || actor === 'we')) {
       const previous = predicates[predicates.length - 1];
       if (subject < 0 && inherited && unreal(inherited)) modality = inherited.modality;
-      else if (subject >= 0 && opener === '' && c > 0 && (ws[from].gap & GAP_CLAUSE) === 0 && unreal(previous)) modality = previous!.modality;
+      else if (subject >= 0 && opener === '' && c > 0 && (ws[from].gap & GAP_CLAUSE) === 0 && unreal(previous))
+        modality = previous!.modality;
     }
     if (effect === 'future' && (inf === 'want' || inf === 'hope')) modality = 'none';
 
@@ -429,38 +759,99 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         const p = predicates[k];
         // An imagined verb ("I would tell him…, and I would give…") reports nothing.
         if (p.verb >= from || p.condition || p.modality === 'hypothetical' || p.modality === 'counterfactual') continue;
-        if (p.kind === 'reporting' || THOUGHT.has(p.infinitive) || (p.infinitive === 'be' && beThought(lower[p.verb + 1] ?? ''))) governing = p;
+        if (
+          p.kind === 'reporting' ||
+          THOUGHT.has(p.infinitive) ||
+          (p.infinitive === 'be' && beThought(lower[p.verb + 1] ?? ''))
+        )
+          governing = p;
       }
-      if (governing && governing.kind !== 'reporting' && predicates.some((p) => p.condition && p.verb > governing!.verb && p.verb < from)) governing = undefined;
+      if (
+        governing &&
+        governing.kind !== 'reporting' &&
+        predicates.some((p) => p.condition && p.verb > governing!.verb && p.verb < from)
+      )
+        governing = undefined;
       // A clause joined on after a comma (", and I would give…") is the writer's own, not part of what was said;
       // without one ("we agreed that they would bring it and I would update…") it goes on with what was said.
       if (markers.coordinators.has(opener) && subject >= 0 && (ws[from].gap & GAP_CLAUSE) !== 0) governing = undefined;
       // "I think we could do a survey" suggests a change; "I think I would ask her" is still the writer's hypothetical.
-      const thinksOther = governing && (governing.kind === 'reporting' || governing.actor !== 'writer' || !OPINION.has(governing.infinitive) || actor === 'we');
-      if (opener === 'otherwise' || opener === 'or' && lower[from + 1] === 'else' || lower[from - 1] === 'otherwise') modality = 'consequence';
-      else if ((opener === 'so' || (opener === 'that' && lower[from - 1] === 'so') || (lower[from] === 'so' && lower[from + 1] === 'that') || (lower[from - 2] === 'in' && lower[from - 1] === 'order')) && modality === 'hypothetical') modality = 'purpose';
+      const thinksOther =
+        governing &&
+        (governing.kind === 'reporting' ||
+          governing.actor !== 'writer' ||
+          !OPINION.has(governing.infinitive) ||
+          actor === 'we');
+      if (opener === 'otherwise' || (opener === 'or' && lower[from + 1] === 'else') || lower[from - 1] === 'otherwise')
+        modality = 'consequence';
+      else if (
+        (opener === 'so' ||
+          (opener === 'that' && lower[from - 1] === 'so') ||
+          (lower[from] === 'so' && lower[from + 1] === 'that') ||
+          (lower[from - 2] === 'in' && lower[from - 1] === 'order')) &&
+        modality === 'hypothetical'
+      )
+        modality = 'purpose';
       else if (governing && thinksOther && modality !== 'expectation') modality = 'reported';
       else if (lower.slice(Math.max(0, from - 1), verbIndex).includes('otherwise')) modality = 'consequence';
     }
     // "If he asked me…, I would…": the condition's verb is hypothetical too.
-    if (c === 0 && conditionalOpening && lower[0] === 'if' && tense !== 'future' && predicates.length === 0 && starts.length > 1) {
+    if (
+      c === 0 &&
+      conditionalOpening &&
+      lower[0] === 'if' &&
+      tense !== 'future' &&
+      predicates.length === 0 &&
+      starts.length > 1
+    ) {
       // Decided once the main clause is read (below).
     }
 
     // Kind of verb.
     let kind: VerbKind = 'action';
     const after = lower.slice(verbIndex + 1, Math.min(n, verbIndex + 4));
-    if (verbLists.observation.has(inf) || (inf === 'sit' && after[0] === 'in') || (inf === 'listen' && after[0] === 'in')) kind = 'observation';
-    else if (inf === 'find' && ['it', 'that', 'this', 'myself', 'out'].includes(after[0] ?? '') && after[0] !== 'out') kind = 'state';
-    else if (COPULAR.has(inf) && lx(verbIndex + 1).adjective && !lx(verbIndex + 1).noun) kind = 'state'; // "I stayed calm", "she got upset"
-    else if (verbLists.state.has(inf) && !(inf === 'have' && (after[0] === 'a' || after[0] === 'an') && tense !== 'present')) kind = 'state';
-    else if (verbLists.reporting.has(inf) && (SAYING_COMPLEMENT.has(after[0] ?? '') || SAYING_COMPLEMENT.has(after[1] ?? '') && !OBJECT_STARTS.has(after[1] ?? '') || (ws[verbIndex + 1] && (ws[verbIndex + 1].gap & GAP_QUOTE) !== 0) || (verbIndex + 1 < n && (ws[verbIndex + 1].gap & GAP_CLAUSE) !== 0 && (ws[verbIndex + 1].gap & GAP_QUOTE) !== 0))) kind = 'reporting';
-    else if (verbLists.perception.has(inf) && !(inf === 'hear' && after[1] === 'out')) kind = inf === 'hear' && (after[0] === 'the' && after[1] === 'news' || after[0] === 'about' || after[0] === 'that') ? 'life-event' : 'perception';
+    if (
+      verbLists.observation.has(inf) ||
+      (inf === 'sit' && after[0] === 'in') ||
+      (inf === 'listen' && after[0] === 'in')
+    )
+      kind = 'observation';
+    else if (inf === 'find' && ['it', 'that', 'this', 'myself', 'out'].includes(after[0] ?? '') && after[0] !== 'out')
+      kind = 'state';
+    else if (COPULAR.has(inf) && lx(verbIndex + 1).adjective && !lx(verbIndex + 1).noun)
+      kind = 'state'; // "I stayed calm", "she got upset"
+    else if (
+      verbLists.state.has(inf) &&
+      !(inf === 'have' && (after[0] === 'a' || after[0] === 'an') && tense !== 'present')
+    )
+      kind = 'state';
+    else if (
+      verbLists.reporting.has(inf) &&
+      (SAYING_COMPLEMENT.has(after[0] ?? '') ||
+        (SAYING_COMPLEMENT.has(after[1] ?? '') && !OBJECT_STARTS.has(after[1] ?? '')) ||
+        (ws[verbIndex + 1] && (ws[verbIndex + 1].gap & GAP_QUOTE) !== 0) ||
+        (verbIndex + 1 < n && (ws[verbIndex + 1].gap & GAP_CLAUSE) !== 0 && (ws[verbIndex + 1].gap & GAP_QUOTE) !== 0))
+    )
+      kind = 'reporting';
+    else if (verbLists.perception.has(inf) && !(inf === 'hear' && after[1] === 'out'))
+      kind =
+        inf === 'hear' && ((after[0] === 'the' && after[1] === 'news') || after[0] === 'about' || after[0] === 'that')
+          ? 'life-event'
+          : 'perception';
     else if (verbLists.lifeEventAlways.has(inf)) kind = 'life-event';
     else if (verbLists.lifeEvent.has(inf)) {
       let k = verbIndex + 1;
-      while (k < n && k <= verbIndex + 2 && PARTICLES.has(lower[k]) && inf !== 'end' && !(inf === 'get' && lower[k] === 'in')) k++;
-      const life = verbLists.lifeEventNext.at(lower, verbIndex + 1) || (k !== verbIndex + 1 && verbLists.lifeEventNext.at(lower, k));
+      while (
+        k < n &&
+        k <= verbIndex + 2 &&
+        PARTICLES.has(lower[k]) &&
+        inf !== 'end' &&
+        !(inf === 'get' && lower[k] === 'in')
+      )
+        k++;
+      const life =
+        verbLists.lifeEventNext.at(lower, verbIndex + 1) ||
+        (k !== verbIndex + 1 && verbLists.lifeEventNext.at(lower, k));
       const action = verbLists.actionNext.at(lower, verbIndex + 1);
       if ((life && !action) || verbIndex + 1 >= n || lx(verbIndex + 1).clauseOpeners) kind = 'life-event';
       if (inf === 'end' && lower[verbIndex + 1] === 'up') kind = 'life-event';
@@ -475,8 +866,17 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     let genericity: Genericity = 'particular';
     let byTenseOnly = false;
     // A habit marker counts in its own clause, or in an opening adverbial that governs the sentence ("Every time a customer rings, I…").
-    const clauseHabit = habitOpening || habitInSentence && (markers.habit.any(lower, from, to) || (c > 0 && predicates.length === 0 && markers.habit.any(lower, 0, starts[1])));
-    const genericSubject = subject >= 0 && actor === 'other' && (markers.genericSubjects.at(lower, subject) || (subject > 0 && markers.genericSubjects.at(lower, subject - 1))) && (lower[subject] !== 'it' && lower[subject] !== 'we');
+    const clauseHabit =
+      habitOpening ||
+      (habitInSentence &&
+        (markers.habit.any(lower, from, to) ||
+          (c > 0 && predicates.length === 0 && markers.habit.any(lower, 0, starts[1]))));
+    const genericSubject =
+      subject >= 0 &&
+      actor === 'other' &&
+      (markers.genericSubjects.at(lower, subject) || (subject > 0 && markers.genericSubjects.at(lower, subject - 1))) &&
+      lower[subject] !== 'it' &&
+      lower[subject] !== 'we';
     if (effect === 'habit' || clauseHabit) genericity = 'habitual';
     else if (tense === 'present' || (tense === 'modal' && m === 'must')) {
       if (genericSubject || (m === 'must' && actor !== 'writer')) genericity = 'generic';
@@ -485,15 +885,41 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         byTenseOnly = true;
       } else if (!narrative) {
         byTenseOnly = true;
-        genericity = actor === 'other' && !genericSubject && subject >= 0 && /^[a-z]/.test(ws[subject].text) && lx(subject).noun && !lx(subject - 1).determiner ? 'generic' : 'habitual';
+        genericity =
+          actor === 'other' &&
+          !genericSubject &&
+          subject >= 0 &&
+          /^[a-z]/.test(ws[subject].text) &&
+          lx(subject).noun &&
+          !lx(subject - 1).determiner
+            ? 'generic'
+            : 'habitual';
       }
     }
-    if (inherited && genericity === 'particular' && inherited.genericity !== 'particular' && tense === inherited.tense) genericity = inherited.genericity;
+    if (inherited && genericity === 'particular' && inherited.genericity !== 'particular' && tense === inherited.tense)
+      genericity = inherited.genericity;
 
     const marked = effect === 'habit' || clauseHabit || (conditionalOpening && genericity === 'habitual');
     // Started by a new subject straight after another verb's words ("told her I would", "remembered it was").
-    const embedded = c > 0 && opener === '' && (ws[from].gap & (GAP_CLAUSE | GAP_QUOTE)) === 0 || opener === 'that';
-    const p: Predicate = { verb: verbIndex, infinitive: inf, subject, actor, tense, polarity, modality, genericity, kind, relative, marked, condition, byTenseOnly, embedded, from, to };
+    const embedded = (c > 0 && opener === '' && (ws[from].gap & (GAP_CLAUSE | GAP_QUOTE)) === 0) || opener === 'that';
+    const p: Predicate = {
+      verb: verbIndex,
+      infinitive: inf,
+      subject,
+      actor,
+      tense,
+      polarity,
+      modality,
+      genericity,
+      kind,
+      relative,
+      marked,
+      condition,
+      byTenseOnly,
+      embedded,
+      from,
+      to,
+    };
     predicates.push(p);
     for (let k = from; k < to; k++) predicateOf[k] = predicates.length - 1;
     readSecondary(ws, lower, p, predicates, predicateOf);
@@ -507,13 +933,29 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
   }
   // "If she asked me …, I would …": the condition belongs to the hypothetical.
   if (conditionalOpening && predicates.length > 1) {
-    const main = predicates.find((p) => p.from > 0 && (p.modality === 'hypothetical'));
-    if (main) for (const p of predicates) if (p.from < main.from && p.modality === 'none' && p.tense !== 'past-perfect') p.genericity = p.genericity === 'particular' && p.tense === 'past' ? 'particular' : p.genericity;
+    const main = predicates.find((p) => p.from > 0 && p.modality === 'hypothetical');
+    if (main)
+      for (const p of predicates)
+        if (p.from < main.from && p.modality === 'none' && p.tense !== 'past-perfect')
+          p.genericity = p.genericity === 'particular' && p.tense === 'past' ? 'particular' : p.genericity;
   }
   return { lower, predicates, predicateOf };
 }
 
-const BE_THOUGHT = new Set(['afraid', 'sure', 'convinced', 'anxious', 'adamant', 'certain', 'aware', 'glad', 'happy', 'upset', 'scared', 'nervous']);
+const BE_THOUGHT = new Set([
+  'afraid',
+  'sure',
+  'convinced',
+  'anxious',
+  'adamant',
+  'certain',
+  'aware',
+  'glad',
+  'happy',
+  'upset',
+  'scared',
+  'nervous',
+]);
 
 /** "She was worried (that) we…", "he was sure we…": a state that, like a verb of thinking, governs the clause after it. */
 function beThought(next: string): boolean {
@@ -525,7 +967,13 @@ function beThought(next: string): boolean {
  * supplier to check", "in order to give"), a manner or negation ("by offering", "without checking"),
  * and what the writer watched someone else do ("watched Priya deal with…").
  */
-function readSecondary(ws: readonly Word[], lower: readonly string[], main: Predicate, predicates: Predicate[], predicateOf: number[]): void {
+function readSecondary(
+  ws: readonly Word[],
+  lower: readonly string[],
+  main: Predicate,
+  predicates: Predicate[],
+  predicateOf: number[],
+): void {
   for (let k = main.verb + 1; k < main.to; k++) {
     const w = lower[k];
     const next = lower[k + 1] ?? '';
@@ -535,17 +983,37 @@ function readSecondary(ws: readonly Word[], lower: readonly string[], main: Pred
     let actor: Actor = main.actor;
     if (w === 'to' && k + 1 < main.to) {
       const v = verbOf(next);
-      if (!v || !has(v.forms, 'I') || classes.determiner.has(next) || classes.noun.has(next) && !classes.nounOrVerb.has(next)) continue;
+      if (
+        !v ||
+        !has(v.forms, 'I') ||
+        classes.determiner.has(next) ||
+        (classes.noun.has(next) && !classes.nounOrVerb.has(next))
+      )
+        continue;
       verb = k + 1;
       if (main.modality === 'none' || main.modality === 'purpose') modality = 'purpose';
-    } else if ((w === 'without' || w === 'by' || w === 'after' || w === 'before' || w === 'while') && k + 1 < main.to && verbOf(next)?.forms.includes('G')) {
+    } else if (
+      (w === 'without' || w === 'by' || w === 'after' || w === 'before' || w === 'while') &&
+      k + 1 < main.to &&
+      verbOf(next)?.forms.includes('G')
+    ) {
       verb = k + 1;
       if (w === 'without') polarity = 'negative';
-    } else if ((main.kind === 'observation' || main.kind === 'perception') && k > main.verb + 1 && /^[A-Za-z]/.test(ws[k].text)) {
+    } else if (
+      (main.kind === 'observation' || main.kind === 'perception') &&
+      k > main.verb + 1 &&
+      /^[A-Za-z]/.test(ws[k].text)
+    ) {
       // "watched Priya deal", "saw my supervisor calm": a name or noun, then a bare verb.
       const v = verbOf(w);
       const before = lower[k - 1];
-      if (!v || !has(v.forms, 'I') || has(v.forms, 'P') || !(classes.noun.has(before) || classes.actor.has(before) || isCapital(ws[k - 1].text))) continue;
+      if (
+        !v ||
+        !has(v.forms, 'I') ||
+        has(v.forms, 'P') ||
+        !(classes.noun.has(before) || classes.actor.has(before) || isCapital(ws[k - 1].text))
+      )
+        continue;
       verb = k;
       actor = 'other';
     } else continue;
@@ -559,7 +1027,13 @@ function readSecondary(ws: readonly Word[], lower: readonly string[], main: Pred
       polarity,
       modality,
       genericity: main.genericity,
-      kind: verbLists.observation.has(entry.infinitive) ? 'observation' : verbLists.state.has(entry.infinitive) ? 'state' : verbLists.lifeEvent.has(entry.infinitive) && lower[k] !== 'to' ? 'life-event' : 'action',
+      kind: verbLists.observation.has(entry.infinitive)
+        ? 'observation'
+        : verbLists.state.has(entry.infinitive)
+          ? 'state'
+          : verbLists.lifeEvent.has(entry.infinitive) && lower[k] !== 'to'
+            ? 'life-event'
+            : 'action',
       relative: main.relative,
       marked: main.marked,
       condition: main.condition,
@@ -575,7 +1049,23 @@ function readSecondary(ws: readonly Word[], lower: readonly string[], main: Pred
   }
 }
 
-const COMPLEMENT_VERBS = new Set(['check', 'see', 'find', 'notice', 'realise', 'realize', 'confirm', 'think', 'know', 'say', 'tell', 'explain', 'promise', 'hope', 'make-sure']);
+const COMPLEMENT_VERBS = new Set([
+  'check',
+  'see',
+  'find',
+  'notice',
+  'realise',
+  'realize',
+  'confirm',
+  'think',
+  'know',
+  'say',
+  'tell',
+  'explain',
+  'promise',
+  'hope',
+  'make-sure',
+]);
 const FINITE_AUX = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are']);
 
 /** Whether "will", "had", "was" and the like comes within the next few words, before any other verb. */
@@ -598,4 +1088,3 @@ function skippedAdverbs(lower: readonly string[], subject: number, i: number): n
   for (let k = subject + 1; k < i; k++) if (classes.adverb.has(lower[k])) n++;
   return n;
 }
-

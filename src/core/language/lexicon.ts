@@ -22,7 +22,19 @@ for (const [form, code] of Object.entries(english.verbs as Record<string, string
   verbs.set(form, { infinitive: inf || form, forms });
 }
 for (const form of ['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'m", "'re"]) {
-  verbs.set(form, { infinitive: 'be', forms: form === 'was' || form === 'were' ? 'P' : form === 'been' ? 'N' : form === 'being' ? 'G' : form === 'be' ? 'I' : 'S' });
+  verbs.set(form, {
+    infinitive: 'be',
+    forms:
+      form === 'was' || form === 'were'
+        ? 'P'
+        : form === 'been'
+          ? 'N'
+          : form === 'being'
+            ? 'G'
+            : form === 'be'
+              ? 'I'
+              : 'S',
+  });
 }
 for (const [form, inf] of Object.entries(verbData.irregularUnknown as Record<string, string>)) {
   if (!verbs.has(form)) verbs.set(form, { infinitive: inf, forms: form === inf ? 'I' : 'PN' });
@@ -88,12 +100,23 @@ function guessVerb(lower: string): VerbEntry | undefined {
   if (lower.endsWith('ed') && !classes.adjective.has(lower) && !classes.noun.has(lower)) {
     const base = lower.slice(0, -2);
     // "shred", "bred": too short to be a regular past unless the stem is a known verb.
-    if (base.length < 4 && !verbs.has(base) && !verbs.has(base + 'e') && !verbs.has(lower.slice(0, -1))) return undefined;
-    const inf = verbs.get(base)?.infinitive ?? verbs.get(base + 'e')?.infinitive ?? (/(.)\1$/.test(base) ? base.slice(0, -1) : base);
+    if (base.length < 4 && !verbs.has(base) && !verbs.has(base + 'e') && !verbs.has(lower.slice(0, -1)))
+      return undefined;
+    const inf =
+      verbs.get(base)?.infinitive ??
+      verbs.get(base + 'e')?.infinitive ??
+      (/(.)\1$/.test(base) ? base.slice(0, -1) : base);
     return { infinitive: inf, forms: 'PN' };
   }
-  if (/(?:is|iz|ys|yz|if)(?:e|y)$/.test(lower) && lower.length > 5 && !classes.noun.has(lower) && !classes.adjective.has(lower)) return { infinitive: lower, forms: 'I' };
-  if (/(?:is|iz|ys|yz|at)es$/.test(lower) && lower.length > 6 && !classes.noun.has(lower)) return { infinitive: lower.slice(0, -1), forms: 'S' };
+  if (
+    /(?:is|iz|ys|yz|if)(?:e|y)$/.test(lower) &&
+    lower.length > 5 &&
+    !classes.noun.has(lower) &&
+    !classes.adjective.has(lower)
+  )
+    return { infinitive: lower, forms: 'I' };
+  if (/(?:is|iz|ys|yz|at)es$/.test(lower) && lower.length > 6 && !classes.noun.has(lower))
+    return { infinitive: lower.slice(0, -1), forms: 'S' };
   if (lower.endsWith('ing') && lower.length > 5 && !classes.noun.has(lower)) {
     const base = lower.slice(0, -3);
     return { infinitive: verbs.get(base)?.infinitive ?? verbs.get(base + 'e')?.infinitive ?? base, forms: 'G' };
@@ -145,12 +168,14 @@ export const verbLists = {
   ...verbKinds,
   lifeEventNext: new PhraseList(verbData.lifeEventNext),
   actionNext: new PhraseList(verbData.actionNext),
-  catenative: new Map(Object.entries(verbData.catenative)) as Map<string, 'past' | 'negative' | 'future' | 'habit' | 'reported'>,
+  catenative: new Map(Object.entries(verbData.catenative)) as Map<
+    string,
+    'past' | 'negative' | 'future' | 'habit' | 'reported'
+  >,
   hedges: set(verbData.hedges),
   expected: set(verbData.expected),
   perceptionAfterCould: set(verbData.perceptionAfterCould),
 };
-
 
 export const markers = {
   subjects: new Map(Object.entries(markerData.subjects)) as Map<string, 'writer' | 'we' | 'other'>,
@@ -170,7 +195,6 @@ export const markers = {
   opinionOpeners: set(markerData.opinionOpeners),
   opinionVerbs: set(markerData.opinionVerbs),
 };
-
 
 /** Everything the clause reader asks of one word form, looked up once per form and kept. */
 export interface Lex {
@@ -198,7 +222,29 @@ export interface Lex {
   verb: VerbEntry | undefined;
 }
 
-const NOMINATIVE = new Set(['i', 'id', 'we', 'he', 'she', 'they', "i'd", "we'd", "i'll", "we'll", "i've", "we've", "i'm", "we're", "she'd", "he'd", "they'd", "she'll", "he'll", "they'll", "they're"]);
+const NOMINATIVE = new Set([
+  'i',
+  'id',
+  'we',
+  'he',
+  'she',
+  'they',
+  "i'd",
+  "we'd",
+  "i'll",
+  "we'll",
+  "i've",
+  "we've",
+  "i'm",
+  "we're",
+  "she'd",
+  "he'd",
+  "they'd",
+  "she'll",
+  "he'll",
+  "they'll",
+  "they're",
+]);
 
 const lexCache = new Map<string, Lex>();
 

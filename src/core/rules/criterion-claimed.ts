@@ -41,8 +41,17 @@ export const criterionClaimed: Rule = {
       for (const ref of p.references) {
         const c = byId.get(ref.id);
         if (!c || supportedIds.has(c.id)) continue;
-        const hint = better ? ` It reads more like evidence for AC ${better.id}: if that is what you meant, cite AC ${better.id} instead.` : '';
-        const fixes: OffsetFix[] = better ? [{ title: `Cite AC ${better.id} instead: ${better.ability}`, edits: [{ start: ref.start, end: ref.end, newText: better.id }] }] : [];
+        const hint = better
+          ? ` It reads more like evidence for AC ${better.id}: if that is what you meant, cite AC ${better.id} instead.`
+          : '';
+        const fixes: OffsetFix[] = better
+          ? [
+              {
+                title: `Cite AC ${better.id} instead: ${better.ability}`,
+                edits: [{ start: ref.start, end: ref.end, newText: better.id }],
+              },
+            ]
+          : [];
         // The finding covers "AC 4" when the id opens its list, else the id alone ("5" of "AC 4 and 5").
         const start = /\d/.test(ctx.doc.text.slice(ref.fullStart, ref.start)) ? ref.start : ref.fullStart;
         ctx.report({

@@ -20,7 +20,9 @@ export const SUGGESTION_MIN_SCORE = 2;
  */
 export function suggestion(p: ParagraphInfo): RankedCriterion | undefined {
   const top = p.ranked[0];
-  return p.describesAction && !p.unfilled && p.sentences.length > 0 && top && top.score >= SUGGESTION_MIN_SCORE ? top : undefined;
+  return p.describesAction && !p.unfilled && p.sentences.length > 0 && top && top.score >= SUGGESTION_MIN_SCORE
+    ? top
+    : undefined;
 }
 
 export const criterionNotEvidenced: Rule = {
@@ -31,7 +33,9 @@ export const criterionNotEvidenced: Rule = {
   check(ctx) {
     const rubric = ctx.rubric!;
     // A reference outside the paragraphs (a heading, a table, a quote) is not weighed against content: it counts as cited.
-    const citedElsewhere = new Set(ctx.references.filter((r) => !ctx.paragraphs.some((p) => p.blocks.includes(r.block))).map((r) => r.id));
+    const citedElsewhere = new Set(
+      ctx.references.filter((r) => !ctx.paragraphs.some((p) => p.blocks.includes(r.block))).map((r) => r.id),
+    );
     for (const c of rubric.criteria) {
       const status = ctx.criteria.find((x) => x.id === c.id);
       if (!status || status.status === 'evidenced' || citedElsewhere.has(c.id)) continue;
@@ -52,8 +56,17 @@ export const criterionNotEvidenced: Rule = {
             : `No paragraph refers to ${text} yet. This paragraph looks like evidence for it: if it is, link it.`,
           start: first.start,
           end: first.end,
-          data: { criterion: c.id, paragraph: best.block.paragraph, ...(claimed ? { claimedIn: status.claimedIn } : {}) },
-          fixes: [{ title: `Link this paragraph to AC ${c.id}`, edits: [{ start: end, end, newText: joiner + linkSentence(c) }] }],
+          data: {
+            criterion: c.id,
+            paragraph: best.block.paragraph,
+            ...(claimed ? { claimedIn: status.claimedIn } : {}),
+          },
+          fixes: [
+            {
+              title: `Link this paragraph to AC ${c.id}`,
+              edits: [{ start: end, end, newText: joiner + linkSentence(c) }],
+            },
+          ],
         });
         continue;
       }

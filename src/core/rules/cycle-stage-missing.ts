@@ -18,11 +18,14 @@ export const STAGE_NAMES: Record<Stage, string> = {
 };
 
 const ADVICE: Record<Stage, string> = {
-  'identify-need': 'Say how you found out what the customer needed: the questions you asked, how you listened, and how you checked you had understood (for example by summarising back).',
-  'agree-standards': 'Say what standard you worked to: a timescale or target you agreed with the customer (such as "by 4pm the next day"), or your organisation’s standard (an SLA or charter) and how you applied it.',
+  'identify-need':
+    'Say how you found out what the customer needed: the questions you asked, how you listened, and how you checked you had understood (for example by summarising back).',
+  'agree-standards':
+    'Say what standard you worked to: a timescale or target you agreed with the customer (such as "by 4pm the next day"), or your organisation’s standard (an SLA or charter) and how you applied it.',
   deliver: 'Say what you actually did to provide the service, step by step.',
   monitor: 'Say how you checked progress against the standard: what you checked or logged, and when.',
-  evaluate: 'Say what feedback or results you gathered afterwards (a survey, a follow-up call, comment cards) and what they showed.',
+  evaluate:
+    'Say what feedback or results you gathered afterwards (a survey, a follow-up call, comment cards) and what they showed.',
   improve: 'Say what changed, or what you recommended, because of that feedback, and who agreed it.',
 };
 
@@ -37,7 +40,11 @@ const HEADING_WORDS: Record<Stage, RegExp> = {
 
 function place(ctx: RuleContext, ex: Example, stage: Stage): { start: number; end: number } {
   const headingFor = ctx.doc.blocks.find(
-    (b) => b.kind === 'heading' && b.start >= ex.start && b.start < ex.end && HEADING_WORDS[stage].test(ctx.doc.prose.slice(b.start, b.end)),
+    (b) =>
+      b.kind === 'heading' &&
+      b.start >= ex.start &&
+      b.start < ex.end &&
+      HEADING_WORDS[stage].test(ctx.doc.prose.slice(b.start, b.end)),
   );
   if (headingFor) return { start: headingFor.start, end: headingFor.end };
   const index = STAGES.indexOf(stage);
@@ -70,7 +77,8 @@ function firstSentence(s: Sentence): { start: number; end: number } {
 export const cycleStageMissing: Rule = {
   id: 'cycle-stage-missing',
   severity: 'warning',
-  summary: 'The account lacks a stage of the service cycle: identify need, agree standards, deliver, monitor, evaluate, improve.',
+  summary:
+    'The account lacks a stage of the service cycle: identify need, agree standards, deliver, monitor, evaluate, improve.',
   check(ctx) {
     // A unit whose rubric names no reflective model ("cycle": "none") is not read against one.
     if (!ctx.doc.sentences.length || ctx.rubric?.cycle === 'none') return;

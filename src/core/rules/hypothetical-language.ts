@@ -17,7 +17,8 @@ export const hypotheticalLanguage: Rule = {
         const start = s.words[from].start;
         const end = s.words[to - 1].end;
         ctx.report({
-          message: 'This says what you would do, not what you did. Assessors need evidence of a real occasion: describe a time it happened, in the past tense (“I asked…”, “I rang…”).',
+          message:
+            'This says what you would do, not what you did. Assessors need evidence of a real occasion: describe a time it happened, in the past tense (“I asked…”, “I rang…”).',
           start,
           end,
           data: { text: ctx.doc.text.slice(start, end) },

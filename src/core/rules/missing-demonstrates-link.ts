@@ -10,35 +10,47 @@ import { supportedCriteria } from '../ranking.js';
 import type { Criterion } from '../types.js';
 
 // "This demonstrates…" (and "This shows my ability to…") claims a criterion; "I think this shows" is opinion.
-const DEMONSTRATES = /\b(?:this|that|which|these|it)\s+(?:demonstrates|evidences|is evidence|(?:shows|proves) (?:my ability|that I can|I can|that I am able|I am able))\b/i;
+const DEMONSTRATES =
+  /\b(?:this|that|which|these|it)\s+(?:demonstrates|evidences|is evidence|(?:shows|proves) (?:my ability|that I can|I can|that I am able|I am able))\b/i;
 
 const CLAIMS = {};
 
 function candidates(byId: ReadonlyMap<string, Criterion>, p: ParagraphInfo): Criterion[] {
   // Only criteria the paragraph's content supports: a link to any other would be a bare claim.
-  return byId.size ? supportedCriteria(p.ranked).slice(0, 3).map((r) => byId.get(r.id)!) : [];
+  return byId.size
+    ? supportedCriteria(p.ranked)
+        .slice(0, 3)
+        .map((r) => byId.get(r.id)!)
+    : [];
 }
 
 export const missingDemonstratesLink: Rule = {
   id: 'missing-demonstrates-link',
   severity: 'warning',
-  summary: 'A paragraph about what you did is not linked to a criterion with "This demonstrates my ability to … (AC n)".',
+  summary:
+    'A paragraph about what you did is not linked to a criterion with "This demonstrates my ability to … (AC n)".',
   check(ctx) {
     const byId = new Map((ctx.rubric?.criteria ?? []).map((c) => [c.id, c]));
     for (const p of ctx.paragraphs) {
       if (p.references.length) continue;
       const text = ctx.doc.text;
       const options = candidates(byId, p);
-      const claim = p.sentences.find((s) => ctx.keep(CLAIMS, s, () => DEMONSTRATES.test(ctx.doc.prose.slice(s.start, s.end))));
+      const claim = p.sentences.find((s) =>
+        ctx.keep(CLAIMS, s, () => DEMONSTRATES.test(ctx.doc.prose.slice(s.start, s.end))),
+      );
       if (claim) {
         // The reference goes just before the sentence's full stop.
         const at = referenceOffset(text, claim);
         ctx.report({
-          message: 'This sentence says what it demonstrates but names no criterion. Add the criterion it evidences, for example “(AC 2)”, so the assessor can map it.',
+          message:
+            'This sentence says what it demonstrates but names no criterion. Add the criterion it evidences, for example “(AC 2)”, so the assessor can map it.',
           start: claim.start,
           end: claim.end,
           data: { kind: 'unlinked-claim', suggestedCriteria: options.map((c) => c.id) },
-          fixes: options.map((c) => ({ title: `Add (AC ${c.id}): ${c.ability}`, edits: [{ start: at, end: at, newText: referenceText(c.id) }] })),
+          fixes: options.map((c) => ({
+            title: `Add (AC ${c.id}): ${c.ability}`,
+            edits: [{ start: at, end: at, newText: referenceText(c.id) }],
+          })),
         });
         continue;
       }

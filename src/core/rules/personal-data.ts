@@ -14,9 +14,14 @@ const NOT_SURNAMES = new Set(people.notSurnames);
 const PLACE_WORDS = new Set([...people.placeWords, ...names.orgWords, ...names.placeWords]);
 
 // Names in capitals count too ("MRS JANET PRYCE-WALKER"): learners copy them from a system.
-const TITLED = /\b(Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+([A-Z][a-z’'-]+|[A-Z]{2,}(?:-[A-Z]{2,})?)\s+([A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)\b/g;
-const NAME = /\b([A-Z][a-z]+|[A-Z]{2,})\s+((?:O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?(?![a-z])|(?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?)\b/g;
-const BYLINE = new RegExp(String.raw`(?:^|\|)[\s*_#>|-]*(?:${people.bylineLabels.join('|')})\s*[:*_-]*\s*[*_]*\s*([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)+)`, 'gimu');
+const TITLED =
+  /\b(Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+([A-Z][a-z’'-]+|[A-Z]{2,}(?:-[A-Z]{2,})?)\s+([A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)\b/g;
+const NAME =
+  /\b([A-Z][a-z]+|[A-Z]{2,})\s+((?:O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?(?![a-z])|(?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?)\b/g;
+const BYLINE = new RegExp(
+  String.raw`(?:^|\|)[\s*_#>|-]*(?:${people.bylineLabels.join('|')})\s*[:*_-]*\s*[*_]*\s*([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)+)`,
+  'gimu',
+);
 
 /** The writer's own name: front matter (author, name, learner) and byline lines ("Name: …", "Written by …"). */
 function authorNames(doc: AccountDocument): Set<string> {
@@ -29,7 +34,10 @@ function authorNames(doc: AccountDocument): Set<string> {
   for (const m of doc.text.matchAll(BYLINE)) out.add(m[1].replace(/\s+/g, ' ').toLowerCase());
   // A name alone on the first lines, followed by a role ("Kieran Oduya, Level 3 … apprentice").
   for (const b of doc.blocks.slice(0, 3)) {
-    const m = /^[*_\s]*([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+),\s+[^.]*\b(?:apprentice|learner|student|candidate|assistant|administrator|advisor|adviser|coordinator|receptionist|officer)\b/.exec(doc.text.slice(b.start, b.end));
+    const m =
+      /^[*_\s]*([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+),\s+[^.]*\b(?:apprentice|learner|student|candidate|assistant|administrator|advisor|adviser|coordinator|receptionist|officer)\b/.exec(
+        doc.text.slice(b.start, b.end),
+      );
     if (m) out.add(m[1].toLowerCase());
   }
   return out;
@@ -37,8 +45,10 @@ function authorNames(doc: AccountDocument): Set<string> {
 
 // A role in apposition ("Ayesha Rahman, our pharmacist manager") or before the name ("my manager Sam
 // Hughes") makes the person a colleague: the labelling guide counts customers' full names as personal data.
-const ROLE_AFTER = /^,\s+(?:our|my|the)\s+(?:[a-z-]+\s+){0,3}(?:manager|supervisor|director|pharmacist|team leader|leader|colleague|coordinator|boss|owner|assistant|administrator|officer|advisor|adviser|receptionist|instructor|mentor|assessor|tutor|trainer|engineer|arranger|head|lead|partner|chef)\b/;
-const ROLE_BEFORE = /\b(?:my|our)\s+(?:[a-z-]+\s+){0,2}(?:manager|supervisor|director|pharmacist|team leader|leader|colleague|coordinator|boss|owner|mentor|assessor|tutor|trainer|instructor)\s*,?\s*$/;
+const ROLE_AFTER =
+  /^,\s+(?:our|my|the)\s+(?:[a-z-]+\s+){0,3}(?:manager|supervisor|director|pharmacist|team leader|leader|colleague|coordinator|boss|owner|assistant|administrator|officer|advisor|adviser|receptionist|instructor|mentor|assessor|tutor|trainer|engineer|arranger|head|lead|partner|chef)\b/;
+const ROLE_BEFORE =
+  /\b(?:my|our)\s+(?:[a-z-]+\s+){0,2}(?:manager|supervisor|director|pharmacist|team leader|leader|colleague|coordinator|boss|owner|mentor|assessor|tutor|trainer|instructor)\s*,?\s*$/;
 
 /** A capitalised pair that names a building, an award, a colleague or a well-known person rather than a customer. */
 function notAPerson(text: string, start: number, end: number, pair: string): boolean {
@@ -49,7 +59,12 @@ function notAPerson(text: string, start: number, end: number, pair: string): boo
   if (ROLE_AFTER.test(after) || ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
   // A firm's name ("Harrow & Dale Removals"), or a name used to describe a thing ("a Marcus Rashford shirt").
   if (/[&+]\s*$/.test(text.slice(Math.max(0, start - 3), start))) return true;
-  if (/\b(?:a|an|the|his|her|their)\s+$/i.test(text.slice(Math.max(0, start - 6), start)) && /^\s+[a-z]+/.test(after) && !/^\s+(?:and|who|was|is|rang|called|said|came|from|at|in|on|to)\b/.test(after)) return true;
+  if (
+    /\b(?:a|an|the|his|her|their)\s+$/i.test(text.slice(Math.max(0, start - 6), start)) &&
+    /^\s+[a-z]+/.test(after) &&
+    !/^\s+(?:and|who|was|is|rang|called|said|came|from|at|in|on|to)\b/.test(after)
+  )
+    return true;
   // Part of a longer proper name ("the Len Ashworth Stand", "Nelson Mandela Building").
   const next = /^ ([A-Z][A-Za-z]+)/.exec(after)?.[1];
   if (next && !FIRST_NAMES.has(next.toLowerCase()) && next !== next.toUpperCase()) return true;
@@ -57,7 +72,8 @@ function notAPerson(text: string, start: number, end: number, pair: string): boo
   return word !== undefined && PLACE_WORDS.has(word);
 }
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
-const PHONE = /(?:\+44\s?\(?0?\)?\s?|\(0(?=\d{2,4}\))|\b0)[1-9](?:\)?[\s-]?\d){8,9}\b(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5}\b)?/gi;
+const PHONE =
+  /(?:\+44\s?\(?0?\)?\s?|\(0(?=\d{2,4}\))|\b0)[1-9](?:\)?[\s-]?\d){8,9}\b(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5}\b)?/gi;
 // Whole pieces of personal data, so that one edit removes all of it: an address from the flat or house
 // number to the postcode ("Flat 3, 12 Station Road, Barking IG11 7XQ"), a phone number with its
 // area code in brackets and its extension ("(020) 7946 0321 ext. 204").
@@ -93,7 +109,8 @@ const MESSAGES: Record<Kind, string> = {
   name: 'This looks like a person’s full name. Portfolios are read by other people: use initials or a role instead, such as “Mrs A” or “the customer”.',
   email: 'This is an email address. Leave it out of your account, or write “the customer’s email address”.',
   phone: 'This is a phone number. Leave it out of your account, or write “their phone number”.',
-  address: 'This looks like a postal address. Leave it out of your account, or describe it (“the customer’s home address”).',
+  address:
+    'This looks like a postal address. Leave it out of your account, or describe it (“the customer’s home address”).',
 };
 
 export const personalData: Rule = {
@@ -133,12 +150,20 @@ export const personalData: Rule = {
         const s = base + m.index!;
         const e = s + m[0].length;
         if (isAuthor(`${m[2]} ${m[3]}`) || notAPerson(text, s, e, `${m[2]} ${m[3]}`)) continue;
-        add(s, e, 'name', [replace(s, e, `${m[1][0]}${m[1].slice(1).toLowerCase()} ${m[3][0]}`), replace(s, e, 'the customer')]);
+        add(s, e, 'name', [
+          replace(s, e, `${m[1][0]}${m[1].slice(1).toLowerCase()} ${m[3][0]}`),
+          replace(s, e, 'the customer'),
+        ]);
       }
       for (const m of matches.name) {
         if (!FIRST_NAMES.has(m[1].toLowerCase()) || NOT_SURNAMES.has(m[2].toLowerCase())) continue;
         // Words in capitals are a name only when both look like one ("DAVID ASHWORTH", not "PLEASE NOTE").
-        if (m[1] === m[1].toUpperCase() && m[1].length > 1 && (m[2] !== m[2].toUpperCase() || !names.last.has(m[2].toLowerCase()) && !/^(?:O['’])?[A-Z]{3,}$/.test(m[2]))) continue;
+        if (
+          m[1] === m[1].toUpperCase() &&
+          m[1].length > 1 &&
+          (m[2] !== m[2].toUpperCase() || (!names.last.has(m[2].toLowerCase()) && !/^(?:O['’])?[A-Z]{3,}$/.test(m[2])))
+        )
+          continue;
         const s = base + m.index!;
         const e = s + m[0].length;
         if (isAuthor(m[0]) || notAPerson(text, s, e, m[0])) continue;

@@ -13,13 +13,18 @@ export const unknownCriterion: Rule = {
     for (const ref of ctx.references) {
       if (ids.includes(ref.id)) continue;
       const paragraph = ctx.paragraphs.find((p) => p.blocks.includes(ref.block));
-      const options = supportedCriteria(paragraph?.ranked ?? []).slice(0, 3).map((r) => r.id);
+      const options = supportedCriteria(paragraph?.ranked ?? [])
+        .slice(0, 3)
+        .map((r) => r.id);
       ctx.report({
         message: `“${rubric.title}” has no criterion ${ref.id}. Its criteria are ${listIds(ids)}: check the number against the unit.`,
         start: ref.start,
         end: ref.end,
         data: { criterion: ref.id, known: ids },
-        fixes: options.map((id) => ({ title: `Change to AC ${id}`, edits: [{ start: ref.start, end: ref.end, newText: id }] })),
+        fixes: options.map((id) => ({
+          title: `Change to AC ${id}`,
+          edits: [{ start: ref.start, end: ref.end, newText: id }],
+        })),
       });
     }
   },

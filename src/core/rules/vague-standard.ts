@@ -7,7 +7,8 @@ import { SMART_TEMPLATES } from '../edits.js';
 import type { Rule } from '../rule.js';
 import { measurableSpans, vagueSpans, type VaguePhrase } from '../standards.js';
 
-const CUSTOMER_WISH = /\b(?:want|wants|wanted|need|needs|needed|expect|expects|expected|would like|wish|wishes|wished)\b[^,;.]*$/i;
+const CUSTOMER_WISH =
+  /\b(?:want|wants|wanted|need|needs|needed|expect|expects|expected|would like|wish|wishes|wished)\b[^,;.]*$/i;
 
 /** A phrase that opens its sentence as the subject of a general remark. */
 const TOPIC = /^\s+(?:is|was|means|matters|can be|has to be|should be)\b/i;
@@ -32,14 +33,21 @@ export const vagueStandard: Rule = {
         // Words in quotation marks are somebody's words, not the learner's standard; and how fast a
         // customer wants something ("they want things fixed straight away") is their need, not a promise.
         // ("Customers want good service" stays flagged: the labelling guide counts it as a vague standard.)
-        if (quoted(ctx.doc.prose, s.start, v.start) || (v.kind === 'time' && CUSTOMER_WISH.test(ctx.doc.prose.slice(s.start, v.start)))) continue;
+        if (
+          quoted(ctx.doc.prose, s.start, v.start) ||
+          (v.kind === 'time' && CUSTOMER_WISH.test(ctx.doc.prose.slice(s.start, v.start)))
+        )
+          continue;
         // "Good customer service is really important": the topic of a sentence, not a promise.
-        if (TOPIC.test(ctx.doc.prose.slice(v.end, s.end)) && /^\W*$/.test(ctx.doc.prose.slice(s.start, v.start))) continue;
+        if (TOPIC.test(ctx.doc.prose.slice(v.end, s.end)) && /^\W*$/.test(ctx.doc.prose.slice(s.start, v.start)))
+          continue;
         lastEnd = v.end;
         seen.add(v.start);
         const original = ctx.doc.text.slice(v.start, v.end);
         // "sorted it quickly": only the adverb is replaced, so the learner's verb stays.
-        const adverb = /^as\b/i.test(original) ? null : /\b(?:quickly|straight away|right away|soon|promptly|fast|in the loop)$/i.exec(original);
+        const adverb = /^as\b/i.test(original)
+          ? null
+          : /\b(?:quickly|straight away|right away|soon|promptly|fast|in the loop)$/i.exec(original);
         const editStart = adverb ? v.start + adverb.index : v.start;
         const template = adverb && /loop$/i.test(original) ? SMART_TEMPLATES.updates : SMART_TEMPLATES[v.kind];
         ctx.report({
@@ -47,7 +55,12 @@ export const vagueStandard: Rule = {
           start: v.start,
           end: v.end,
           data: { phrase: original, kind: v.kind },
-          fixes: [{ title: `Replace “${original}” with a measurable standard to fill in`, edits: [{ start: editStart, end: v.end, newText: template }] }],
+          fixes: [
+            {
+              title: `Replace “${original}” with a measurable standard to fill in`,
+              edits: [{ start: editStart, end: v.end, newText: template }],
+            },
+          ],
         });
       }
     }

@@ -18,11 +18,17 @@ describe('activation', function () {
     const { uri } = await h.open('accounts/sample.md');
     // Not ext.activate(): the document alone must start the extension.
     const diagnostics = await h.waitForDiagnostics(uri, (d) => d.length > 0, 'the first diagnostics');
-    h.record('open account → first diagnostics (cold: activation, server start, first analysis)', performance.now() - t0);
+    h.record(
+      'open account → first diagnostics (cold: activation, server start, first analysis)',
+      performance.now() - t0,
+    );
     assert.equal(ext.isActive, true);
     const exports = ext.exports;
     assert.ok(exports && exports.client && exports.view, 'activate() should return { client, view }');
     assert.equal(exports.client.isRunning(), true, 'the language client is not running');
-    assert.ok(diagnostics.some((d) => h.codeOf(d) === 'vague-standard'), `no vague-standard diagnostic:\n    ${h.describeDiagnostics(diagnostics)}`);
+    assert.ok(
+      diagnostics.some((d) => h.codeOf(d) === 'vague-standard'),
+      `no vague-standard diagnostic:\n    ${h.describeDiagnostics(diagnostics)}`,
+    );
   });
 });

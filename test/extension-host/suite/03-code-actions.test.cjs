@@ -15,7 +15,11 @@ async function actionsAt(uri, range) {
 async function freshAccount(label) {
   const rel = await h.copyFixture('accounts/sample.md', label);
   const opened = await h.open(rel);
-  const list = await h.waitForDiagnostics(opened.uri, (d) => d.some((x) => h.codeOf(x) === 'vague-standard'), 'the vague-standard finding');
+  const list = await h.waitForDiagnostics(
+    opened.uri,
+    (d) => d.some((x) => h.codeOf(x) === 'vague-standard'),
+    'the vague-standard finding',
+  );
   return { ...opened, list, vague: list.find((x) => h.codeOf(x) === 'vague-standard') };
 }
 
@@ -31,7 +35,11 @@ describe('code actions', function () {
     assert.equal(fix.isPreferred, true);
     // (vscode.executeCodeActionProvider does not hand back a CodeAction's diagnostics, so they are not checked here.)
     const disable = actions.filter((a) => a.title.startsWith('Disable vague-standard'));
-    assert.deepEqual(disable.map((a) => a.title), ['Disable vague-standard…'], titles(actions).join(', '));
+    assert.deepEqual(
+      disable.map((a) => a.title),
+      ['Disable vague-standard…'],
+      titles(actions).join(', '),
+    );
     assert.equal(disable[0].kind.value, 'quickfix');
     assert.equal(disable[0].command.command, 'reflectLint.disableRule');
   });
@@ -39,7 +47,10 @@ describe('code actions', function () {
   it('offer “Insert criterion reference” in a paragraph without a finding', async function () {
     const { uri, doc, list } = await freshAccount('insert');
     const at = h.positionOf(doc, 'I work on the front counter', 10);
-    assert.ok(!list.some((d) => d.range.start.line <= at.line && at.line <= d.range.end.line), `the background paragraph has a finding:\n    ${h.describeDiagnostics(list)}`);
+    assert.ok(
+      !list.some((d) => d.range.start.line <= at.line && at.line <= d.range.end.line),
+      `the background paragraph has a finding:\n    ${h.describeDiagnostics(list)}`,
+    );
     const actions = await actionsAt(uri, new vscode.Range(at, at));
     const inserts = actions.filter((a) => a.title.startsWith('Insert criterion reference: AC '));
     assert.ok(inserts.length >= 1, `no insert action among: ${titles(actions).join(', ') || '(none)'}`);
@@ -54,7 +65,9 @@ describe('code actions', function () {
     const { uri, doc } = await freshAccount('apply-insert');
     const sentence = 'I rang the courier, booked a same-day van and emailed the customer the tracking link before noon';
     const at = h.positionOf(doc, sentence, 5);
-    const insert = (await actionsAt(uri, new vscode.Range(at, at))).find((a) => a.title.startsWith('Insert criterion reference: AC '));
+    const insert = (await actionsAt(uri, new vscode.Range(at, at))).find((a) =>
+      a.title.startsWith('Insert criterion reference: AC '),
+    );
     assert.ok(insert, 'no insert action in the courier paragraph');
     const id = /AC (\d+(?:\.\d+)*)/.exec(insert.title)[1];
     assert.equal(await vscode.workspace.applyEdit(insert.edit), true);
@@ -76,8 +89,15 @@ describe('code actions', function () {
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     const text = doc.lineAt(line).text;
     assert.ok(!text.includes('good service'), text);
-    assert.match(text, /give a service that meets \[a measurable standard, e\.g\. "replied within 2 working days"\] to everyone/);
-    await h.waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => h.codeOf(x) === 'vague-standard'), 'the vague-standard finding to go');
+    assert.match(
+      text,
+      /give a service that meets \[a measurable standard, e\.g\. "replied within 2 working days"\] to everyone/,
+    );
+    await h.waitForDiagnostics(
+      uri,
+      (d) => d.length > 0 && !d.some((x) => h.codeOf(x) === 'vague-standard'),
+      'the vague-standard finding to go',
+    );
   });
 
   it('applying “Disable …” and choosing “On this line only” silences that finding only', async function () {
@@ -90,7 +110,11 @@ describe('code actions', function () {
     // The paragraph starts the line, so the comment goes on its own line above it.
     assert.equal(doc.lineAt(line).text, '<!-- reflect-lint-disable-next-line vague-standard -->');
     assert.match(doc.lineAt(line + 1).text, /good service/);
-    const after = await h.waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => h.codeOf(x) === 'vague-standard'), 'the vague-standard finding to go');
+    const after = await h.waitForDiagnostics(
+      uri,
+      (d) => d.length > 0 && !d.some((x) => h.codeOf(x) === 'vague-standard'),
+      'the vague-standard finding to go',
+    );
     assert.equal(after.length, list.length - 1, `only that finding should go:\n    ${h.describeDiagnostics(after)}`);
   });
 });

@@ -8,10 +8,17 @@ describe('hover and completion', function () {
   it('hover on “CRM” shows its definition', async function () {
     const { uri, doc } = await h.open('accounts/sample.md');
     await h.waitForDiagnostics(uri, (d) => d.length > 0, 'the account diagnostics');
-    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, h.positionOf(doc, 'CRM', 1));
+    const hovers = await vscode.commands.executeCommand(
+      'vscode.executeHoverProvider',
+      uri,
+      h.positionOf(doc, 'CRM', 1),
+    );
     const text = h.markdownOf(hovers);
     assert.match(text, /\*\*CRM\*\*/);
-    assert.match(text, /Customer relationship management: how an organisation records and uses what it knows about its customers/);
+    assert.match(
+      text,
+      /Customer relationship management: how an organisation records and uses what it knows about its customers/,
+    );
     // CRM is defined by another unit's glossary (crm-principles), and says so.
     assert.match(text, /From the glossary of \*/);
     const range = hovers.find((x) => x.range)?.range;
@@ -20,7 +27,11 @@ describe('hover and completion', function () {
 
   it('hover on “SLA” shows the unit’s definition and the criterion it bears on', async function () {
     const { uri, doc } = await h.open('accounts/sample.md');
-    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, h.positionOf(doc, 'SLA', 2));
+    const hovers = await vscode.commands.executeCommand(
+      'vscode.executeHoverProvider',
+      uri,
+      h.positionOf(doc, 'SLA', 2),
+    );
     const text = h.markdownOf(hovers);
     assert.match(text, /\*\*SLA\*\* \(service level agreement\)/);
     assert.match(text, /Service level agreement: a written agreement/);
@@ -29,7 +40,11 @@ describe('hover and completion', function () {
 
   it('hover on a word that is no key term shows nothing of ours', async function () {
     const { uri, doc } = await h.open('accounts/sample.md');
-    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, h.positionOf(doc, 'courier', 2));
+    const hovers = await vscode.commands.executeCommand(
+      'vscode.executeHoverProvider',
+      uri,
+      h.positionOf(doc, 'courier', 2),
+    );
     assert.doesNotMatch(h.markdownOf(hovers), /\*\*/);
   });
 
@@ -45,9 +60,16 @@ describe('hover and completion', function () {
     const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, at, ' ');
     const ours = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference);
     const labels = ours.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).sort();
-    assert.deepEqual(labels, ['1', '2', '3', '4', '5'], `items: ${list.items.map((i) => JSON.stringify(i.label)).join(', ')}`);
+    assert.deepEqual(
+      labels,
+      ['1', '2', '3', '4', '5'],
+      `items: ${list.items.map((i) => JSON.stringify(i.label)).join(', ')}`,
+    );
     const second = ours.find((i) => (i.label.label ?? i.label) === '2');
-    assert.equal(second.detail, 'agree measurable quality standards and timescales with a customer and monitor my service against them');
+    assert.equal(
+      second.detail,
+      'agree measurable quality standards and timescales with a customer and monitor my service against them',
+    );
     assert.match(second.documentation.value, /\*\*AC 2\*\*/);
   });
 });

@@ -13,7 +13,11 @@ describe('commands', function () {
     await h.serverHasSeen(uri);
     assert.deepEqual(h.diagnosticsOf(uri), [], 'notes are not accounts until asked');
     await vscode.commands.executeCommand('reflectLint.checkDocument');
-    const list = await h.waitForDiagnostics(uri, (d) => d.some((x) => h.codeOf(x) === 'vague-standard'), 'findings after Check This Document');
+    const list = await h.waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => h.codeOf(x) === 'vague-standard'),
+      'findings after Check This Document',
+    );
     const phrases = list.filter((x) => h.codeOf(x) === 'vague-standard').map((x) => /“(.+?)”/.exec(x.message)[1]);
     assert.deepEqual(phrases.sort(), ['as soon as possible', 'good service']);
     const { view } = await h.api();
@@ -43,16 +47,26 @@ describe('commands', function () {
     const at = h.positionOf(doc, sentence, 3);
     editor.selection = new vscode.Selection(at, at);
     const { client } = await h.api();
-    const ranked = await client.sendRequest('reflectLint/rankCriteria', { uri: uri.toString(), line: at.line, character: at.character });
+    const ranked = await client.sendRequest('reflectLint/rankCriteria', {
+      uri: uri.toString(),
+      line: at.line,
+      character: at.character,
+    });
     // Only the criteria the paragraph's content supports (a score of 1 or more, SUPPORT_MIN_SCORE), best first: not all five.
     assert.ok(ranked.criteria.length >= 1 && ranked.criteria.length < 5, JSON.stringify(ranked.criteria));
-    assert.ok(ranked.criteria.every((c) => c.score >= 1), JSON.stringify(ranked.criteria));
+    assert.ok(
+      ranked.criteria.every((c) => c.score >= 1),
+      JSON.stringify(ranked.criteria),
+    );
     assert.equal(ranked.criteria[0].id, '2', 'a courier booked and a tracking link sent before noon reads as AC 2');
     const changed = h.waitForText(doc, (t) => t.includes(`${sentence} (AC `), 'the reference to be inserted');
     await h.runAcceptingQuickPick('reflectLint.insertCriterionReference');
     const text = await changed;
     // The quick pick lists the best match first; Enter takes it.
-    assert.ok(text.includes(`${sentence} (AC ${ranked.criteria[0].id}).`), text.split('\n').find((l) => l.includes('courier')));
+    assert.ok(
+      text.includes(`${sentence} (AC ${ranked.criteria[0].id}).`),
+      text.split('\n').find((l) => l.includes('courier')),
+    );
   });
 
   it('“Generate Assessor Report” opens the mapping grid for this account', async function () {

@@ -18,9 +18,15 @@ describe('Criteria view and status bar', function () {
 
     const top = view.getChildren();
     const items = top.map((n) => view.getTreeItem(n));
-    assert.deepEqual(items.map((i) => i.label), [c.rubric.title, 'Service cycle']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      [c.rubric.title, 'Service cycle'],
+    );
     const criteria = view.getChildren(top[0]).map((n) => view.getTreeItem(n));
-    assert.deepEqual(criteria.map((i) => i.label), ['AC 1', 'AC 2', 'AC 3', 'AC 4', 'AC 5']);
+    assert.deepEqual(
+      criteria.map((i) => i.label),
+      ['AC 1', 'AC 2', 'AC 3', 'AC 4', 'AC 5'],
+    );
     assert.match(criteria[0].description, /^evidenced · /);
     // AC 1's evidence: a child that opens the paragraph.
     const evidence = view.getChildren(view.getChildren(top[0])[0]).map((n) => view.getTreeItem(n));
@@ -56,7 +62,10 @@ describe('Criteria view and status bar', function () {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, h.positionOf(doc, 'two working days', 'two working days'.length), ' (AC 2)');
     assert.equal(await vscode.workspace.applyEdit(edit), true);
-    const c = await h.waitForCoverage((x) => x.uri === uri.toString() && x.criteria.find((k) => k.id === '2')?.status === 'evidenced', 'AC 2 to be evidenced');
+    const c = await h.waitForCoverage(
+      (x) => x.uri === uri.toString() && x.criteria.find((k) => k.id === '2')?.status === 'evidenced',
+      'AC 2 to be evidenced',
+    );
     assert.equal(c.criteria.filter((k) => k.status === 'evidenced').length, 2);
     const { view } = await h.api();
     assert.equal(view.status.text, '$(checklist) AC 2/5 · Cycle 4/6');

@@ -20,13 +20,26 @@ describe('workspace rubrics', function () {
 
   it('accounts keep working: bundled units and the centre’s valid rubric', async function () {
     const sample = await h.open('accounts/sample.md');
-    await h.waitForDiagnostics(sample.uri, (d) => d.some((x) => h.codeOf(x) === 'vague-standard'), 'the sample account’s findings');
+    await h.waitForDiagnostics(
+      sample.uri,
+      (d) => d.some((x) => h.codeOf(x) === 'vague-standard'),
+      'the sample account’s findings',
+    );
     const tel = await h.open('accounts/telephone.md');
     const list = await h.waitForDiagnostics(tel.uri, (d) => d.length > 0, 'the centre-unit account’s findings');
-    assert.ok(!list.some((x) => h.codeOf(x) === 'unknown-unit'), `the centre's rubric was not loaded:\n    ${h.describeDiagnostics(list)}`);
-    const c = await h.waitForCoverage((x) => x.uri === tel.uri.toString() && x.analysed, 'the centre-unit account’s coverage');
+    assert.ok(
+      !list.some((x) => h.codeOf(x) === 'unknown-unit'),
+      `the centre's rubric was not loaded:\n    ${h.describeDiagnostics(list)}`,
+    );
+    const c = await h.waitForCoverage(
+      (x) => x.uri === tel.uri.toString() && x.analysed,
+      'the centre-unit account’s coverage',
+    );
     assert.equal(c.rubric?.id, 'centre-telephone');
-    assert.deepEqual(c.criteria.map((x) => x.id), ['1', '2']);
+    assert.deepEqual(
+      c.criteria.map((x) => x.id),
+      ['1', '2'],
+    );
     const { client } = await h.api();
     const rubrics = await client.sendRequest('reflectLint/listRubrics');
     assert.ok(rubrics.some((r) => r.id === 'centre-telephone' && r.origin.endsWith('centre-telephone.json')));
@@ -37,13 +50,23 @@ describe('workspace rubrics', function () {
     await h.api();
     const good = await h.readText('rubrics/centre-telephone.json');
     const rel = 'rubrics/late.json';
-    const uri = await h.writeText(rel, good.replace('"centre-telephone"', '"late-unit"').replace('"level": 2', '"level": 12'));
-    const [d] = await h.waitForDiagnostics(uri, (list) => list.length > 0, 'a diagnostic on the new, invalid rubric (file watcher)');
+    const uri = await h.writeText(
+      rel,
+      good.replace('"centre-telephone"', '"late-unit"').replace('"level": 2', '"level": 12'),
+    );
+    const [d] = await h.waitForDiagnostics(
+      uri,
+      (list) => list.length > 0,
+      'a diagnostic on the new, invalid rubric (file watcher)',
+    );
     assert.match(d.message, /level/);
     await h.writeText(rel, good.replace('"centre-telephone"', '"late-unit"'));
     await h.waitForDiagnostics(uri, (list) => list.length === 0, 'the diagnostic to go once the rubric is mended');
     const { client } = await h.api();
     const rubrics = await client.sendRequest('reflectLint/listRubrics');
-    assert.ok(rubrics.some((r) => r.id === 'late-unit'), 'the mended rubric should load');
+    assert.ok(
+      rubrics.some((r) => r.id === 'late-unit'),
+      'the mended rubric should load',
+    );
   });
 });

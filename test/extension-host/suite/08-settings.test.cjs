@@ -16,14 +16,29 @@ describe('settings', function () {
   it('reflectLint.rules turns a rule off and on again', async function () {
     const rel = await h.copyFixture('accounts/sample.md', 'rules');
     const { uri } = await h.open(rel);
-    const before = await h.waitForDiagnostics(uri, (d) => d.some((x) => h.codeOf(x) === 'vague-standard'), 'the vague-standard finding');
+    const before = await h.waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => h.codeOf(x) === 'vague-standard'),
+      'the vague-standard finding',
+    );
     await config().update('rules', { 'vague-standard': 'off', 'missing-demonstrates-link': 'error' }, Workspace);
-    const off = await h.waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => h.codeOf(x) === 'vague-standard'), 'vague-standard to be off');
+    const off = await h.waitForDiagnostics(
+      uri,
+      (d) => d.length > 0 && !d.some((x) => h.codeOf(x) === 'vague-standard'),
+      'vague-standard to be off',
+    );
     assert.equal(off.length, before.length - 1);
     const link = off.filter((x) => h.codeOf(x) === 'missing-demonstrates-link');
-    assert.ok(link.length && link.every((x) => x.severity === vscode.DiagnosticSeverity.Error), 'missing-demonstrates-link should now be an error');
+    assert.ok(
+      link.length && link.every((x) => x.severity === vscode.DiagnosticSeverity.Error),
+      'missing-demonstrates-link should now be an error',
+    );
     await config().update('rules', undefined, Workspace);
-    await h.waitForDiagnostics(uri, (d) => d.some((x) => h.codeOf(x) === 'vague-standard'), 'vague-standard to come back');
+    await h.waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => h.codeOf(x) === 'vague-standard'),
+      'vague-standard to come back',
+    );
   });
 
   it('reflectLint.files decides which Markdown files are accounts', async function () {
@@ -31,7 +46,11 @@ describe('settings', function () {
     await h.serverHasSeen(readme.uri);
     assert.deepEqual(h.diagnosticsOf(readme.uri), []);
     await config().update('files', ['notes/**/*.md'], Workspace);
-    await h.waitForDiagnostics(readme.uri, (d) => d.some((x) => h.codeOf(x) === 'vague-standard'), 'the README checked as an account');
+    await h.waitForDiagnostics(
+      readme.uri,
+      (d) => d.some((x) => h.codeOf(x) === 'vague-standard'),
+      'the README checked as an account',
+    );
     await config().update('files', undefined, Workspace);
     await h.waitForDiagnostics(readme.uri, (d) => d.length === 0, 'the README left alone again');
   });

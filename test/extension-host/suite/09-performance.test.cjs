@@ -17,7 +17,12 @@ function largeAccount(words) {
     .readdirSync(CORPUS)
     .filter((f) => f.endsWith('.md'))
     .sort()
-    .flatMap((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '').split(/\r?\n\s*\r?\n/))
+    .flatMap((f) =>
+      fs
+        .readFileSync(path.join(CORPUS, f), 'utf8')
+        .replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '')
+        .split(/\r?\n\s*\r?\n/),
+    )
     .map((p) => p.trim())
     .filter((p) => p && !p.startsWith('#') && !p.startsWith('<!--'));
   assert.ok(paragraphs.length > 10, `too few corpus paragraphs in ${CORPUS}`);
@@ -42,7 +47,12 @@ describe('performance (measured, not asserted)', function () {
     const t0 = performance.now();
     const { uri, doc } = await h.open('accounts/large.md');
     const first = await h.waitForDiagnostics(uri, (d) => d.length > 0, 'the first diagnostics', 60_000);
-    h.record(`open ${words}-word account → first diagnostics (${warm ? 'server already running' : 'cold: includes activation'})`, performance.now() - t0, 'ms', `${first.length} diagnostics, ${Math.round(text.length / 1024)} KB`);
+    h.record(
+      `open ${words}-word account → first diagnostics (${warm ? 'server already running' : 'cold: includes activation'})`,
+      performance.now() - t0,
+      'ms',
+      `${first.length} diagnostics, ${Math.round(text.length / 1024)} KB`,
+    );
 
     const times = [];
     for (let i = 1; i <= EDITS; i++) {

@@ -8,7 +8,9 @@ const h = require('../helpers.cjs');
 
 describe('regressions', function () {
   afterEach(async function () {
-    await vscode.workspace.getConfiguration('reflectLint').update('run', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('reflectLint')
+      .update('run', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   // src/server/code-actions.ts disableActions(): criterion-not-evidenced is
@@ -22,20 +24,37 @@ describe('regressions', function () {
     const list = await h.waitForDiagnostics(uri, (d) => d.some(onUnit), 'a finding on the unit line');
     const finding = list.find(onUnit);
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, finding.range);
-    assert.ok(!actions.some((a) => a.title === 'Disable criterion-not-evidenced for this line'), 'a line comment would break the YAML');
+    assert.ok(
+      !actions.some((a) => a.title === 'Disable criterion-not-evidenced for this line'),
+      'a line comment would break the YAML',
+    );
     const disable = actions.find((a) => a.title === 'Disable criterion-not-evidenced for this file');
     assert.ok(disable, 'no “Disable … for this file” action');
     await vscode.workspace.applyEdit(disable.edit);
-    const after = await h.waitForDiagnostics(uri, (d) => d.length > 0 && !d.some((x) => h.codeOf(x) === 'criterion-not-evidenced'), 'the diagnostics after the edit');
-    assert.equal(doc.lineAt(1).text, 'unit: customer-relations', `the front matter now reads:\n${doc.getText().split('\n').slice(0, 3).join('\n')}`);
+    const after = await h.waitForDiagnostics(
+      uri,
+      (d) => d.length > 0 && !d.some((x) => h.codeOf(x) === 'criterion-not-evidenced'),
+      'the diagnostics after the edit',
+    );
+    assert.equal(
+      doc.lineAt(1).text,
+      'unit: customer-relations',
+      `the front matter now reads:\n${doc.getText().split('\n').slice(0, 3).join('\n')}`,
+    );
     assert.ok(!after.some((x) => h.codeOf(x) === 'unknown-unit'), h.describeDiagnostics(after));
   });
 
   it('a note whose front matter names no unit stays silent', async function () {
-    await h.writeText('notes/front-matter.md', '---\ntitle: My notes\n---\n\n# Notes\n\nWe give good service.\n\nunit: the word at the start of a line\n');
+    await h.writeText(
+      'notes/front-matter.md',
+      '---\ntitle: My notes\n---\n\n# Notes\n\nWe give good service.\n\nunit: the word at the start of a line\n',
+    );
     const { uri } = await h.open('notes/front-matter.md');
     await h.serverHasSeen(uri);
-    assert.deepEqual(h.diagnosticsOf(uri).map((x) => h.codeOf(x)), []);
+    assert.deepEqual(
+      h.diagnosticsOf(uri).map((x) => h.codeOf(x)),
+      [],
+    );
   });
 
   // src/server/server.ts current(): with reflectLint.run = onSave, a request
@@ -45,11 +64,19 @@ describe('regressions', function () {
   it('reflectLint.run = onSave: moving the cursor does not re-check unsaved text', async function () {
     const rel = await h.copyFixture('accounts/sample.md', 'repro-onsave');
     const { uri, doc, editor } = await h.open(rel);
-    await h.waitForDiagnostics(uri, (d) => d.some((x) => x.message.includes('“good service”')), 'the good-service finding');
-    await vscode.workspace.getConfiguration('reflectLint').update('run', 'onSave', vscode.ConfigurationTarget.Workspace);
+    await h.waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => x.message.includes('“good service”')),
+      'the good-service finding',
+    );
+    await vscode.workspace
+      .getConfiguration('reflectLint')
+      .update('run', 'onSave', vscode.ConfigurationTarget.Workspace);
     // The server re-checks open documents once it has re-read the settings.
     await new Promise((resolve) => {
-      const sub = vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => u.toString() === uri.toString()) && (sub.dispose(), resolve()));
+      const sub = vscode.languages.onDidChangeDiagnostics(
+        (e) => e.uris.some((u) => u.toString() === uri.toString()) && (sub.dispose(), resolve()),
+      );
     });
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, h.rangeOf(doc, 'good service'), 'a reply within two working days');

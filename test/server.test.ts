@@ -507,23 +507,10 @@ describe('language server', function () {
   });
 
   it('shows a broken workspace rubric on its file, and keeps checking accounts with the good ones', async () => {
-    const custom = {
-      id: 'dog-grooming',
-      title: 'Dog grooming customer care',
-      awardingBody: 'A centre',
-      level: 2,
-      criteria: [
-        {
-          id: '1',
-          text: 'Find out what the owner wants for their dog.',
-          ability: 'find out what an owner wants',
-          signals: ['asked the owner', 'trim'],
-        },
-        { id: '2', text: 'Agree a collection time.', ability: 'agree a collection time', signals: ['collection time'] },
-      ],
-      keyTerms: [{ term: 'hand stripping', definition: 'Removing dead coat by hand.' }],
-      checks: [],
-    };
+    const custom = JSON.parse(
+      readFileSync(join(import.meta.dirname, 'fixtures', 'centre-rubrics', 'dog-grooming.json'), 'utf8'),
+    );
+
     h = await startHarness(
       {},
       { 'rubrics/dog-grooming.json': JSON.stringify(custom), 'rubrics/broken.json': '{ "id": "broken", ' },

@@ -13,23 +13,10 @@ import vm from 'node:vm';
 const BUNDLE = join(import.meta.dirname, '..', 'dist', 'web', 'server.js');
 const ROOT = 'vscode-test-web://mount/portfolio';
 
-const RUBRIC = {
-  id: 'dog-grooming',
-  title: 'Dog grooming customer care',
-  awardingBody: 'A centre',
-  level: 2,
-  criteria: [
-    {
-      id: '1',
-      text: 'Find out what the owner wants for their dog.',
-      ability: 'find out what an owner wants',
-      signals: ['asked the owner', 'trim'],
-    },
-    { id: '2', text: 'Agree a collection time.', ability: 'agree a collection time', signals: ['collection time'] },
-  ],
-  keyTerms: [{ term: 'hand stripping', definition: 'Removing dead coat by hand.' }],
-  checks: [],
-};
+/** A centre's own unit (the same file the server and web e2e tests use). */
+const RUBRIC = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'fixtures', 'centre-rubrics', 'dog-grooming.json'), 'utf8'),
+);
 
 /** The workspace the "editor" serves: path under ROOT → text. */
 const FILES: Record<string, string> = {

@@ -18,7 +18,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, installVsix, launchChromium, startCodeServer, waitForWorkbench } from './code-server.mjs';
 import {
@@ -51,23 +51,15 @@ function nodeServers(extensionsDir) {
 }
 
 /** A centre's own unit, in the workspace's rubrics/ folder: the web server can only read it through vscode.workspace.fs. */
-const CENTRE_RUBRIC = {
-  id: 'dog-grooming',
-  title: 'Dog grooming customer care',
-  awardingBody: 'A centre',
-  level: 2,
-  criteria: [
-    {
-      id: '1',
-      text: 'Find out what the owner wants for their dog.',
-      ability: 'find out what an owner wants',
-      signals: ['asked the owner', 'trim'],
-    },
-    { id: '2', text: 'Agree a collection time.', ability: 'agree a collection time', signals: ['collection time'] },
-  ],
-  keyTerms: [{ term: 'hand stripping', definition: 'Removing dead coat by hand.' }],
-  checks: [],
-};
+const CENTRE_RUBRIC = path.join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'test',
+  'fixtures',
+  'centre-rubrics',
+  'dog-grooming.json',
+);
 
 await runInScratch('web-e2e', { keep: opts.keep, log, since }, async (tmp) => {
   let cs;
@@ -85,7 +77,7 @@ await runInScratch('web-e2e', { keep: opts.keep, log, since }, async (tmp) => {
 
     const workspace = copyWorkspace(FIXTURE, tmp);
     mkdirSync(path.join(workspace, 'rubrics'));
-    writeFileSync(path.join(workspace, 'rubrics', 'dog-grooming.json'), JSON.stringify(CENTRE_RUBRIC, null, 2));
+    copyFileSync(CENTRE_RUBRIC, path.join(workspace, 'rubrics', 'dog-grooming.json'));
     writeFileSync(
       path.join(workspace, 'accounts', 'groom.md'),
       '---\nunit: dog-grooming\n---\n\nI asked the owner about the trim and agreed a collection time of 3pm (AC 3).\n',

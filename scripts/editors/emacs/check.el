@@ -41,13 +41,15 @@
     (let ((hover (jsonrpc-request server :textDocument/hover (eglot--TextDocumentPositionParams))))
       (reflect-lint-check--out "HOVER %s" (car (split-string (plist-get (plist-get hover :contents) :value) "\n"))))
     (goto-char (point-min))
+    ;; The point on the finding, as a learner puts it there: the server offers the fixes of the findings under it.
     (search-forward "good service")
+    (goto-char (match-beginning 0))
     (let* ((line (1- (line-number-at-pos)))
            (here (cl-remove-if-not (lambda (d) (= line (plist-get (plist-get (plist-get d :range) :start) :line))) diagnostics))
            (actions (jsonrpc-request server :textDocument/codeAction
                                      (list :textDocument (eglot--TextDocumentIdentifier)
-                                           :range (list :start (eglot--pos-to-lsp-position (line-beginning-position))
-                                                        :end (eglot--pos-to-lsp-position (line-beginning-position)))
+                                           :range (list :start (eglot--pos-to-lsp-position)
+                                                        :end (eglot--pos-to-lsp-position))
                                            :context (list :diagnostics (vconcat here)))))
            (chosen nil))
       (seq-doseq (a actions)

@@ -27,11 +27,12 @@ local contents = hover and hover[client.id] and hover[client.id].result and hove
 if not contents then fail('no hover on CRM') end
 out('HOVER ' .. (contents.value or ''):gsub('\n.*', ''))
 
-local line = find('good service')
-vim.api.nvim_win_set_cursor(0, { line + 1, 0 })
+-- The cursor on the finding, as a learner puts it there: the server offers the fixes of the findings under it.
+local line, col = find('good service')
+vim.api.nvim_win_set_cursor(0, { line + 1, col })
 -- As vim.lsp.buf.code_action() builds its context in 0.7: the line's diagnostics, back as LSP diagnostics.
 local context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, line) }
-local params = { textDocument = { uri = uri }, range = { start = { line = line, character = 0 }, ['end'] = { line = line, character = 0 } }, context = context }
+local params = { textDocument = { uri = uri }, range = { start = { line = line, character = col }, ['end'] = { line = line, character = col } }, context = context }
 local answer = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000)
 local actions = answer and answer[client.id] and answer[client.id].result or {}
 local chosen

@@ -6,7 +6,9 @@
  * - the rule tables in README.md and docs/rules/README.md (between `<!-- rules:start … -->` and
  *   `<!-- rules:end -->`);
  * - package.json's `reflectLint.rules` setting: a property per rule id, with the severities the
- *   server accepts and the rule's summary, so the settings editor offers the rule names.
+ *   server accepts and the rule's summary, so the settings editor offers the rule names;
+ * - package.json's `reflectLint.defaultUnit` setting: the bundled units (src/core/bundled-rubrics.ts)
+ *   offered by id with their titles, any other text still taken for a centre's own unit.
  *
  * Everything else in those files is written by hand. To change what a rule's line says, change
  * the rule's summary in its file, then run `npm run docs`. test/metadata.test.ts fails when a
@@ -18,6 +20,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundledRubrics } from '../src/core/bundled-rubrics.js';
 import { rules } from '../src/core/rules/index.js';
 import type { Severity } from '../src/core/types.js';
 
@@ -27,6 +30,13 @@ export interface RuleMetadata {
   severity: Severity;
   summary: string;
   needsRubric?: boolean;
+}
+
+/** What the `defaultUnit` setting offers of a bundled unit. */
+export interface UnitMetadata {
+  id: string;
+  title: string;
+  level: number | 'not stated';
 }
 
 /** A file's text by its path from the repository root ('/'-separated). */
@@ -122,14 +132,22 @@ function rulePage(file: string, text: string, rule: RuleMetadata): string {
   return header + text.slice(end.index + end[0].length);
 }
 
-function packageJson(text: string, rules: readonly RuleMetadata[]): string {
-  const pkg = JSON.parse(text) as { contributes?: { configuration?: { properties?: Record<string, unknown> } } };
+type Properties = Record<string, unknown>;
+
+function settingsOf(text: string): { pkg: unknown; properties: Properties } {
+  const pkg = JSON.parse(text) as { contributes?: { configuration?: { properties?: Properties } } };
   const properties = pkg.contributes?.configuration?.properties;
-  if (!properties || !('reflectLint.rules' in properties))
-    throw new Error('package.json: no contributes.configuration.properties["reflectLint.rules"] to fill in');
+  for (const key of ['reflectLint.rules', 'reflectLint.defaultUnit']) {
+    if (!properties || !(key in properties))
+      throw new Error(`package.json: no contributes.configuration.properties["${key}"] to fill in`);
+  }
+  return { pkg, properties: properties! };
+}
+
+function rulesSetting(rules: readonly RuleMetadata[]): unknown {
   const severity = { type: 'string', enum: [...SEVERITY_SETTINGS] };
   const ids = rules.map((r) => `\`${r.id}\``);
-  properties['reflectLint.rules'] = {
+  return {
     type: 'object',
     default: {},
     properties: Object.fromEntries(rules.map((r) => [r.id, { ...severity, description: r.summary }])),
@@ -138,15 +156,51 @@ function packageJson(text: string, rules: readonly RuleMetadata[]): string {
       `Severity per rule or rubric check, or \`off\`. For example \`${exampleText()}\`. ` +
       `Rules: ${ids.join(', ')}, and each unit's checks (such as \`feedback-techniques\`).`,
   };
+}
+
+/**
+ * The bundled units as a list (settings.json completes them, with their titles) that still takes any other
+ * text: a centre's own unit from reflectLint.rubrics is not known until the workspace is read. The settings
+ * editor shows a text box for such a setting, so the description names the units too.
+ */
+function defaultUnitSetting(units: readonly UnitMetadata[]): unknown {
+  const level = (u: UnitMetadata) => (u.level === 'not stated' ? 'level not stated' : `Level ${u.level}`);
+  const describe = (u: UnitMetadata) => `${u.title} (${level(u)})`;
+  return {
+    type: 'string',
+    default: '',
+    anyOf: [
+      {
+        enum: ['', ...units.map((u) => u.id)],
+        enumDescriptions: ['No unit: only the general checks', ...units.map(describe)],
+      },
+      { type: 'string', description: "A centre's own unit: the id of a rubric in reflectLint.rubrics" },
+    ],
+    markdownDescription:
+      'Unit (rubric id) for accounts whose front matter names none. Leave empty to run only the general checks on ' +
+      'such accounts. An account chooses its own unit with front matter `unit: <id>`; **Reflective Accounts: Select ' +
+      `Unit** writes it for you.\n\nBundled units: ${units.map((u) => `\`${u.id}\`, ${u.title}, ${level(u)}`).join('; ')}. ` +
+      "Or the id of a centre's own unit from `#reflectLint.rubrics#`.",
+  };
+}
+
+function packageJson(text: string, rules: readonly RuleMetadata[], units: readonly UnitMetadata[]): string {
+  const { pkg, properties } = settingsOf(text);
+  properties['reflectLint.rules'] = rulesSetting(rules);
+  properties['reflectLint.defaultUnit'] = defaultUnitSetting(units);
   return JSON.stringify(pkg, null, 2) + '\n';
 }
 
 /**
  * Every file that holds generated metadata, with its text as it should be: the hand-written parts
- * as `read` gives them, the generated parts made from `rules`. Throws when a file has lost the
+ * as `read` gives them, the generated parts made from `rules` and the bundled `units`. Throws when a file has lost the
  * lines that mark its generated part, or a rule has no page.
  */
-export function generatedFiles(rules: readonly RuleMetadata[], read: ReadFile): Map<string, string> {
+export function generatedFiles(
+  rules: readonly RuleMetadata[],
+  read: ReadFile,
+  units: readonly UnitMetadata[] = bundledRubrics(),
+): Map<string, string> {
   checkRules(rules);
   const out = new Map<string, string>();
   out.set('README.md', replaceBlock('README.md', read('README.md'), readmeTable(rules)));
@@ -164,7 +218,7 @@ export function generatedFiles(rules: readonly RuleMetadata[], read: ReadFile): 
     }
     out.set(file, rulePage(file, text, rule));
   }
-  out.set('package.json', packageJson(read('package.json'), rules));
+  out.set('package.json', packageJson(read('package.json'), rules, units));
   return out;
 }
 

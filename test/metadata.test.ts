@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { join } from 'node:path';
 import {
   HEADER_END,
@@ -15,6 +16,7 @@ import {
   type ReadFile,
   type RuleMetadata,
 } from '../scripts/build-docs.js';
+import { bundledRubrics } from '../src/core/bundled-rubrics.js';
 import { rules } from '../src/core/rules/index.js';
 import { readSettings } from '../src/server/settings.js';
 
@@ -24,9 +26,22 @@ interface RulesSetting {
   markdownDescription: string;
 }
 
+interface Configuration {
+  title: string;
+  properties: Record<string, Record<string, unknown>>;
+}
+const configurationOf = (packageJson: string) =>
+  (JSON.parse(packageJson) as { contributes: { configuration: Configuration } }).contributes.configuration;
 const rulesSetting = (packageJson: string) =>
-  (JSON.parse(packageJson) as { contributes: { configuration: { properties: Record<string, RulesSetting> } } })
-    .contributes.configuration.properties['reflectLint.rules'];
+  configurationOf(packageJson).properties['reflectLint.rules'] as unknown as RulesSetting;
+
+interface UnitSetting {
+  default: string;
+  anyOf: [{ enum: string[]; enumDescriptions: string[] }, { type: 'string' }];
+  markdownDescription: string;
+}
+const unitSetting = (packageJson: string) =>
+  configurationOf(packageJson).properties['reflectLint.defaultUnit'] as unknown as UnitSetting;
 
 /** The repository's files, with some replaced. */
 const readWith =
@@ -78,6 +93,40 @@ describe('generated rule metadata', () => {
         value,
         `the server takes ${value}`,
       );
+    }
+  });
+
+  it('offers every bundled unit for defaultUnit, with its title, and still takes a centre unit', () => {
+    const setting = unitSetting(generated.get('package.json')!);
+    const [listed] = setting.anyOf;
+    assert.deepEqual(listed.enum, ['', ...bundledRubrics().map((r) => r.id)]);
+    assert.equal(listed.enumDescriptions.length, listed.enum.length);
+    for (const rubric of bundledRubrics()) {
+      const description = listed.enumDescriptions[listed.enum.indexOf(rubric.id)];
+      assert.equal(description, `${rubric.title} (Level ${rubric.level})`);
+      assert.ok(setting.markdownDescription.includes(`\`${rubric.id}\`, ${rubric.title}`), rubric.id);
+    }
+    // settings.json validates a value against this schema, as VS Code's JSON language service does.
+    const validate = new Ajv({ strict: false }).compile(setting);
+    for (const value of [setting.default, 'customer-relations', 'centre-telephone']) {
+      assert.ok(validate(value), `${JSON.stringify(value)} is accepted`);
+    }
+    assert.ok(!validate(3), 'a number is not a unit');
+  });
+
+  it('follows a change to the bundled units into defaultUnit', () => {
+    const units = [{ id: 'office-skills', title: 'Office skills', level: 2 }];
+    const setting = unitSetting(generatedFiles(rules, readRepoFile, units).get('package.json')!);
+    assert.deepEqual(setting.anyOf[0].enum, ['', 'office-skills']);
+    assert.deepEqual(setting.anyOf[0].enumDescriptions.slice(1), ['Office skills (Level 2)']);
+  });
+
+  it('titles every setting under the "Reflective Accounts" group, never "Reflect Lint"', () => {
+    const configuration = configurationOf(readRepoFile('package.json'));
+    assert.equal(configuration.title, 'Reflective Accounts');
+    for (const [key, property] of Object.entries(configuration.properties)) {
+      assert.ok(key.startsWith('reflectLint.'), key);
+      assert.doesNotMatch(JSON.stringify(property), /Reflect ?Lint:/i, key);
     }
   });
 

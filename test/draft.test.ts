@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { run } from '../src/cli/main.js';
 import { abilityOf } from '../src/core/draft/ability.js';
 import { countCheck, mistakeCheck } from '../src/core/draft/checks.js';
-import { draftRubric, type Draft } from '../src/core/draft/index.js';
+import { draftForEditor, draftRubric, type Draft } from '../src/core/draft/index.js';
 import { bundledRubrics, checkRubric, type Rubric } from '../src/core/index.js';
 import { evaluate } from './eval/harness.js';
 
@@ -262,6 +262,27 @@ describe('rubrics draft: criterion suggestion with an unedited draft (eval-dev t
   // floor was set (less a small margin), so a change that loses accuracy fails here.
   it('ranks a labelled criterion first for most paragraphs (top-1 ≥ 0.72 over the five units)', () => {
     assert.ok(drafted / total >= 0.72, rows.join('\n'));
+  });
+});
+
+describe('rubrics draft for the editor (reflectLint/draftRubric)', () => {
+  it("gives the rubric file's text without $schema (validated by its name), and the report", () => {
+    const d = draftForEditor(readFileSync(join(UNITS, 'handle-customer-bookings.txt'), 'utf8'), 'bookings.txt');
+    assert.ok(d.json);
+    const rubric = JSON.parse(d.json);
+    assert.equal(rubric.$schema, undefined);
+    assert.ok(checkRubric(rubric).ok);
+    assert.equal(d.criteria, rubric.criteria.length);
+    assert.equal(d.id, rubric.id);
+    assert.match(rubric.source, /^bookings\.txt/);
+    assert.ok(d.found.length > 0 && d.check.length > 0);
+  });
+
+  it('gives no text, and the reason, for a document with no criteria', () => {
+    const d = draftForEditor('# Notes\n\nNothing to assess here.\n');
+    assert.equal(d.json, null);
+    assert.ok(d.problem);
+    assert.ok(d.check.some((c) => /criteria: none found/.test(c)));
   });
 });
 

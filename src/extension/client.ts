@@ -17,6 +17,7 @@ import {
   UnitEditRequest,
 } from '../shared/protocol.js';
 import { CriteriaView } from './criteria-view.js';
+import { registerDraftRubric } from './draft-rubric.js';
 import { registerReportPanel, type DecisionRecorder, type ReportPanel } from './report-panel.js';
 
 /**
@@ -75,6 +76,7 @@ export async function startClient(
   const view = new CriteriaView();
   context.subscriptions.push(view, vscode.window.registerTreeDataProvider('reflectLint.criteria', view));
   const report = registerReportPanel(context, client, recordDecision);
+  registerDraftRubric(context, client);
   client.onNotification(CoverageNotification, (coverage) => {
     view.update(coverage);
     report.accountsChanged(coverage.uri);

@@ -17,10 +17,12 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver';
+import { draftForEditor } from '../core/draft/index.js';
 import { unitEdit } from '../core/edits.js';
 import {
   CheckDocumentRequest,
   CoverageNotification,
+  DraftRubricRequest,
   ExportReportRequest,
   FeedbackRequest,
   ListRubricsRequest,
@@ -311,6 +313,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   });
 
   connection.onRequest(UnitEditRequest, ({ uri, unit }) => unitEdits(uri, unit));
+
+  connection.onRequest(DraftRubricRequest, ({ text, source }) => draftForEditor(text, source));
 
   const reportSources = (): ReportSources => ({
     documents,

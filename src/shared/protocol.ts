@@ -3,6 +3,7 @@
  * Each says which way it goes. Everything else is plain LSP.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { EditorDraft } from '../core/draft/index.js';
 import type { GroupBy, Portfolio } from '../core/portfolio.js';
 import type { CriterionStatus, Position, TextEdit } from '../core/types.js';
 
@@ -88,6 +89,15 @@ export const RankCriteriaRequest = new RequestType<
 
 /** client → server: the edits that write `unit: ID` into a document's front matter (adding front matter if it has none). */
 export const UnitEditRequest = new RequestType<{ uri: string; unit: string }, TextEdit[], void>('reflectLint/unitEdit');
+
+/**
+ * client → server: a draft rubric from a unit document's text (src/core/draft), as a rubric file's JSON,
+ * with what was found and what the author must still check; `json` null and `problem` set when nothing
+ * in it reads as a criterion. The text is sent because a unit document need not be Markdown the server syncs.
+ */
+export const DraftRubricRequest = new RequestType<{ text: string; source?: string }, EditorDraft, void>(
+  'reflectLint/draftRubric',
+);
 
 /** client → server: the assessor's mapping grid for some accounts, or every account in the workspace. */
 export const ReportRequest = new RequestType<

@@ -482,6 +482,30 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
   };
 }
 
+/** What an editor shows: the rubric as a file's JSON text, or why there is none, and the report. */
+export interface EditorDraft {
+  /** The rubric file's text; null when nothing in the document reads as a criterion (see `problem`). */
+  json: string | null;
+  id: string;
+  criteria: number;
+  found: string[];
+  check: string[];
+  problem?: string;
+}
+
+/**
+ * The draft for an editor that writes it beside the unit document as NAME.rubric.json: without
+ * `$schema`, since the editor validates rubric files by their name and no schema file sits beside it.
+ */
+export function draftForEditor(text: string, source?: string): EditorDraft {
+  const d = draftRubric(text, { source });
+  const { $schema: _schema, ...rubric } = d.rubric as DraftRubric & { $schema?: string };
+  const base = { id: d.rubric.id, criteria: d.rubric.criteria.length, ...d.report };
+  return d.valid.ok
+    ? { json: `${JSON.stringify(rubric, null, 2)}\n`, ...base }
+    : { json: null, ...base, problem: d.valid.reason };
+}
+
 /** The draft as the JSON text a rubric file holds. */
 export function draftJson(draft: Draft): string {
   return `${JSON.stringify(draft.rubric, null, 2)}\n`;

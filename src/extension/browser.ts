@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser.js';
-import { CLIENT_OPTIONS, startClient } from './client.js';
+import { clientOptions, openLog, startClient } from './client.js';
 
 type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
 
@@ -15,9 +15,10 @@ declare const Worker: new (url: string) => ServerWorker;
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): ReturnType<typeof startClient> {
+  const log = openLog(context, 'web');
   const server = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
-  client = new LanguageClient('reflectLint', 'Reflective Accounts', CLIENT_OPTIONS, await serverWorker(server));
-  return startClient(context, client);
+  client = new LanguageClient('reflectLint', 'Reflective Accounts', clientOptions(log), await serverWorker(server));
+  return startClient(context, client, log);
 }
 
 /**

@@ -5,7 +5,7 @@
  * only make the language client and its server.
  */
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 import {
   CheckDocumentRequest,
@@ -18,6 +18,7 @@ import {
 } from '../shared/protocol.js';
 import { CriteriaView } from './criteria-view.js';
 import { registerDraftRubric } from './draft-rubric.js';
+import { ExtensionLog } from './log.js';
 import { registerReportPanel, type DecisionRecorder, type ReportPanel } from './report-panel.js';
 
 /**
@@ -45,6 +46,25 @@ export const CLIENT_OPTIONS: LanguageClientOptions = {
   },
 };
 
+/** The client's options with its Output channel: the extension's "Reflective Accounts" log (log.ts). */
+export function clientOptions(log: ExtensionLog): LanguageClientOptions {
+  return { ...CLIENT_OPTIONS, outputChannel: log.forClient() };
+}
+
+/** Where the extension runs, for the log's first line. */
+export type Host = 'desktop' | 'web';
+
+/** Opens the extension's log and writes its first line; the client is made with clientOptions(log) after it. */
+export function openLog(context: vscode.ExtensionContext, host: Host): ExtensionLog {
+  const log = new ExtensionLog();
+  context.subscriptions.push(log);
+  const version = (context.extension.packageJSON as { version?: string }).version ?? 'unknown';
+  log.info(
+    `Reflective Accounts ${version} activating (${host === 'web' ? 'VS Code for the Web: the language server in a web worker' : 'the language server as a Node process'}; VS Code ${vscode.version})`,
+  );
+  return log;
+}
+
 /**
  * A code action whose edit has gaps to fill in (a SMART template, a link sentence) as a snippet with
  * tab stops: the server sends the snippet form in the action's data (src/server/snippets.ts), since
@@ -71,8 +91,9 @@ function withSnippetEdits(
 export async function startClient(
   context: vscode.ExtensionContext,
   client: BaseLanguageClient,
+  log: ExtensionLog,
   recordDecision?: DecisionRecorder,
-): Promise<{ client: BaseLanguageClient; view: CriteriaView; report: ReportPanel }> {
+): Promise<{ client: BaseLanguageClient; view: CriteriaView; report: ReportPanel; log: ExtensionLog }> {
   const view = new CriteriaView();
   context.subscriptions.push(view, vscode.window.registerTreeDataProvider('reflectLint.criteria', view));
   const report = registerReportPanel(context, client, recordDecision);
@@ -176,8 +197,24 @@ export async function startClient(
     }
   });
 
-  await client.start();
-  return { client, view, report };
+  logServerState(client, log);
+  try {
+    await client.start();
+  } catch (e) {
+    log.error(`The language server did not start: ${(e as Error).message}`);
+    throw e;
+  }
+  return { client, view, report, log };
+}
+
+/** The server starting, running and stopping: a restart after a crash shows as stopped, then starting again. */
+function logServerState(client: BaseLanguageClient, log: ExtensionLog): void {
+  let runs = 0;
+  client.onDidChangeState(({ newState }) => {
+    if (newState === State.Starting) log.info(runs ? 'Language server restarting' : 'Language server starting');
+    else if (newState === State.Running) log.info(runs++ ? 'Language server restarted' : 'Language server running');
+    else log.warn('Language server stopped');
+  });
 }
 
 function markdownEditor(say = true): vscode.TextEditor | undefined {

@@ -4,19 +4,20 @@
  */
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node.js';
-import { CLIENT_OPTIONS, startClient } from './client.js';
+import { clientOptions, openLog, startClient } from './client.js';
 import { recordDecisionOnDisk } from './report-panel-decisions.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): ReturnType<typeof startClient> {
+  const log = openLog(context, 'desktop');
   const module = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  client = new LanguageClient('reflectLint', 'Reflective Accounts', serverOptions, CLIENT_OPTIONS);
-  return startClient(context, client, recordDecisionOnDisk);
+  client = new LanguageClient('reflectLint', 'Reflective Accounts', serverOptions, clientOptions(log));
+  return startClient(context, client, log, recordDecisionOnDisk);
 }
 
 export async function deactivate(): Promise<void> {

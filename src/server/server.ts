@@ -68,6 +68,23 @@ export interface StartOptions {
   editorProcess?: (pid: number) => void;
 }
 
+/**
+ * The rubrics in effect, in the editor's log (VS Code: the "Reflective Accounts" Output channel): the bundled
+ * units, a centre's own and where each came from, and each file that could not be used, with its reason.
+ */
+function logRubrics(connection: Connection, rubrics: WorkspaceRubrics): void {
+  const all = rubrics.summaries();
+  const bundled = all.filter((r) => r.origin === 'bundled').map((r) => r.id);
+  const centre = all.filter((r) => r.origin !== 'bundled').map((r) => `${r.id} (${r.origin})`);
+  const problems = rubrics.problems;
+  connection.console.info(
+    `Rubrics loaded: ${bundled.length} bundled (${bundled.join(', ') || 'none'}); ` +
+      `${centre.length} from the workspace${centre.length ? ` (${centre.join(', ')})` : ''}; ` +
+      `${problems.length} ${problems.length === 1 ? 'file' : 'files'} not used`,
+  );
+  for (const p of problems) connection.console.warn(`Rubric not used: ${p.uri}: ${p.reason}`);
+}
+
 export function startServer(connection: Connection, options: StartOptions = {}): void {
   const accounts = new Accounts();
   const documents = new Documents(accounts, options.timers);
@@ -125,6 +142,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       .then(async () => {
         const s = await settings();
         const wasBroken = await rubrics.load(files, folders, s.rubrics);
+        logRubrics(connection, rubrics);
         accounts.configure(folders, s.files);
         documents.configure(s, rubrics.rubrics);
         for (const params of rubricFileDiagnostics(rubrics.problems, wasBroken)) delivery.push(params);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { rankRubrics, type Rubric } from '../core/index.js';
+import { rankRubrics, RUBRIC_FIT_MIN, type Rubric } from '../core/index.js';
 import { GRID_FORMATS, JSON_VERSION, formatSarif, paint } from '../format/index.js';
 import { checkInput, OrderedOutput, type CheckJob } from './check-files.js';
 import { assessCommand, deskOutput, type DeskCommand } from './desk.js';
@@ -42,6 +42,9 @@ Options:
   -v, --version     show the version
 
 Exit: 0 no warnings or errors, 1 findings, 2 usage or input error.`;
+
+/** Every subcommand of `rubrics`, as USAGE shows them (an unknown one is answered with this list). */
+const RUBRICS_COMMANDS = ['suggest FILE', 'draft UNIT-DOCUMENT'];
 
 class UsageError extends Error {}
 
@@ -189,12 +192,32 @@ export function run(argv: string[], io: Io): number | Promise<number> {
         return 2;
       }
       const ranked = rankRubrics(read.text, rubrics);
-      if (values.format === 'json')
-        io.out(JSON.stringify({ version: JSON_VERSION, path: read.path, rubrics: ranked }, null, 2) + '\n');
-      else for (const r of ranked) io.out(`${r.score.toFixed(2)}  ${r.id.padEnd(34)} ${r.title}\n`);
+      const closest = [...ranked].sort((a, b) => b.fit - a.fit)[0];
+      const fits = closest !== undefined && closest.fit >= RUBRIC_FIT_MIN;
+      if (values.format === 'json') {
+        const out = { version: JSON_VERSION, path: read.path, fits, fitMin: RUBRIC_FIT_MIN, rubrics: ranked };
+        io.out(JSON.stringify(out, null, 2) + '\n');
+      } else if (fits) for (const r of ranked) io.out(`${r.score.toFixed(2)}  ${r.id.padEnd(34)} ${r.title}\n`);
+      else {
+        // Scaled to the best, the closest would read 1.00 however little it shares: show how little, unscaled.
+        for (const r of [...ranked].sort((a, b) => b.fit - a.fit))
+          io.out(`${r.fit.toFixed(2)}  ${r.id.padEnd(34)} ${r.title}\n`);
+      }
+      if (!fits) {
+        const best = closest
+          ? ` (the closest, ${closest.id}, fits ${closest.fit.toFixed(2)}; a unit that fits scores ${RUBRIC_FIT_MIN.toFixed(2)} or more)`
+          : '';
+        io.err(
+          `reflect-lint: ${read.path}: no loaded rubric fits this account${best}. Add its unit's rubric with --rubrics DIR, or draft one with: reflect-lint rubrics draft UNIT-DOCUMENT\n`,
+        );
+        return 1;
+      }
       return 0;
     }
-    if (args.length) throw new UsageError(`unknown rubrics command "${args[0]}" (use: rubrics, rubrics suggest FILE)`);
+    if (args.length)
+      throw new UsageError(
+        `unknown rubrics command "${args[0]}" (use rubrics to list the units, or ${RUBRICS_COMMANDS.map((c) => `rubrics ${c}`).join(', ')})`,
+      );
     if (values.format === 'json') {
       io.out(
         JSON.stringify(
@@ -231,24 +254,31 @@ if (!serveIfWorker()) {
 }
 
 function main() {
+  // The reader went away (`reflect-lint rubrics suggest FILE | head -1`): write nothing more to it, finish the
+  // run and end with its usual exit code, with no stack trace. Any other write error is a bug.
+  const closed = { stdout: false, stderr: false };
+  // The language server owns its standard streams.
+  for (const name of process.argv[2] === 'lsp' ? [] : (['stdout', 'stderr'] as const)) {
+    process[name].on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+      closed[name] = true;
+    });
+  }
   const done = (code: number) => {
     if (code >= 0) process.exitCode = code;
   };
   const failed = (e: unknown) => {
     // A bug, not a user error: say so in one line, with the detail for a bug report.
-    process.stderr.write(`reflect-lint: internal error: ${(e as Error).message}\n`);
-    if (process.env.REFLECT_LINT_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    if (!closed.stderr) {
+      process.stderr.write(`reflect-lint: internal error: ${(e as Error).message}\n`);
+      if (process.env.REFLECT_LINT_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    }
     done(2);
   };
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // The reader went away (`reflect-lint portfolio | head`): stop quietly, as other commands do.
-    if (e.code !== 'EPIPE') throw e;
-    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 1);
-  });
   try {
     const code = run(process.argv.slice(2), {
-      out: (s) => process.stdout.write(s),
-      err: (s) => process.stderr.write(s),
+      out: (s) => void (closed.stdout || process.stdout.write(s)),
+      err: (s) => void (closed.stderr || process.stderr.write(s)),
       stdin: () => readFileSync(0),
       isTTY: Boolean(process.stdout.isTTY),
       env: process.env,

@@ -118,22 +118,63 @@ export function rankerFor(rubric: Rubric): CriterionRanker {
   return r;
 }
 
-/** How well a whole account matches each rubric, for `rubrics suggest`. */
-export function rankRubrics(
-  text: string,
-  rubrics: readonly Rubric[],
-): Array<{ id: string; title: string; score: number }> {
-  const tfidf = new TfIdf();
-  for (const r of rubrics) {
-    const body = [
-      r.title,
-      r.description ?? '',
-      ...r.criteria.flatMap((c) => [c.text, ...c.signals]),
-      ...r.keyTerms.flatMap((k) => [k.term, ...(k.aliases ?? [])]),
-    ].join(' . ');
-    tfidf.addDocument(terms(words(body)));
+/**
+ * How well an account's words fit a rubric on their own, whatever else is loaded: the cosine of the
+ * two term counts (stems, stop words out), 0 to 1. Below RUBRIC_FIT_MIN no loaded rubric fits.
+ *
+ * Measured (test/eval/rubric-fit.ts) on the seeds and eval-dev against their own unit and the four
+ * others: the right unit scored 0.388-0.617 for the seeds and 0.179-0.373 for eval-dev, the wrong
+ * units 0.083-0.464, so among these five related units no limit tells right from wrong. The limit
+ * only says "nothing here fits": it sits below every right unit of the 82 held-out accounts of
+ * test/corpus* too (lowest 0.090), so a learner's own unit is never called unfit there, while
+ * accounts about other work (baking, gardening: 0.042-0.043) fall below it.
+ */
+export const RUBRIC_FIT_MIN = 0.08;
+
+function counts(ts: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of ts) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+function rubricBody(r: Rubric): string {
+  return [
+    r.title,
+    r.description ?? '',
+    ...r.criteria.flatMap((c) => [c.text, ...c.signals]),
+    ...r.keyTerms.flatMap((k) => [k.term, ...(k.aliases ?? [])]),
+  ].join(' . ');
+}
+
+function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [t, x] of a) {
+    na += x * x;
+    dot += x * (b.get(t) ?? 0);
   }
-  const accountTerms = [...new Set(terms(words(text)))];
+  for (const y of b.values()) nb += y * y;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+export interface RankedRubric {
+  id: string;
+  title: string;
+  /** Relative to the best loaded rubric (1): for ordering and for words such as "close match". */
+  score: number;
+  /** How well the account fits the rubric on its own (0 to 1): below RUBRIC_FIT_MIN it does not. */
+  fit: number;
+}
+
+/** How well a whole account matches each rubric, for `rubrics suggest`. */
+export function rankRubrics(text: string, rubrics: readonly Rubric[]): RankedRubric[] {
+  const tfidf = new TfIdf();
+  const bodies = rubrics.map((r) => terms(words(rubricBody(r))));
+  for (const b of bodies) tfidf.addDocument(b);
+  const account = terms(words(text));
+  const accountTerms = [...new Set(account)];
+  const accountCounts = counts(account);
   const raw = rubrics.map((r, i) => {
     const doc = tfidf.documents[i];
     const length = Object.keys(doc).length - 1;
@@ -141,6 +182,7 @@ export function rankRubrics(
       id: r.id,
       title: r.title,
       score: accountTerms.length ? tfidf.tfidf(accountTerms, i) / Math.sqrt(Math.max(1, length)) : 0,
+      fit: Math.round(cosine(accountCounts, counts(bodies[i])) * 1000) / 1000,
     };
   });
   const top = Math.max(...raw.map((r) => r.score), 1e-9);

@@ -258,10 +258,12 @@ describe('rubrics draft: criterion suggestion with an unedited draft (eval-dev t
     console.log(rows.map((r) => `      ${r}`).join('\n'));
   });
 
-  // The issue asks for within 0.10 of the hand-written rubrics; measured 0.75 against 0.90 when this
-  // floor was set (less a small margin), so a change that loses accuracy fails here.
-  it('ranks a labelled criterion first for most paragraphs (top-1 ≥ 0.72 over the five units)', () => {
-    assert.ok(drafted / total >= 0.72, rows.join('\n'));
+  // The issue asks for within 0.10 of the hand-written rubrics (0.90 over the five units); measured 0.84
+  // (0.75 before the learner vocabulary and the stage filter) when this floor was set, less a small margin,
+  // so a change that loses accuracy fails here. Per seed, 002 (0.82 against 1.00) and 004 (0.75 against
+  // 0.88) are still further than 0.10 behind.
+  it('ranks a labelled criterion first for most paragraphs (top-1 ≥ 0.80 over the five units)', () => {
+    assert.ok(drafted / total >= 0.8, rows.join('\n'));
   });
 });
 

@@ -15,6 +15,7 @@ import { abilityOf, cut, withoutLeadIn } from './ability.js';
 import { asPhrase, countCheck, mistakeCheck, slug, type DraftedCheck } from './checks.js';
 import { findCriteria, listedOutcomes, type FoundCriterion, type FoundOutcome } from './criteria.js';
 import { readFields, readLayout, type Fields, type Layout, type Section } from './layout.js';
+import vocabulary from './vocabulary.json' with { type: 'json' };
 import wording from './wording.json' with { type: 'json' };
 
 export interface DraftOptions {
@@ -55,6 +56,17 @@ const STOP = new Set([
   'eg',
   'etc',
 ]);
+/** vocabulary.json by the stems of its keys. */
+const VOCABULARY = new Map(
+  Object.entries(vocabulary)
+    .filter(([k]) => k !== '$comment')
+    .map(([k, v]) => [
+      words(k)
+        .map((w) => w.stem)
+        .join(' '),
+      v as string[],
+    ]),
+);
 const NOT_STATED = 'Not stated in the unit document';
 
 function sentenceCase(s: string): string {
@@ -362,6 +374,25 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
       'each criterion\'s signals: drafted from its own words; add the words learners use for it ("asked what she needed", "rang back")',
     );
 
+  // The words learners write for what a criterion names (vocabulary.json), by its own words' stems: a unit
+  // says "resolve complaints", a learner "she complained… I apologised and refunded her".
+  for (const c of criteria) {
+    const have = new Set(c.signals);
+    const ws = words(withoutLeadIn(c.text));
+    for (let i = 0; i < ws.length; i++)
+      for (const len of [2, 1]) {
+        const key = ws
+          .slice(i, i + len)
+          .map((w) => w.stem)
+          .join(' ');
+        for (const p of VOCABULARY.get(key) ?? [])
+          if (!have.has(p) && c.signals.length < 300) {
+            c.signals.push(p);
+            have.add(p);
+          }
+      }
+  }
+
   // Stems most criteria share say nothing about which one a key term or mistake belongs to.
   const stemmed = criteria.map((c) => ({ id: c.id, stems: stemsOf(`${c.text} ${c.signals.join(' ')}`) }));
   const df = new Map<string, number>();
@@ -370,8 +401,12 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
 
   // Stages from the criterion's own words, by the service cycle's cue words (src/core/lexicon/stages.json);
   // each stage's cues join the signals, so "agree … timescales" also hears "deadline" and "promised".
+  // A stage most criteria name (every criterion "identifies" or "listens") says nothing about which one a
+  // paragraph shows: only the stages at most half of the criteria name are kept.
+  const stageCount = new Map<Stage, number>();
+  for (const c of criteria) for (const st of stagesOf(c.text)) stageCount.set(st, (stageCount.get(st) ?? 0) + 1);
   for (const c of criteria) {
-    const stages = stagesOf(c.text);
+    const stages = stagesOf(c.text).filter((st) => stageCount.get(st)! <= Math.max(1, criteria.length / 2));
     if (!stages.length) continue;
     c.stages = stages;
     const have = new Set(c.signals);

@@ -1,4 +1,5 @@
 /** count-distinct: the account (or, with a scope, one sentence or paragraph) shows at least `min` of the named groups. */
+import { accountAnchor } from '../next-steps.js';
 import { appliesToAccount, anchor, groupsIn, hitsByUnit, minProblems, report, type CheckKind } from './kind.js';
 
 export const countDistinct: CheckKind = {
@@ -16,7 +17,8 @@ export const countDistinct: CheckKind = {
       if (!when.applies) return;
       const hits = run.scans.evidenceHits(c.groups!);
       const { found, missing } = groupsIn(c, hits);
-      if (found.length < min) report(run, anchor(run, when.at, hits), { found, missing, count: found.length, min });
+      // What the whole account shows is said once, on its title line with the other account-wide findings.
+      if (found.length < min) report(run, accountAnchor(run.ctx.doc), { found, missing, count: found.length, min });
       return;
     }
     const groups = hitsByUnit(run, c.groups!);

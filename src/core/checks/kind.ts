@@ -5,6 +5,7 @@
 import type { Block, Sentence } from '../document.js';
 import type { PhraseSet } from '../phrases.js';
 import type { RuleContext } from '../rule.js';
+import { accountAnchor } from '../next-steps.js';
 import type { CheckScope, RubricCheck } from '../types.js';
 import { fillMessage, hitRange, type Hit, type SentenceScans } from './evidence.js';
 
@@ -90,7 +91,7 @@ export function appliesToAccount(run: CheckRun): { applies: boolean; at?: Hit } 
   return { applies: false };
 }
 
-/** Where a whole-account finding goes: the trigger, else the first hit, else the first paragraph citing the criterion, else the title. */
+/** Where a finding of a scope's check goes: the trigger, else the first hit, else the first paragraph citing the criterion, else the title (next-steps.ts). */
 export function anchor(run: CheckRun, at?: Hit, hits: readonly Hit[] = []): { start: number; end: number } {
   const { ctx, c } = run;
   if (at) return hitRange(at);
@@ -100,8 +101,7 @@ export function anchor(run: CheckRun, at?: Hit, hits: readonly Hit[] = []): { st
     const s = ref.block.sentences.find((x) => x.start <= ref.start && ref.start <= x.end) ?? ref.block.sentences[0];
     return { start: s.start, end: s.end };
   }
-  const title = ctx.doc.blocks.find((b) => b.kind === 'heading');
-  return title ? { start: title.start, end: title.end } : { start: 0, end: 0 };
+  return accountAnchor(ctx.doc);
 }
 
 export function report(

@@ -1,13 +1,15 @@
 /**
  * criterion-not-evidenced: a criterion of the rubric that no paragraph evidences. When a paragraph
  * reads like evidence for it, the finding sits on that paragraph with a fix that adds the link;
- * otherwise on the front matter's unit line (or the title). A criterion that is cited but not shown
+ * otherwise on the account's title line (or the front matter's unit line), with the other account-wide
+ * findings (next-steps.ts). A criterion that is cited but not shown
  * (status `claimed`) is left to criterion-claimed, which sits on each citation, unless another
  * paragraph reads like its evidence: then this rule points there.
  */
 import type { RankedCriterion } from '../ranking.js';
 import type { ParagraphInfo, Rule } from '../rule.js';
 import { linkSentence } from '../edits.js';
+import { accountAnchor } from '../next-steps.js';
 
 /** How much a criterion must lead the others before a paragraph is suggested as its evidence. */
 export const SUGGESTION_MIN_SCORE = 2;
@@ -72,9 +74,7 @@ export const criterionNotEvidenced: Rule = {
       }
       // Cited but not shown, and nothing else reads like it: criterion-claimed says so on each citation.
       if (claimed) continue;
-      const unit = ctx.doc.frontMatter?.valueRange('unit') ?? ctx.doc.frontMatter?.valueRange('rubric');
-      const title = ctx.doc.blocks.find((b) => b.kind === 'heading');
-      const at = unit ?? (title ? { start: title.start, end: title.end } : { start: 0, end: 0 });
+      const at = accountAnchor(ctx.doc);
       ctx.report({
         message: `No paragraph evidences ${text} yet. Add an example of a time you did this, and link it with “(AC ${c.id})”.`,
         start: at.start,

@@ -14,12 +14,17 @@ describe('regressions', function () {
   });
 
   // src/server/code-actions.ts disableActions(): criterion-not-evidenced is
-  // reported on the front matter's `unit:` line; "Disable … for this line"
+  // reported on the title line, or on the front matter's `unit:` line when the
+  // account has no title (the copy here has its headings taken out); "Disable … for this line"
   // appends an HTML comment to that YAML line, so the unit becomes
   // "customer-relations <!-- reflect-lint-disable-line … -->", an unknown unit.
   it('a front-matter finding offers only the file-wide disable, which keeps the unit readable', async function () {
     const rel = await h.copyFixture('accounts/sample.md', 'repro-fm');
     const { uri, doc } = await h.open(rel);
+    const untitled = new vscode.WorkspaceEdit();
+    for (let line = 0; line < doc.lineCount; line++)
+      if (doc.lineAt(line).text.startsWith('#')) untitled.delete(uri, doc.lineAt(line).rangeIncludingLineBreak);
+    await vscode.workspace.applyEdit(untitled);
     const onUnit = (x) => h.codeOf(x) === 'criterion-not-evidenced' && x.range.start.line === 1;
     const list = await h.waitForDiagnostics(uri, (d) => d.some(onUnit), 'a finding on the unit line');
     const finding = list.find(onUnit);

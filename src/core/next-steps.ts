@@ -1,0 +1,117 @@
+/**
+ * What an account still needs, in one place: where account-wide findings sit (the title line, else
+ * the front matter's unit line), and "What to add next": each stage of the service cycle not yet shown
+ * and each criterion not yet evidenced, with one plain sentence of what would count. Pure data, so the
+ * command line, SARIF and every editor place and word them alike.
+ */
+import type { AccountDocument } from './document.js';
+import { STAGES, STAGE_TITLES, type AnalysisResult, type CriterionStatus, type Rubric, type Stage } from './types.js';
+
+/** A stage as a sentence names it: "This account does not yet show monitoring progress." */
+export const STAGE_NAMES: Record<Stage, string> = {
+  'identify-need': 'identifying the customer’s need',
+  'agree-standards': 'agreeing a standard',
+  deliver: 'delivering the service',
+  monitor: 'monitoring progress',
+  evaluate: 'evaluating the service',
+  improve: 'improving the service',
+};
+
+/** What would show a stage, said to the learner. */
+export const STAGE_ADVICE: Record<Stage, string> = {
+  'identify-need':
+    'Say how you found out what the customer needed: the questions you asked, how you listened, and how you checked you had understood (for example by summarising back).',
+  'agree-standards':
+    'Say what standard you worked to: a timescale or target you agreed with the customer (such as "by 4pm the next day"), or your organisation’s standard (an SLA or charter) and how you applied it.',
+  deliver: 'Say what you actually did to provide the service, step by step.',
+  monitor: 'Say how you checked progress against the standard: what you checked or logged, and when.',
+  evaluate:
+    'Say what feedback or results you gathered afterwards (a survey, a follow-up call, comment cards) and what they showed.',
+  improve: 'Say what changed, or what you recommended, because of that feedback, and who agreed it.',
+};
+
+/**
+ * Where a finding about the whole account goes: its title line (the first heading), else the front
+ * matter's unit line, else the start. One place, so what is missing is never pinned to a paragraph.
+ */
+export function accountAnchor(doc: AccountDocument): { start: number; end: number } {
+  const title = doc.blocks.find((b) => b.kind === 'heading');
+  if (title) return { start: title.start, end: title.end };
+  return doc.frontMatter?.valueRange('unit') ?? doc.frontMatter?.valueRange('rubric') ?? { start: 0, end: 0 };
+}
+
+/** One thing to add, as the Criteria view and other editors list it. */
+export interface NextStep {
+  kind: 'stage' | 'criterion';
+  /** The stage's id, or the criterion's id ("3"). */
+  id: string;
+  /** "Monitor", "AC 3". */
+  title: string;
+  /** For a criterion: how far it is (never `evidenced`). */
+  status?: Exclude<CriterionStatus, 'evidenced'>;
+  /** One sentence, in plain words, of what would count. */
+  advice: string;
+  /** The 0-based line the advice points at (the paragraph that cites it or reads like it), if any. */
+  line?: number;
+}
+
+/** A criterion's ability ("monitor my service") as said to the learner ("monitor your service"). */
+export function abilityForYou(ability: string): string {
+  return ability
+    .replace(/\bmyself\b/g, 'yourself')
+    .replace(/\bmy\b/g, 'your')
+    .replace(/\bmine\b/g, 'yours')
+    .replace(/\b(?:me|I)\b/g, 'you');
+}
+
+/**
+ * What to add next: the stages not yet shown (in the cycle's order; none when the unit reads no
+ * cycle), then the criteria not yet evidenced (in the rubric's order), each with what would count.
+ */
+export function nextSteps(result: AnalysisResult, rubric?: Rubric): NextStep[] {
+  const steps: NextStep[] = [];
+  if (rubric?.cycle !== 'none') {
+    for (const s of STAGES) {
+      if (result.stages[s].length) continue;
+      steps.push({ kind: 'stage', id: s, title: STAGE_TITLES[s], advice: STAGE_ADVICE[s] });
+    }
+  }
+  const lineOf = (paragraph: number | undefined) =>
+    paragraph === undefined ? undefined : result.paragraphs[paragraph]?.range.start.line;
+  for (const c of result.criteria) {
+    const criterion = rubric?.criteria.find((x) => x.id === c.id);
+    if (c.status === 'evidenced' || !criterion) continue;
+    const ability = abilityForYou(criterion.ability);
+    const title = `AC ${c.id}`;
+    if (c.status === 'claimed') {
+      const line = lineOf(c.claimedIn[0]);
+      steps.push({
+        kind: 'criterion',
+        id: c.id,
+        title,
+        status: c.status,
+        advice: `You cite it${line === undefined ? '' : ` on line ${line + 1}`}, but that paragraph does not yet show it: say there what you did to ${ability}, step by step.`,
+        ...(line === undefined ? {} : { line }),
+      });
+    } else if (c.status === 'suggested') {
+      const line = lineOf(c.paragraphs[0]);
+      steps.push({
+        kind: 'criterion',
+        id: c.id,
+        title,
+        status: c.status,
+        advice: `The paragraph${line === undefined ? '' : ` on line ${line + 1}`} reads like evidence that you can ${ability}: if it is, link it to ${title}.`,
+        ...(line === undefined ? {} : { line }),
+      });
+    } else {
+      steps.push({
+        kind: 'criterion',
+        id: c.id,
+        title,
+        status: c.status,
+        advice: `Tell of a time you had to ${ability}: what happened, what you did, step by step, and how it turned out.`,
+      });
+    }
+  }
+  return steps;
+}

@@ -1,0 +1,79 @@
+/** Where account-wide findings sit, and the wording of "What to add next" (src/core/next-steps.ts). */
+import assert from 'node:assert/strict';
+import { analyze, analyzeAccount, bundledRubrics } from '../src/core/index.js';
+import { abilityForYou, nextSteps } from '../src/core/next-steps.js';
+
+const ACCOUNT = `---
+unit: customer-relations
+---
+
+# A parcel that went missing
+
+I work on the help desk of a courier firm. A customer rang because her parcel had not arrived. I asked her for the tracking number and read her address back to check it.
+
+I found the parcel at the depot and booked it onto the next van. I told her it would arrive by 4pm the next day.
+`;
+
+const ACCOUNT_WIDE = new Set(['cycle-stage-missing', 'criterion-not-evidenced']);
+
+describe('account-wide findings', () => {
+  it('sit on the title line, not on a paragraph', () => {
+    const result = analyze(ACCOUNT);
+    const wide = result.findings.filter((f) => ACCOUNT_WIDE.has(f.rule) && !f.fixes);
+    assert.ok(
+      wide.some((f) => f.rule === 'cycle-stage-missing'),
+      'some stage is missing',
+    );
+    assert.ok(
+      wide.some((f) => f.rule === 'criterion-not-evidenced'),
+      'some criterion is not evidenced',
+    );
+    for (const f of wide)
+      assert.equal(f.range.start.line, 4, `${f.rule} at line ${f.range.start.line + 1}: ${f.message}`);
+  });
+
+  it('sit on the unit line when the account has no heading', () => {
+    const result = analyze(ACCOUNT.replace('# A parcel that went missing\n\n', ''));
+    const wide = result.findings.filter((f) => ACCOUNT_WIDE.has(f.rule) && !f.fixes);
+    assert.ok(wide.length > 0);
+    for (const f of wide) assert.deepEqual(f.range.start, { line: 1, character: 6 }, f.message);
+  });
+});
+
+describe('what to add next', () => {
+  const rubric = bundledRubrics().find((r) => r.id === 'customer-relations')!;
+  const { result } = analyzeAccount(ACCOUNT);
+  const steps = nextSteps(result, rubric);
+
+  it('lists each stage not shown, then each criterion not evidenced, in their order', () => {
+    const stages = steps.filter((s) => s.kind === 'stage').map((s) => s.id);
+    const absent = Object.entries(result.stages)
+      .filter(([, r]) => !r.length)
+      .map(([s]) => s);
+    assert.deepEqual(stages, absent);
+    const criteria = steps.filter((s) => s.kind === 'criterion').map((s) => s.id);
+    assert.deepEqual(
+      criteria,
+      result.criteria.filter((c) => c.status !== 'evidenced').map((c) => c.id),
+    );
+    assert.ok(steps.findIndex((s) => s.kind === 'criterion') > steps.findLastIndex((s) => s.kind === 'stage'));
+  });
+
+  it('says in one sentence what would count, in the criterion’s own words for the learner', () => {
+    const missing = steps.find((s) => s.kind === 'criterion' && s.status === 'missing')!;
+    const ability = abilityForYou(rubric.criteria.find((c) => c.id === missing.id)!.ability);
+    assert.ok(missing.advice.includes(ability), missing.advice);
+    for (const s of steps) {
+      assert.equal(s.advice.match(/[.!?](\s|$)/g)?.length, 1, `one sentence: ${s.advice}`);
+      assert.ok(!/\bmy\b|\bI\b/.test(s.advice), `said to the learner: ${s.advice}`);
+    }
+  });
+
+  it('turns the ability to the learner', () => {
+    assert.equal(abilityForYou('monitor my service against them'), 'monitor your service against them');
+  });
+
+  it('lists no stage for a unit that reads no cycle', () => {
+    assert.ok(!nextSteps(result, { ...rubric, cycle: 'none' }).some((s) => s.kind === 'stage'));
+  });
+});

@@ -5,10 +5,11 @@
  * turn comes, so no more than a window of results is ever held; SARIF and the report need every
  * file at once and gather them.
  */
-import { analyzeAccount, type FileResult, type Rubric } from '../core/index.js';
+import { analyzeAccount, explainAccount, type Explanation, type FileResult, type Rubric } from '../core/index.js';
 import { readInput, type Input } from '../node/inputs.js';
 import { FILES_BETWEEN, FILES_CLOSE, FILES_OPEN, nestedFileJson, NO_FILES } from '../format/json.js';
 import { formatText } from '../format/text.js';
+import { formatExplanation } from '../format/explain.js';
 
 /** What to check each input with, and what to make of it: the same for every thread (structured-cloneable). */
 export interface CheckJob {
@@ -18,6 +19,8 @@ export interface CheckJob {
   /** `text` and `json`: each file's output, ready to write; `result`: the whole result, for SARIF; `account`: the result and the text, for the report and feedback. */
   render: 'text' | 'json' | 'result' | 'account';
   colours: boolean;
+  /** `--explain`: each file's explanation after its findings (text), or as its `explain` object (JSON). */
+  explain?: boolean;
 }
 
 /** One input, checked. */
@@ -38,7 +41,12 @@ export interface Outcome {
 export function checkInput(input: Input, job: CheckJob, stdin: () => Buffer): Outcome {
   const read = input.text !== undefined || input.error !== undefined ? input : readInput(input, stdin);
   if (read.error !== undefined || read.text === undefined) return { err: `${read.path}: ${read.error}\n`, status: 2 };
-  const { result, notices } = analyzeAccount(read.text, { rubric: job.rubric, rubrics: job.rubrics });
+  const options = { rubric: job.rubric, rubrics: job.rubrics };
+  let explanation: Explanation | undefined;
+  let analysis;
+  if (job.explain) ({ analysis, explanation } = explainAccount(read.text, options));
+  else analysis = analyzeAccount(read.text, options);
+  const { result, notices } = analysis;
   let err = '';
   let status = result.findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
   for (const n of notices) {
@@ -46,8 +54,15 @@ export function checkInput(input: Input, job: CheckJob, stdin: () => Buffer): Ou
     if (n.code === 'unknown-unit') status = 2;
   }
   const file: FileResult = { path: read.path, ...result };
-  if (job.render === 'text') return { err, status, out: formatText([file], job.rubrics, { enabled: job.colours }) };
-  if (job.render === 'json') return { err, status, out: nestedFileJson(file) };
+  if (job.render === 'text') {
+    const text = formatText([file], job.rubrics, { enabled: job.colours });
+    return {
+      err,
+      status,
+      out: explanation ? `${text}\n${formatExplanation(file.path, explanation, file.rubric)}` : text,
+    };
+  }
+  if (job.render === 'json') return { err, status, out: nestedFileJson(file, explanation) };
   return { err, status, file, text: job.render === 'account' ? read.text : undefined };
 }
 

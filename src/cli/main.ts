@@ -17,7 +17,7 @@ import { checkInWorkers, serveIfWorker, workerCount } from './workers.js';
 import { draftCommand } from './rubrics-draft.js';
 
 const USAGE = `Usage:
-  reflect-lint [--rubric ID] [--rubrics DIR] [--format text|json|sarif] PATH...
+  reflect-lint [--rubric ID] [--rubrics DIR] [--format text|json|sarif] [--explain] PATH...
   reflect-lint report PATH... [--by account|learner] [--format md|html|csv|json]
   reflect-lint feedback PATH... [--learner NAME]
   reflect-lint assess --learner NAME --unit ID --criterion ID --decision met|not-yet-met|referred
@@ -34,6 +34,7 @@ Options:
   --rubric ID       unit rubric for accounts whose front matter names none
   --rubrics DIR     also load rubric JSON files from DIR (repeatable)
   --format FORMAT   text (default), json or sarif; for report: md (default), html, csv or json
+  --explain         also say why: per stage, criterion and check, what matched where and what was left out
   --by WHAT         report: a row per account (default) or per learner, their accounts together
   --learner NAME    feedback: only this learner's draft; assess: whose decision it is
   --portfolio DIR   assess: the portfolio folder (default: ./portfolio if there is one, else .)
@@ -86,6 +87,7 @@ export function run(argv: string[], io: Io): number | Promise<number> {
         comment: { type: 'string' },
         portfolio: { type: 'string' },
         'no-color': { type: 'boolean' },
+        explain: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -135,6 +137,8 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     if (values.learner !== undefined && desk !== 'feedback')
       throw new UsageError('--learner goes with feedback and assess');
     if (!paths.length) throw new UsageError('no account given');
+    if (values.explain && (desk || format === 'sarif'))
+      throw new UsageError('--explain goes with the text and json formats of the check');
     let rubric = values.rubric;
     if (rubric && !loaded.rubrics.some((r) => r.id === rubric)) {
       io.err(
@@ -149,6 +153,7 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       rubrics: loaded.rubrics,
       render: isReport ? 'account' : format === 'sarif' ? 'result' : (format as 'text' | 'json'),
       colours: colours.enabled,
+      ...(values.explain ? { explain: true } : {}),
     };
     const output = new OrderedOutput(io, job.render);
     const end = () => {

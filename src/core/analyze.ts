@@ -16,6 +16,7 @@ import { suggestion } from './rules/criterion-not-evidenced.js';
 import { analyseCycle, sentenceStages, type CycleAnalysis } from './stages.js';
 import type { Sentence } from './document.js';
 import { Statements } from './statements.js';
+import type { RankTrace, StageTrace } from './explain-trace.js';
 import {
   STAGES,
   type AnalysisResult,
@@ -56,6 +57,14 @@ const computeNow: RuleContext['keep'] = (_key, _at, compute) => compute();
 /** Keys of the per-sentence and per-block work the analyser itself keeps. */
 const STAGES_OF = {};
 const PLACEHOLDERS = {};
+
+/** What an analysis tells an explanation as it decides (explain.ts); see explain-trace.ts. */
+export interface AnalysisTrace extends StageTrace {
+  /** The trace for ranking the content of a paragraph (its sentences, as ParagraphInfo holds them). */
+  ranking(sentences: readonly Sentence[]): RankTrace;
+  /** The analysis is done: what the rules were given, for the rubric checks' evidence. */
+  done(context: RuleContext): void;
+}
 
 /** What analyzeAccount returns. */
 export interface AccountAnalysis {
@@ -127,6 +136,7 @@ export function rankContent(
   prose: string,
   sentences: readonly Sentence[],
   bySentence: Map<Sentence, Stage[]>,
+  why?: RankTrace,
 ): RankedCriterion[] {
   const content = contentWords(prose, sentences);
   const told = new Set(content);
@@ -136,6 +146,7 @@ export function rankContent(
       bySentence,
       sentences.filter((s) => s.words.some((w) => told.has(w))),
     ),
+    why,
   );
 }
 
@@ -173,8 +184,16 @@ export function analyzeAccount(text: string, options: AnalyzeOptions = {}): Acco
   return analyseDocument(parseAccount(text), options);
 }
 
-/** analyzeAccount of an account already parsed, taking what `reuse` holds instead of working it out again. */
-export function analyseDocument(doc: AccountDocument, options: AnalyzeOptions = {}, reuse?: Reuse): AccountAnalysis {
+/**
+ * analyzeAccount of an account already parsed, taking what `reuse` holds instead of working it out again.
+ * `trace` hears the decisions as they are made, for an explanation (explain.ts); it takes nothing from `reuse`'s caches.
+ */
+export function analyseDocument(
+  doc: AccountDocument,
+  options: AnalyzeOptions = {},
+  reuse?: Reuse,
+  trace?: AnalysisTrace,
+): AccountAnalysis {
   const rubrics = options.rubrics ?? bundledRubrics();
   const wanted = rubricIdFor(doc, options.rubric);
   const rubric = wanted ? rubrics.find((r) => r.id === wanted) : undefined;
@@ -183,10 +202,16 @@ export function analyseDocument(doc: AccountDocument, options: AnalyzeOptions = 
   const statements = reuse?.statements ?? new Statements(doc.prose);
   const keep = reuse?.keep ?? computeNow;
   const references = findReferences(doc, reuse?.keep);
-  const cycle = reuse
-    ? analyseCycle(doc, statements, (s) => keep(STAGES_OF, s, () => sentenceStages(s, doc, statements)))
-    : analyseCycle(doc, statements);
-  const paragraphs = paragraphInfos(doc, statements, references, cycle, rubric, keep, reuse?.rank);
+  const cycle = trace
+    ? analyseCycle(doc, statements, (s) => sentenceStages(s, doc, statements, trace), trace)
+    : reuse
+      ? analyseCycle(doc, statements, (s) => keep(STAGES_OF, s, () => sentenceStages(s, doc, statements)))
+      : analyseCycle(doc, statements);
+  const rank: typeof rankContent | undefined = trace
+    ? (ranker, prose, sentences, bySentence) =>
+        rankContent(ranker, prose, sentences, bySentence, trace.ranking(sentences))
+    : reuse?.rank;
+  const paragraphs = paragraphInfos(doc, statements, references, cycle, rubric, keep, rank);
   const criteria = (rubric?.criteria ?? []).map((c) => criterionResult(c.id, paragraphs));
   const inline = readInlineConfig(doc);
   const findings: Finding[] = [];
@@ -230,6 +255,7 @@ export function analyseDocument(doc: AccountDocument, options: AnalyzeOptions = 
     if (severities[rule.id] === 'off' || (rule.needsRubric && !rubric)) continue;
     rule.check(makeContext(rule));
   }
+  trace?.done({ doc, statements, rubric, cycle, references, paragraphs, criteria, keep, report: () => undefined });
 
   findings.sort(
     (a, b) =>

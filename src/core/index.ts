@@ -14,4 +14,5 @@ export { contentWords, isLinkSentence, placeholderSpans } from './claims.js';
 export type { ParagraphInfo } from './rule.js';
 export { STAGES, STAGE_TITLES } from './types.js';
 export type * from './types.js';
+export { explainAccount, REASONS, type Explanation, type ExplainPlace } from './explain.js';
 export { draftFeedback, learnersOf, type FeedbackOptions } from './feedback.js';

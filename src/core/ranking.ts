@@ -7,6 +7,7 @@ import TfIdf from 'natural/lib/natural/tfidf/tfidf.js';
 import { words as stopwordList } from 'natural/lib/natural/util/stopwords.js';
 import { PhraseSet } from './phrases.js';
 import type { Rubric, Stage } from './types.js';
+import type { RankTrace } from './explain-trace.js';
 
 const STAGE_BONUS = 1.5;
 import { words, type Word } from './words.js';
@@ -77,15 +78,21 @@ export class CriterionRanker {
   /**
    * Ranks the criteria for some words. `stages` are the service-cycle stages the text evidences:
    * a criterion that declares one of them gets a bonus, since its rubric says that is how it is shown.
+   * `why` hears what each score is made of (explain.ts).
    */
-  rank(ws: readonly Word[], stages: ReadonlySet<Stage> = new Set()): RankedCriterion[] {
+  rank(ws: readonly Word[], stages: ReadonlySet<Stage> = new Set(), why?: RankTrace): RankedCriterion[] {
     const distinct = new Set(terms(ws));
     const n = this.ids.length;
     const scores = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const w = this.weights[i];
       let score = 0;
-      for (const t of distinct) score += w.get(t) ?? 0;
+      for (const t of distinct) {
+        const x = w.get(t);
+        if (x === undefined) continue;
+        score += x;
+        why?.term(this.ids[i], t, x);
+      }
       scores[i] = score;
     }
     if (stages.size) {
@@ -94,11 +101,14 @@ export class CriterionRanker {
         let shared = 0;
         for (const s of this.rubric.criteria[i].stages ?? []) if (stages.has(s)) shared++;
         scores[i] += STAGE_BONUS * shared;
+        if (shared) why?.stageBonus(this.ids[i], shared, STAGE_BONUS * shared);
       }
     }
     for (const m of this.signals.matchAll(ws)) {
       const i = this.indexOf.get(m.phrase.tag);
-      if (i !== undefined) scores[i] += 1.5 * (m.to - m.from);
+      if (i === undefined) continue;
+      scores[i] += 1.5 * (m.to - m.from);
+      why?.signal(m.phrase.tag, m, 1.5 * (m.to - m.from));
     }
     // Stable: ties keep the rubric's order.
     const order = Array.from({ length: n }, (_, i) => i);

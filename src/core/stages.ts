@@ -10,6 +10,7 @@ import cues from './lexicon/stages.json' with { type: 'json' };
 import { PhraseIndex, PhraseSet, type Scan } from './phrases.js';
 import { measurableSpans } from './standards.js';
 import type { Statements } from './statements.js';
+import type { StageTrace } from './explain-trace.js';
 import { STAGES, type Stage } from './types.js';
 
 /** One way a sentence can show a stage: every set must match somewhere in the sentence. */
@@ -91,15 +92,28 @@ function all(scan: Scan, cue: Cue, s: Sentence, st: Statements): boolean {
   return cue.every((ps) => anyEvidence(scan, ps, s, st));
 }
 
-/** The stages one sentence evidences, before the account-level gates. */
-export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements): Set<Stage> {
+/** The stages one sentence evidences, before the account-level gates. `why` hears each decision (explain.ts). */
+export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements, why?: StageTrace): Set<Stage> {
   const found = new Set<Stage>();
-  if (s.block.kind === 'heading' || s.block.kind === 'quote') return found;
-  if (!st.isFactual(s)) return found;
+  if (s.block.kind === 'heading' || s.block.kind === 'quote') {
+    why?.skipped(s, s.block.kind);
+    return found;
+  }
+  if (!st.isFactual(s)) {
+    why?.skipped(s, st.of(s).opinion ? 'opinion' : 'meta');
+    return found;
+  }
   const text = doc.prose.slice(s.start, s.end);
   // A link sentence ("This demonstrates my ability to… (AC 2)") and template text ("[a measurable
   // standard]") name what should be shown; they are not evidence that it was.
-  if (isLinkSentence(text) || placeholderSpans(text, 0).length) return found;
+  if (isLinkSentence(text)) {
+    why?.skipped(s, 'link-sentence');
+    return found;
+  }
+  if (placeholderSpans(text, 0).length) {
+    why?.skipped(s, 'placeholder');
+    return found;
+  }
   const facts = st.of(s);
   const scan = CUES.scan(s.words);
   const firstPerson = scan.has(FIRST_PERSON);
@@ -183,8 +197,27 @@ export function sentenceStages(s: Sentence, doc: AccountDocument, st: Statements
     !NOT_DELIVERY_VERBS.has(s.words[i].lower) ||
     (s.words[i].lower === 'looked' && !LOOKED_AT.has(s.words[i + 1]?.lower ?? ''));
   if (facts.actions.some(delivers)) found.add('deliver');
+  why?.read(s, found, scan, facts.actions.filter(delivers));
   return found;
 }
+
+/** The cue lists of lexicon/stages.json by the stage each bears on, for explanations (the person words bear on none). */
+export const STAGE_CUES: ReadonlyArray<{ list: string; stage: Stage; set: PhraseSet }> = [
+  { list: 'identifyStrong', stage: 'identify-need', set: IDENTIFY_STRONG },
+  { list: 'identifyWeak', stage: 'identify-need', set: IDENTIFY_WEAK },
+  { list: 'needWords', stage: 'identify-need', set: NEED_WORDS },
+  { list: 'agreeWords', stage: 'agree-standards', set: AGREE_WORDS },
+  { list: 'monitorCues', stage: 'monitor', set: MONITOR_CUES },
+  { list: 'monitorContext', stage: 'monitor', set: MONITOR_CONTEXT },
+  { list: 'monitorContextFirm', stage: 'monitor', set: MONITOR_CONTEXT_FIRM },
+  { list: 'gatherWords', stage: 'evaluate', set: GATHER_WORDS },
+  { list: 'feedbackWords', stage: 'evaluate', set: FEEDBACK_WORDS },
+  ...COMPLAINTS_ANALYSIS.map((set) => ({ list: 'complaintsAnalysis', stage: 'evaluate' as const, set })),
+  ...SATISFACTION_ASK.map((set) => ({ list: 'satisfactionAsk', stage: 'evaluate' as const, set })),
+  { list: 'results', stage: 'evaluate', set: RESULTS },
+  { list: 'improveCues', stage: 'improve', set: IMPROVE_CUES },
+  { list: 'personalLearning', stage: 'improve', set: PERSONAL_LEARNING },
+];
 
 // "Example 2", "Case study: the late parcel", "Scenario B", "1. The boiler"; not a STAR heading ("Situation", "Task"), which structures one example.
 const EXAMPLE_TITLE =
@@ -240,6 +273,7 @@ export function analyseCycle(
   doc: AccountDocument,
   st: Statements,
   stagesOfSentence = (s: Sentence) => sentenceStages(s, doc, st),
+  why?: StageTrace,
 ): CycleAnalysis {
   const perSentence = new Map<Sentence, Set<Stage>>();
   const stagesOf = (s: Sentence) => {
@@ -259,7 +293,10 @@ export function analyseCycle(
       if (stages.has('evaluate')) evaluated = true;
       for (const stage of stages) {
         // An improvement counts only when it follows from an evaluation in the same example.
-        if (stage === 'improve' && !evaluated) continue;
+        if (stage === 'improve' && !evaluated) {
+          why?.dropped(s, stage);
+          continue;
+        }
         ex.evidence.get(stage)!.push(s);
       }
     }

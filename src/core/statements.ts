@@ -141,9 +141,14 @@ function quotedSpans(s: Sentence, prose: string): Array<[number, number]> {
   return spans;
 }
 
-/** Facts for every sentence, computed once per analysis. */
 /** Modalities of a clause whose words are not evidence of what happened. */
 const NOT_EVIDENCE = new Set(['hypothetical', 'counterfactual', 'hedge', 'expectation', 'consequence']);
+
+/** Why a word is not evidence: inside quotation marks, or in a clause that is negated or not what happened. */
+export type NotEvidence =
+  'quoted' | 'hypothetical' | 'counterfactual' | 'negated' | 'hedge' | 'expectation' | 'consequence';
+
+/** Facts for every sentence, computed once per analysis. */
 
 export class Statements {
   private readonly cache = new Map<Sentence, SentenceFacts>();
@@ -191,17 +196,22 @@ export class Statements {
 
   /** Whether word i of a sentence is evidence: not negated, not hypothetical, not inside quotation marks. */
   isEvidenceAt(s: Sentence, i: number): boolean {
+    return this.whyNotEvidenceAt(s, i) === undefined;
+  }
+
+  /** Why word i of a sentence is not evidence (quoted, hypothetical, negated…), or undefined when it is. */
+  whyNotEvidenceAt(s: Sentence, i: number): NotEvidence | undefined {
     const f = this.of(s);
-    if (f.quoted.some(([a, b]) => i >= a && i < b)) return false;
-    if (f.hypothetical.some(([a, b]) => i >= a && i < b)) return false;
-    if (f.counterfactual.some(([a, b]) => i >= a && i < b)) return false;
+    if (f.quoted.some(([a, b]) => i >= a && i < b)) return 'quoted';
+    if (f.hypothetical.some(([a, b]) => i >= a && i < b)) return 'hypothetical';
+    if (f.counterfactual.some(([a, b]) => i >= a && i < b)) return 'counterfactual';
     const p = this.predicateAt(s, i);
-    if (!p) return true;
-    if (p.polarity === 'negative') return false;
+    if (!p) return undefined;
+    if (p.polarity === 'negative') return 'negated';
     // What someone else could or would do ("under our policy she could challenge it") is not the learner's plan.
     if ((p.modality === 'hypothetical' || p.modality === 'hedge') && p.actor !== 'writer' && p.actor !== 'we')
-      return true;
-    return !NOT_EVIDENCE.has(p.modality);
+      return undefined;
+    return NOT_EVIDENCE.has(p.modality) ? (p.modality as NotEvidence) : undefined;
   }
 
   tellsOfAction(s: Sentence): boolean {

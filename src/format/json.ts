@@ -4,7 +4,7 @@
  * give exactly what `JSON.stringify({ version, files }, null, 2)` would. The portfolio's
  * (`report --format json`, version 1): the grid model as it is, without its `by`.
  */
-import type { FileResult, Portfolio } from '../core/index.js';
+import type { Explanation, FileResult, Portfolio } from '../core/index.js';
 
 /**
  * The version of the check's JSON outputs. 2: a criterion's status `referenced` became `evidenced`
@@ -27,9 +27,12 @@ export function jsonFile(f: FileResult) {
 const WRAP_START = '{\n  "files": [\n';
 const WRAP_END = '\n  ]\n}';
 
-/** A file's JSON as it stands in the whole document, `{ "files": [ here ] }`: stringified at that depth, so indented as there. */
-export function nestedFileJson(f: FileResult): string {
-  const wrapped = JSON.stringify({ files: [jsonFile(f)] }, null, 2);
+/**
+ * A file's JSON as it stands in the whole document, `{ "files": [ here ] }`: stringified at that depth, so indented as there.
+ * With `--explain`, the file's `explain` object follows: outside the version-2 contract (README).
+ */
+export function nestedFileJson(f: FileResult, explain?: Explanation): string {
+  const wrapped = JSON.stringify({ files: [explain ? { ...jsonFile(f), explain } : jsonFile(f)] }, null, 2);
   return wrapped.slice(WRAP_START.length, wrapped.length - WRAP_END.length);
 }
 

@@ -117,6 +117,15 @@ function scansFor(ctx: RuleContext, index: PhraseIndex): SentenceScans {
   return scans;
 }
 
+/** A rubric's compiled checks and the scan of the account's sentences they ran on, for explanations (explain.ts). */
+export function checksAndScans(
+  rubric: Rubric,
+  ctx: RuleContext,
+): { checks: readonly CompiledCheck[]; scans: SentenceScans } {
+  const c = compileRubric(rubric);
+  return { checks: c.checks, scans: scansFor(ctx, c.index) };
+}
+
 export const RUBRIC_CHECKS_DOCS = 'rubric-checks.md';
 
 const rulesOf = new WeakMap<Rubric, Rule[]>();

@@ -4,10 +4,8 @@
  * the original text. Code, inline code, HTML comments, link URLs and front matter are not prose:
  * they are blanked out of `prose`, a copy of the text of the same length, so offsets never shift.
  */
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
+import { parse, postprocess, preprocess } from 'micromark';
 import { parse as parseYaml } from 'yaml';
-import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import { LineIndex } from './positions.js';
 import { words, type Word } from './words.js';
 
@@ -74,18 +72,6 @@ export interface AccountDocument {
   definitions: number;
 }
 
-let processor: Processor<Root> | undefined;
-
-/**
- * Plain remark-parse only. Front matter is found here and blanked before parsing, and GFM tables
- * are recognised from their delimiter row below: remark-frontmatter and remark-gfm would do the
- * same but double the parse time of every account.
- */
-function parser(): Processor<Root> {
-  processor ??= unified().use(remarkParse).freeze() as unknown as Processor<Root>;
-  return processor;
-}
-
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -116,6 +102,260 @@ const ABBREVIATIONS = new Set([
   'rd',
 ]);
 
+/** A block as the Markdown gives it, before its words are read. */
+export interface BlockPlace {
+  kind: BlockKind;
+  start: number;
+  end: number;
+  depth?: number;
+  topLevel: boolean;
+}
+
+/** What the Markdown of an account says, before words and sentences: its blocks, its prose, its comments. */
+export interface MarkdownLayout {
+  /** In document order. */
+  blocks: BlockPlace[];
+  prose: string;
+  comments: HtmlComment[];
+  definitions: number;
+}
+
+/**
+ * Tokens that make a node of their own in mdast (mdast-util-from-markdown's openers): the text that
+ * follows one starts a new text node. The value says whether prose inside it is kept: 'inherit' as its
+ * parent, 'never' for code, HTML, images, link destinations and definitions.
+ */
+const NODE_TOKENS: Record<string, 'inherit' | 'never'> = {
+  emphasis: 'inherit',
+  strong: 'inherit',
+  link: 'inherit',
+  autolink: 'inherit',
+  label: 'inherit',
+  codeText: 'never',
+  image: 'never',
+  htmlText: 'never',
+  htmlFlow: 'never',
+  codeFenced: 'never',
+  codeIndented: 'never',
+  definition: 'never',
+  thematicBreak: 'never',
+  hardBreakEscape: 'never',
+  hardBreakTrailing: 'never',
+  referenceString: 'never',
+  resourceDestinationString: 'never',
+  resourceTitleString: 'never',
+};
+
+/** Tokens whose text mdast makes a text node of (or adds to the last one). */
+const DATA_OPENS = new Set(['data', 'characterEscape', 'characterReference', 'autolinkProtocol', 'autolinkEmail']);
+const DATA_CLOSES = new Set([
+  'data',
+  'characterEscapeValue',
+  'characterReference',
+  'autolinkProtocol',
+  'autolinkEmail',
+]);
+
+/** Nodes in which mdast keeps a line ending as text (its canContainEols, with the label's fragment). */
+const HOLDS_LINE_ENDINGS = new Set(['paragraph', 'atxHeading', 'setextHeading', 'emphasis', 'strong', 'label']);
+
+interface Frame {
+  type: string;
+  keep: boolean;
+  /** The text node the frame's last child is, if it is one: [start, end]. */
+  text: [number, number] | undefined;
+}
+
+/**
+ * Reads micromark's events straight into blocks, prose and comments, as walking the mdast tree
+ * remark-parse builds from the same events would (test/document.test.ts holds the two equal), without
+ * building the tree: a text node is a run of data with no other node between, so the prose kept is
+ * every such run inside a paragraph or heading (the text of a link's label included; code, HTML,
+ * images and link destinations not). A paragraph whose second line is a table's delimiter row is a
+ * table: its cells are blocks of their own.
+ */
+export function readMarkdown(text: string, source: string): MarkdownLayout {
+  const events = postprocess(
+    parse()
+      .document()
+      .write(preprocess()(source, undefined, true)),
+  );
+  const blocks: BlockPlace[] = [];
+  const comments: HtmlComment[] = [];
+  const kept: Array<[number, number]> = [];
+  let definitions = 0;
+  // Containers, for a block's kind: blockquotes and lists open around it.
+  let quotes = 0;
+  let lists = 0;
+  const frames: Frame[] = [{ type: 'root', keep: false, text: undefined }];
+  let top = frames[0];
+  let atHardBreak = false;
+  let setextSlurp = false;
+  // Where the open paragraph's kept prose and comments began, for a paragraph that turns out to be a table.
+  let paragraphKept = 0;
+  let paragraphComments = 0;
+  let heading: BlockPlace | undefined;
+  let html: string[] | undefined;
+
+  const close = (frame: Frame) => {
+    if (frame.text && frame.keep && frame.text[1] > frame.text[0]) kept.push(frame.text);
+    frame.text = undefined;
+  };
+  const open = (type: string, keep: boolean) => {
+    close(top);
+    top = { type, keep, text: undefined };
+    frames.push(top);
+  };
+  const shut = () => {
+    close(top);
+    frames.pop();
+    top = frames[frames.length - 1];
+  };
+  const data = (start: number) => {
+    if (!top.text) top.text = [start, start];
+  };
+
+  for (let i = 0; i < events.length; i++) {
+    const [phase, token, context] = events[i];
+    const type = token.type as string;
+    const start = token.start.offset;
+    const end = token.end.offset;
+    if (phase === 'enter') {
+      if (DATA_OPENS.has(type)) {
+        data(start);
+        continue;
+      }
+      const keep = NODE_TOKENS[type];
+      if (keep !== undefined) {
+        open(type, keep === 'inherit' && top.keep);
+        if (type === 'htmlFlow' || type === 'htmlText') html = [];
+        continue;
+      }
+      switch (type) {
+        case 'paragraph':
+          open(type, true);
+          paragraphKept = kept.length;
+          paragraphComments = comments.length;
+          break;
+        case 'atxHeading':
+        case 'setextHeading':
+          open(type, true);
+          heading = { kind: 'heading', start, end, topLevel: quotes === 0 && lists === 0 };
+          break;
+        case 'blockQuote':
+          quotes++;
+          break;
+        case 'listOrdered':
+        case 'listUnordered':
+          lists++;
+          break;
+      }
+      continue;
+    }
+    // Exit.
+    if (DATA_CLOSES.has(type)) {
+      if (top.text) top.text[1] = end;
+      if (html && type === 'data') html.push(context.sliceSerialize(token));
+      continue;
+    }
+    switch (type) {
+      case 'htmlFlowData':
+      case 'htmlTextData':
+        html?.push(context.sliceSerialize(token));
+        continue;
+      case 'lineEnding':
+        if (atHardBreak) atHardBreak = false;
+        else if (html) html.push(context.sliceSerialize(token));
+        else if (!setextSlurp && HOLDS_LINE_ENDINGS.has(top.type)) {
+          data(start);
+          top.text![1] = end;
+        }
+        continue;
+      case 'hardBreakEscape':
+      case 'hardBreakTrailing':
+        atHardBreak = true;
+        shut();
+        continue;
+      case 'htmlFlow':
+      case 'htmlText': {
+        // A comment counts where mdast's walk reaches it: anywhere in the flow, or in the text of a paragraph or heading.
+        const reached = type === 'htmlFlow' || frames[frames.length - 2].keep;
+        const m = reached ? /^<!--([\s\S]*?)-->/.exec(html!.join('')) : null;
+        if (m) comments.push({ start, end, body: m[1].trim() });
+        html = undefined;
+        shut();
+        continue;
+      }
+      case 'definition':
+        definitions++;
+        shut();
+        continue;
+      case 'atxHeadingSequence':
+        if (heading && heading.depth === undefined) heading.depth = end - start;
+        continue;
+      case 'setextHeadingText':
+        setextSlurp = true;
+        continue;
+      case 'setextHeadingLineSequence':
+        if (heading) heading.depth = source.charCodeAt(start) === 61 ? 1 : 2;
+        continue;
+      case 'atxHeading':
+      case 'setextHeading':
+        setextSlurp = false;
+        shut();
+        if (heading) blocks.push(heading);
+        heading = undefined;
+        continue;
+      case 'paragraph': {
+        shut();
+        const cells = tableCells(text, start, end);
+        if (cells) {
+          kept.length = paragraphKept;
+          comments.length = paragraphComments;
+          for (const [s, e] of cells) {
+            kept.push([s, e]);
+            blocks.push({ kind: 'table-cell', start: s, end: e, topLevel: false });
+          }
+        } else {
+          const kind = quotes > 0 ? 'quote' : lists > 0 ? 'list-item' : 'paragraph';
+          blocks.push({ kind, start, end, topLevel: quotes === 0 && lists === 0 });
+        }
+        continue;
+      }
+      case 'blockQuote':
+        quotes--;
+        continue;
+      case 'listOrdered':
+      case 'listUnordered':
+        lists--;
+        continue;
+    }
+    if (NODE_TOKENS[type] !== undefined) shut();
+  }
+  return { blocks, prose: buildProse(text, kept), comments, definitions };
+}
+
+/** The cells of a paragraph that is a GFM table (its second line a delimiter row), or undefined. */
+function tableCells(text: string, s: number, e: number): Array<[number, number]> | undefined {
+  const rows = text.slice(s, e).split('\n');
+  if (rows.length < 2 || !rows[0].includes('|') || !TABLE_DELIMITER.test(rows[1].replace(/\r$/, ''))) return undefined;
+  const cells: Array<[number, number]> = [];
+  let at = s;
+  rows.forEach((row, r) => {
+    if (r !== 1) {
+      // Cells are the stretches between pipes (a pipe after a backslash is text).
+      const re = /(?:\\\||[^|])+/g;
+      for (let m = re.exec(row); m; m = re.exec(row)) {
+        const cellStart = at + m.index + (m[0].length - m[0].trimStart().length);
+        const cellEnd = at + m.index + m[0].trimEnd().length;
+        if (cellEnd > cellStart) cells.push([cellStart, cellEnd]);
+      }
+    }
+    at += row.length + 1;
+  });
+  return cells;
+}
+
 export function parseAccount(text: string): AccountDocument {
   const lines = new LineIndex(text);
   let source = text;
@@ -123,116 +363,22 @@ export function parseAccount(text: string): AccountDocument {
   if (fm && fm.index === 0) {
     source = blank(fm[0]) + text.slice(fm[0].length);
   }
-  const tree = parser().parse(source) as Root;
-  // Prose is built from the stretches of text that are prose, with blanks (line breaks kept) between.
-  const kept: Array<[number, number]> = [];
+  const layout = readMarkdown(text, source);
   const doc: AccountDocument = {
     text,
     lines,
-    prose: '',
+    prose: layout.prose,
     blocks: [],
     paragraphs: [],
     sections: [],
-    comments: [],
+    comments: layout.comments,
     sentences: [],
-    definitions: 0,
-  };
-  const pending: Array<{ kind: BlockKind; start: number; end: number; depth?: number; topLevel: boolean }> = [];
-
-  const copy = (start: number, end: number) => {
-    if (end > start) kept.push([start, end]);
-  };
-  const inline = (node: Nodes) => {
-    switch (node.type) {
-      case 'text': {
-        const s = node.position?.start.offset;
-        const e = node.position?.end.offset;
-        if (s !== undefined && e !== undefined) copy(s, e);
-        return;
-      }
-      case 'html':
-        comment(node);
-        return;
-      case 'inlineCode':
-      case 'image':
-      case 'imageReference':
-      case 'footnoteReference':
-      case 'break':
-        return;
-      default:
-        if ('children' in node) for (const child of (node as Parent).children) inline(child as Nodes);
-    }
-  };
-  const comment = (node: Nodes) => {
-    if (node.type !== 'html' || !node.position) return;
-    const m = /^<!--([\s\S]*?)-->/.exec(node.value);
-    if (m) doc.comments.push({ start: node.position.start.offset!, end: node.position.end.offset!, body: m[1].trim() });
-  };
-  const addBlock = (node: Nodes, kind: BlockKind, topLevel: boolean, depth?: number) => {
-    if (!node.position) return;
-    inline(node);
-    pending.push({ kind, start: node.position.start.offset!, end: node.position.end.offset!, depth, topLevel });
+    definitions: layout.definitions,
   };
   if (fm && fm.index === 0) doc.frontMatter = readFrontMatter(text, 0, fm[0].replace(/\r?\n$/, '').length, fm[1]);
-  const table = (node: Nodes): boolean => {
-    const s = node.position!.start.offset!;
-    const e = node.position!.end.offset!;
-    const rows = text.slice(s, e).split('\n');
-    if (rows.length < 2 || !rows[0].includes('|') || !TABLE_DELIMITER.test(rows[1].replace(/\r$/, ''))) return false;
-    let at = s;
-    rows.forEach((row, r) => {
-      if (r !== 1) {
-        // Cells are the stretches between pipes (a pipe after a backslash is text).
-        const re = /(?:\\\||[^|])+/g;
-        for (let m = re.exec(row); m; m = re.exec(row)) {
-          const cellStart = at + m.index + (m[0].length - m[0].trimStart().length);
-          const cellEnd = at + m.index + m[0].trimEnd().length;
-          if (cellEnd <= cellStart) continue;
-          copy(cellStart, cellEnd);
-          pending.push({ kind: 'table-cell', start: cellStart, end: cellEnd, topLevel: false });
-        }
-      }
-      at += row.length + 1;
-    });
-    return true;
-  };
-  const walk = (node: RootContent, context: 'root' | 'list' | 'quote') => {
-    switch (node.type) {
-      case 'heading':
-        addBlock(node, 'heading', context === 'root', node.depth);
-        return;
-      case 'paragraph':
-        if (table(node)) return;
-        addBlock(
-          node,
-          context === 'root' ? 'paragraph' : context === 'list' ? 'list-item' : 'quote',
-          context === 'root',
-        );
-        return;
-      case 'html':
-        comment(node);
-        return;
-      case 'list':
-      case 'listItem':
-        for (const child of node.children) walk(child as RootContent, context === 'quote' ? 'quote' : 'list');
-        return;
-      case 'blockquote':
-        for (const child of node.children) walk(child, 'quote');
-        return;
-      case 'definition':
-        doc.definitions++;
-        return;
-      case 'code':
-      case 'thematicBreak':
-        return;
-      default:
-        if ('children' in node) for (const child of (node as Parent).children) walk(child as RootContent, context);
-    }
-  };
-  for (const child of tree.children) walk(child, 'root');
-  doc.prose = buildProse(text, kept);
 
   let section = -1;
+  const pending = layout.blocks;
   pending.sort((a, b) => a.start - b.start);
   for (const p of pending) {
     const block: Block = {

@@ -53,10 +53,6 @@
     return out;
   }
 
-  function anchor(unit, id) {
-    return `criterion-${unit || 'none'}-${id}`.replace(/[^A-Za-z0-9_-]/g, '_');
-  }
-
   const DECISION_WORDS = { met: 'met', 'not-yet-met': 'not yet met', referred: 'referred' };
 
   /** The assessor's decision under the tool's status, and the button that records one. */
@@ -106,9 +102,10 @@
       const link = el(
         'a',
         {
-          href: `#${anchor(unit, criterion.id)}`,
+          href: '#',
           class: 'criterion',
-          title: `Missing. AC ${criterion.id}: ${criterion.text}`,
+          dataset: { unit: unit || '', criterion: criterion.id },
+          title: `Missing. AC ${criterion.id}: ${criterion.text} (opens the criterion’s text)`,
         },
         'missing',
       );
@@ -205,7 +202,7 @@
         el(
           'th',
           { scope: 'col', title: c.text },
-          el('a', { href: `#${anchor(unit.unit, c.id)}`, class: 'criterion' }, `AC ${c.id}`),
+          el('a', { href: '#', class: 'criterion', dataset: { unit: unit.unit || '', criterion: c.id } }, `AC ${c.id}`),
         ),
       ),
       STAGES.map(([, title]) => el('th', { scope: 'col', class: 'stage' }, title)),
@@ -227,10 +224,7 @@
       ? el(
           'dl',
           { class: 'key' },
-          unit.criteria.map((c) => [
-            el('dt', { id: anchor(unit.unit, c.id), tabindex: '-1' }, `AC ${c.id}`),
-            el('dd', {}, c.text),
-          ]),
+          unit.criteria.map((c) => [el('dt', {}, `AC ${c.id}`), el('dd', {}, c.text)]),
         )
       : null;
     return el(
@@ -305,7 +299,7 @@
       el(
         'span',
         { class: 'legend-note' },
-        '“Claimed”: the paragraph names the criterion but does not show it (hover for its first sentence). “Suggested”: reads like evidence but names no criterion. L12 is the line; Enter or a click opens it.',
+        '“Claimed”: the paragraph names the criterion but does not show it (hover for its first sentence). “Suggested”: reads like evidence but names no criterion. L12 is the line; Enter or a click opens it; “missing” or a criterion’s heading opens the criterion’s text.',
       ),
     );
   }
@@ -481,13 +475,9 @@
       event.preventDefault();
       vscode.postMessage({ type: 'open', path: data.path, line: Number(data.line) });
     } else if (target.classList.contains('criterion')) {
-      // The criterion's text in the key below the grid.
+      // The criterion's text, on a page of its own beside the panel.
       event.preventDefault();
-      const dt = document.getElementById((target.getAttribute('href') || '').slice(1));
-      if (dt) {
-        dt.scrollIntoView({ block: 'center' });
-        dt.focus();
-      }
+      if (data.unit) vscode.postMessage({ type: 'criterion', unit: data.unit, criterion: data.criterion });
     } else if (data.by) {
       vscode.postMessage({ type: 'by', by: data.by });
     } else if (data.export) {

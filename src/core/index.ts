@@ -16,3 +16,4 @@ export { STAGES, STAGE_TITLES } from './types.js';
 export type * from './types.js';
 export { explainAccount, REASONS, type Explanation, type ExplainPlace } from './explain.js';
 export { draftFeedback, learnersOf, type FeedbackOptions } from './feedback.js';
+export { criterionSheet } from './criterion-sheet.js';

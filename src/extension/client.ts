@@ -17,6 +17,7 @@ import {
   UnitEditRequest,
 } from '../shared/protocol.js';
 import { CriteriaView } from './criteria-view.js';
+import { registerCriterionSheet } from './criterion-sheet.js';
 import { registerDraftRubric } from './draft-rubric.js';
 import { ExtensionLog } from './log.js';
 import { registerReportPanel, type DecisionRecorder, type ReportPanel } from './report-panel.js';
@@ -98,6 +99,7 @@ export async function startClient(
   context.subscriptions.push(view, vscode.window.registerTreeDataProvider('reflectLint.criteria', view));
   const report = registerReportPanel(context, client, recordDecision);
   registerDraftRubric(context, client);
+  registerCriterionSheet(context, client);
   client.onNotification(CoverageNotification, (coverage) => {
     view.update(coverage);
     report.accountsChanged(coverage.uri);

@@ -1,7 +1,7 @@
 /**
  * The assessor's report panel: one webview, reused, showing the mapping grid of an account, its learner's
- * accounts or the workspace's, by account or by learner. A cell opens the account at its evidence; the
- * grid follows the accounts as they change. The webview (media/report/) runs only its own script, under a
+ * accounts or the workspace's, by account or by learner. A cell opens the account at its evidence, a missing
+ * one the criterion's text (criterion-sheet.ts); the grid follows the accounts as they change. The webview (media/report/) runs only its own script, under a
  * Content-Security-Policy with a nonce, loads nothing remote and reads files only from media/report/.
  */
 import * as vscode from 'vscode';
@@ -28,6 +28,7 @@ export type PanelMessage =
   | { type: 'ready' }
   | { type: 'rendered'; serial: number; rows: number; units: number; by: ReportGrouping }
   | { type: 'open'; path: string; line: number }
+  | { type: 'criterion'; unit: string; criterion: string }
   | { type: 'by'; by: ReportGrouping }
   | { type: 'export'; format: 'html' | 'csv' }
   | { type: 'feedback' }
@@ -142,6 +143,15 @@ export class ReportPanel implements vscode.Disposable {
         return;
       case 'open':
         await this.openAt(message.path, message.line);
+        return;
+      case 'criterion':
+        // A missing cell, or a criterion's heading: the criterion's text on a page of its own (criterion-sheet.ts).
+        await vscode.commands.executeCommand(
+          'reflectLint.showCriterionText',
+          message.unit,
+          message.criterion,
+          otherColumn(this.panel?.viewColumn),
+        );
         return;
       case 'by':
         this.by = message.by === 'learner' ? 'learner' : 'account';

@@ -18,10 +18,12 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { draftForEditor } from '../core/draft/index.js';
+import { criterionSheet } from '../core/criterion-sheet.js';
 import { unitEdit } from '../core/edits.js';
 import {
   CheckDocumentRequest,
   CoverageNotification,
+  CriterionSheetRequest,
   DraftRubricRequest,
   ExportReportRequest,
   FeedbackRequest,
@@ -347,6 +349,10 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     exportReport(reportSources(), scope, by, format),
   );
   connection.onRequest(FeedbackRequest, ({ scope }) => feedbackDraft(reportSources(), scope));
+  connection.onRequest(CriterionSheetRequest, ({ unit, criterion }) => {
+    const rubric = rubrics.rubrics.find((r) => r.id === unit);
+    return (rubric && criterionSheet(rubric, criterion)) ?? null;
+  });
 
   // The same for any client, through workspace/executeCommand (src/shared/protocol.ts, ServerCommands).
   connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {

@@ -133,6 +133,15 @@ export const PortfolioRequest = new RequestType<{ scope: ReportScope; by: Report
   'reflectLint/portfolio',
 );
 
+/**
+ * client → server: a criterion of a unit on a page of its own (Markdown: its text, the sentence that links
+ * a paragraph to it, its stages and key terms), where the report's "missing" cells lead; null when the unit
+ * or the criterion is not known.
+ */
+export const CriterionSheetRequest = new RequestType<{ unit: string; criterion: string }, string | null, void>(
+  'reflectLint/criterionSheet',
+);
+
 /** client → server: the assessor's feedback draft (Markdown) over the scope's accounts, a part per learner. */
 export const FeedbackRequest = new RequestType<{ scope: ReportScope }, { content: string; learners: string[] }, void>(
   'reflectLint/feedback',

@@ -104,6 +104,35 @@ describe('Assessor report panel', function () {
     assert.match(selected, /\(AC 1\)\.$/, 'the whole paragraph is selected');
   });
 
+  it('a missing cell opens the criterion’s text, read-only, beside the panel', async function () {
+    const { uri } = await h.open('accounts/sample.md');
+    const { result, report } = await nextRender(
+      () => vscode.commands.executeCommand('reflectLint.generateReport', { kind: 'account', uri: uri.toString() }),
+      'the grid',
+    );
+    const unit = result.portfolio.units[0];
+    const missing = unit.criteria.find((c) => unit.rows[0].criteria[c.id].status === 'missing');
+    assert.ok(missing, 'the fixture account has a missing criterion');
+    const shown = h.waitFor(
+      vscode.window.onDidChangeActiveTextEditor,
+      () => {
+        const e = vscode.window.activeTextEditor;
+        return e?.document.uri.scheme === 'reflect-lint-criterion' ? e : undefined;
+      },
+      'the criterion’s page',
+    );
+    // What the webview sends for a click on the cell's "missing".
+    await report.receive({ type: 'criterion', unit: unit.unit, criterion: missing.id });
+    const editor = await shown;
+    const text = editor.document.getText();
+    assert.equal(editor.document.languageId, 'markdown');
+    assert.match(text, new RegExp(`^# AC ${missing.id}: `));
+    assert.ok(text.includes(missing.text), `the criterion's text: ${text}`);
+    assert.match(text, new RegExp(`This demonstrates my ability to .+ \\(AC ${missing.id}\\)\\.`), 'its ability');
+    assert.notEqual(editor.viewColumn, report.state.panel.viewColumn, 'beside the panel, not over it');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('exports the grid as CSV and HTML files', async function () {
     const { uri } = await h.open('accounts/sample.md');
     await nextRender(

@@ -3,14 +3,20 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeAccount, bundledRubrics, rankRubrics } from '../src/core/index.js';
+import { analyzeAccount, bundledRubrics, rankRubrics, RUBRIC_FIT_MIN, suggestRubrics } from '../src/core/index.js';
 import { completions } from '../src/server/completion.js';
 import type { Analysis } from '../src/server/documents.js';
 import { rankForPosition } from '../src/server/paragraphs.js';
-import { matchWords, rankUnits } from '../src/server/units.js';
+import { matchWords, NONE_FITS, rankUnits } from '../src/server/units.js';
 
 const WEAK = readFileSync(join(import.meta.dirname, 'extension-host', 'workspace', 'accounts', 'weak.md'), 'utf8');
 const rubrics = bundledRubrics();
+/** An account about other work: no bundled unit fits it (as `rubrics suggest` says, test/rubric-lint-cli.test.ts). */
+const OFF_TOPIC = readFileSync(
+  join(import.meta.dirname, 'fixtures', 'rubric-lint', 'accounts', 'sourdough.md'),
+  'utf8',
+);
+const summaries = rubrics.map((r) => ({ id: r.id, title: r.title, level: r.level, origin: 'bundled' }));
 
 function open(text: string): { a: Analysis; doc: TextDocument } {
   const { result, notices, document, paragraphs } = analyzeAccount(text, { rubrics });
@@ -69,6 +75,29 @@ describe('Select Unit’s order', () => {
     );
     assert.equal(units[0].match, 'best match');
     assert.ok(units.slice(1).every((u) => u.match !== 'best match'));
+  });
+
+  it('says so when no unit fits (the fit below RUBRIC_FIT_MIN, as rubrics suggest), closest first by its own fit', () => {
+    const { fits, shown } = suggestRubrics(OFF_TOPIC, rubrics);
+    assert.equal(fits, false);
+    const units = rankUnits(OFF_TOPIC, rubrics, summaries);
+    assert.deepEqual(
+      units.map((u) => u.id),
+      shown.map((r) => r.id),
+    );
+    assert.equal(units[0].match, NONE_FITS);
+    assert.ok(units.every((u) => u.match !== 'best match' && !u.fits));
+    // The unscaled fit, never the closest scaled to 1.
+    assert.ok(units[0].score < RUBRIC_FIT_MIN, `closest fit ${units[0].score}`);
+    assert.deepEqual(
+      units.map((u) => u.score),
+      [...units.map((u) => u.score)].sort((a, b) => b - a),
+    );
+  });
+
+  it('says a unit fits when one does: the same answer as rubrics suggest', () => {
+    assert.equal(suggestRubrics(WEAK, rubrics).fits, true);
+    assert.ok(rankUnits(WEAK, rubrics, summaries).every((u) => u.fits));
   });
 
   it('calls nothing the best match in an empty account', () => {

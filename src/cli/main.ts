@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { rankRubrics, RUBRIC_FIT_MIN, type Rubric } from '../core/index.js';
+import { RUBRIC_FIT_MIN, suggestRubrics, type Rubric } from '../core/index.js';
 import { GRID_FORMATS, JSON_VERSION, formatSarif, paint } from '../format/index.js';
 import { checkInput, OrderedOutput, type CheckJob } from './check-files.js';
 import { assessCommand, deskOutput, type DeskCommand } from './desk.js';
@@ -196,18 +196,11 @@ export function run(argv: string[], io: Io): number | Promise<number> {
         io.err(`${read.path}: ${read.error}\n`);
         return 2;
       }
-      const ranked = rankRubrics(read.text, rubrics);
-      const closest = [...ranked].sort((a, b) => b.fit - a.fit)[0];
-      const fits = closest !== undefined && closest.fit >= RUBRIC_FIT_MIN;
+      const { ranked, shown, closest, fits } = suggestRubrics(read.text, rubrics);
       if (values.format === 'json') {
         const out = { version: JSON_VERSION, path: read.path, fits, fitMin: RUBRIC_FIT_MIN, rubrics: ranked };
         io.out(JSON.stringify(out, null, 2) + '\n');
-      } else if (fits) for (const r of ranked) io.out(`${r.score.toFixed(2)}  ${r.id.padEnd(34)} ${r.title}\n`);
-      else {
-        // Scaled to the best, the closest would read 1.00 however little it shares: show how little, unscaled.
-        for (const r of [...ranked].sort((a, b) => b.fit - a.fit))
-          io.out(`${r.fit.toFixed(2)}  ${r.id.padEnd(34)} ${r.title}\n`);
-      }
+      } else for (const r of shown) io.out(`${(fits ? r.score : r.fit).toFixed(2)}  ${r.id.padEnd(34)} ${r.title}\n`);
       if (!fits) {
         const best = closest
           ? ` (the closest, ${closest.id}, fits ${closest.fit.toFixed(2)}; a unit that fits scores ${RUBRIC_FIT_MIN.toFixed(2)} or more)`

@@ -199,6 +199,29 @@ export function rankRubrics(text: string, rubrics: readonly Rubric[]): RankedRub
   return raw.map((r) => ({ ...r, score: Math.round((r.score / top) * 100) / 100 })).sort((a, b) => b.score - a.score);
 }
 
+/** The units ranked for an account, and whether any fits it at all (RUBRIC_FIT_MIN). */
+export interface RubricSuggestion {
+  /** By score, best first (as rankRubrics). */
+  ranked: RankedRubric[];
+  /**
+   * The order to show them in, best first: by score when one fits; by fit when none does (scaled to
+   * the best, the closest would read 1.00 however little it shares).
+   */
+  shown: RankedRubric[];
+  /** The rubric the account fits best on its own, if any is loaded. */
+  closest?: RankedRubric;
+  fits: boolean;
+}
+
+/** `rubrics suggest` and the editor's Select Unit: the ranking, and whether anything loaded fits. */
+export function suggestRubrics(text: string, rubrics: readonly Rubric[]): RubricSuggestion {
+  const ranked = rankRubrics(text, rubrics);
+  const byFit = [...ranked].sort((a, b) => b.fit - a.fit);
+  const closest = byFit[0];
+  const fits = closest !== undefined && closest.fit >= RUBRIC_FIT_MIN;
+  return { ranked, shown: fits ? ranked : byFit, ...(closest ? { closest } : {}), fits };
+}
+
 /**
  * How high a criterion must score for a paragraph's content to support it: below this a citation
  * of it is only a claim (status `claimed`, not `evidenced`), and it is not offered as a reference to

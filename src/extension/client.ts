@@ -126,7 +126,13 @@ export async function startClient(
         description: `${r.match} · ${r.title} · Level ${r.level}`,
         detail: r.origin === 'bundled' ? undefined : r.origin,
       })),
-      { title: 'Select the unit this account is evidence for (best match first)', placeHolder: 'Unit' },
+      {
+        title:
+          units.length && !units[0].fits && units[0].score > 0
+            ? 'No unit fits this account well (closest first): pick one, or draft a rubric from its unit document'
+            : 'Select the unit this account is evidence for (best match first)',
+        placeHolder: 'Unit',
+      },
     );
     if (!pick) return;
     // The server words the edit (src/core/edits.ts): the unit line replaced, or added, or front matter added.

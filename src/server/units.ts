@@ -1,5 +1,8 @@
-/** Select Unit's list: every unit, ranked for the account's content as `reflect-lint rubrics suggest` ranks them. */
-import { rankRubrics, type Rubric } from '../core/index.js';
+/**
+ * Select Unit's list: every unit, ranked for the account's content as `reflect-lint rubrics suggest`
+ * ranks them (suggestRubrics, shared with the command line), and said plainly when none fits.
+ */
+import { suggestRubrics, type Rubric } from '../core/index.js';
 import type { RankedUnit, RubricSummary } from '../shared/protocol.js';
 
 /** A score relative to the best (1) in words, so the list reads without numbers. */
@@ -10,21 +13,20 @@ export function matchWords(score: number, best: boolean): string {
   return 'little in common';
 }
 
+/** What the closest unit is called when no loaded unit fits the account (below RUBRIC_FIT_MIN). */
+export const NONE_FITS = 'closest, but no unit fits this account well';
+
 export function rankUnits(text: string, rubrics: readonly Rubric[], summaries: readonly RubricSummary[]): RankedUnit[] {
-  const ranked = rankRubrics(text, rubrics);
+  const { shown, fits } = suggestRubrics(text, rubrics);
   const byId = new Map(summaries.map((s) => [s.id, s]));
   // An empty account matches nothing: the units in their usual order, none called the best.
-  const anything = ranked.some((r) => r.score > 0) && text.trim().length > 0;
-  return ranked.flatMap((r, i) => {
+  const anything = shown.some((r) => r.score > 0) && text.trim().length > 0;
+  return shown.flatMap((r, i): RankedUnit[] => {
     const summary = byId.get(r.id);
-    return summary
-      ? [
-          {
-            ...summary,
-            score: anything ? r.score : 0,
-            match: anything ? matchWords(r.score, i === 0) : 'nothing written yet to compare',
-          },
-        ]
-      : [];
+    if (!summary) return [];
+    if (!anything) return [{ ...summary, score: 0, fits: false, match: 'nothing written yet to compare' }];
+    // None fits: by fit on its own, unscaled, so the closest does not read as a match.
+    if (!fits) return [{ ...summary, score: r.fit, fits, match: i === 0 ? NONE_FITS : 'little in common' }];
+    return [{ ...summary, score: r.score, fits, match: matchWords(r.score, i === 0) }];
   });
 }

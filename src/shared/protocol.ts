@@ -53,9 +53,14 @@ export interface RubricSummary {
 export const ListRubricsRequest = new RequestType0<RubricSummary[], void>('reflectLint/listRubrics');
 
 export interface RankedUnit extends RubricSummary {
-  /** How well the account's content matches the unit, 0 to 1, the best 1 (as `reflect-lint rubrics suggest`). */
+  /**
+   * How well the account's content matches the unit, 0 to 1 (as `reflect-lint rubrics suggest`):
+   * relative to the best (1) when a unit fits; each unit's own fit when none does.
+   */
   score: number;
-  /** The score in words: "best match", "close match", "some match", "little in common". */
+  /** Whether any loaded unit fits the account at all (its fit reaches RUBRIC_FIT_MIN); the same on every entry. */
+  fits: boolean;
+  /** The score in words: "best match", "close match", "some match", "little in common", or that none fits. */
   match: string;
 }
 

@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import { analyzeAccount, parseAccount } from '../src/core/index.js';
 import { frontMatterOf, unitOf } from '../src/core/front-matter.js';
+import { plainFrontMatter } from '../src/core/document.js';
+import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
 
 const BODY = '\n# Notes\n\nI rang the customer back within 2 hours.\n';
 
@@ -105,5 +108,85 @@ describe('notices', () => {
   it('are none for a known unit, or none named', () => {
     assert.deepEqual(analyzeAccount(`---\nunit: customer-relations\n---\n${BODY}`).notices, []);
     assert.deepEqual(analyzeAccount(BODY).notices, []);
+  });
+
+  it('reads plain `key: value` lines as YAML does, and leaves the rest to YAML', () => {
+    const piece = fc.constantFrom(
+      'unit',
+      'learner',
+      'rubric',
+      'customer-relations',
+      'Amira K',
+      'true',
+      'False',
+      'NULL',
+      'null',
+      'yes',
+      'no',
+      '301',
+      '1e3',
+      '.inf',
+      'a.b',
+      'x_y',
+      '#c',
+      ' # note',
+      '"q"',
+      "'q'",
+      '~',
+      '[a]',
+      '{a: 1}',
+      ': ',
+      ':',
+      '-',
+      ' - ',
+      '  ',
+      '\t',
+      '\r',
+      '&a',
+      '*a',
+      '!!str',
+      '|',
+      '>',
+      '?',
+      '%',
+      '@',
+      'é',
+      '__proto__',
+      'constructor',
+      'key: value',
+    );
+    const line = fc.oneof(
+      fc
+        .tuple(
+          fc.array(piece, { minLength: 1, maxLength: 3 }),
+          fc.constantFrom(': ', ':', ':  ', ': \t'),
+          fc.array(piece, { maxLength: 4 }),
+        )
+        .map(([k, sep, v]) => k.join('') + sep + v.join('')),
+      fc.array(piece, { maxLength: 5 }).map((p) => p.join('')),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
+        const value = lines.join('\n');
+        const plain = plainFrontMatter(value);
+        if (plain === undefined) return;
+        assert.deepEqual(plain, parseYaml(value), JSON.stringify(value));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.deepEqual(plainFrontMatter('unit: customer-relations\nlearner: Amira K'), {
+      unit: 'customer-relations',
+      learner: 'Amira K',
+    });
+    for (const yamlOnly of [
+      'unit: true',
+      'unit: "x"',
+      'unit: x\nunit: y',
+      'unit: x # c',
+      'unit:',
+      'unit: x\r',
+      'a: b: c',
+    ])
+      assert.equal(plainFrontMatter(yamlOnly), undefined, yamlOnly);
   });
 });

@@ -1,7 +1,7 @@
 /** Where account-wide findings sit, and the wording of "What to add next" (src/core/next-steps.ts). */
 import assert from 'node:assert/strict';
 import { analyze, analyzeAccount, bundledRubrics } from '../src/core/index.js';
-import { abilityForYou, nextSteps } from '../src/core/next-steps.js';
+import { abilityForYou, accountSummary, nextSteps } from '../src/core/next-steps.js';
 
 const ACCOUNT = `---
 unit: customer-relations
@@ -76,5 +76,47 @@ describe('what to add next', () => {
 
   it('lists no stage for a unit that reads no cycle', () => {
     assert.ok(!nextSteps(result, { ...rubric, cycle: 'none' }).some((s) => s.kind === 'stage'));
+  });
+});
+
+describe('the account’s summary', () => {
+  const rubric = bundledRubrics().find((r) => r.id === 'customer-relations')!;
+
+  it('counts criteria evidenced, stages shown and findings to fix, in words a screen reader reads', () => {
+    const { result } = analyzeAccount(ACCOUNT);
+    const s = accountSummary(result, rubric);
+    const evidenced = result.criteria.filter((c) => c.status === 'evidenced').length;
+    const shown = Object.values(result.stages).filter((r) => r.length).length;
+    const toFix = result.findings.filter((f) => !ACCOUNT_WIDE.has(f.rule)).length;
+    assert.deepEqual(s.criteria, { evidenced, of: rubric.criteria.length });
+    assert.deepEqual(s.stages, { shown, of: 6 });
+    assert.equal(s.toFix, toFix);
+    assert.equal(s.text, `AC ${evidenced} of ${rubric.criteria.length} · Cycle ${shown} of 6 · ${toFix} to fix`);
+    assert.doesNotMatch(s.text + s.label, /\d\/\d/);
+    assert.match(s.label, /^\d of 5 criteria evidenced, \d of 6 service-cycle stages shown, /);
+  });
+
+  it('leaves out what does not apply: the criteria with no unit, the cycle for a unit that reads none', () => {
+    const { result } = analyzeAccount(ACCOUNT);
+    const plain = accountSummary(result);
+    assert.equal(plain.criteria, undefined);
+    assert.match(plain.text, /^Cycle \d of 6 · /);
+    const none = accountSummary(result, { ...rubric, cycle: 'none' });
+    assert.equal(none.stages, undefined);
+    assert.match(none.text, /^AC \d of 5 · (\d+ to fix|nothing to fix)$/);
+  });
+
+  it('says "nothing to fix" and "1 finding"', () => {
+    const { result } = analyzeAccount(ACCOUNT);
+    const clean = { ...result, findings: [] };
+    assert.match(accountSummary(clean, rubric).text, / · nothing to fix$/);
+    assert.match(accountSummary(clean, rubric).label, /, nothing to fix\.$/);
+    const one = {
+      ...result,
+      findings: [
+        { rule: 'vague-standard', severity: 'warning' as const, message: 'x', range: result.findings[0].range },
+      ],
+    };
+    assert.match(accountSummary(one, rubric).label, /, 1 finding to fix\.$/);
   });
 });

@@ -17,6 +17,7 @@ import {
 import { createConnection } from 'vscode-languageserver/node.js';
 import type {
   CodeAction,
+  CodeLens,
   CompletionItem,
   Diagnostic,
   Hover,
@@ -205,7 +206,16 @@ async function startHarness(
     setImmediate(settled);
     return [harness.settings];
   });
-  for (const method of ['client/registerCapability', 'workspace/diagnostic/refresh', 'workspace/applyEdit']) {
+  client.onNotification('window/showMessage', (params: unknown) => {
+    harness.requests.push({ method: 'window/showMessage', params });
+    wake();
+  });
+  for (const method of [
+    'client/registerCapability',
+    'workspace/diagnostic/refresh',
+    'workspace/applyEdit',
+    'workspace/codeLens/refresh',
+  ]) {
     client.onRequest(method, (params: unknown) => {
       harness.requests.push({ method, params });
       wake();
@@ -990,6 +1000,7 @@ describe('language server with clients other than VS Code', function () {
       'reflectLint.report',
       'reflectLint.selectUnit',
       'reflectLint.listRubrics',
+      'reflectLint.showNextSteps',
     ]);
     const run = <T>(command: string, ...args: unknown[]) =>
       h.client.sendRequest<T>('workspace/executeCommand', { command, arguments: args });
@@ -1221,6 +1232,109 @@ describe('server settings', () => {
     assert.equal(readInitializationSettings({ settings: { debounceMs: 40 } })?.debounceMs, 40);
     assert.equal(readInitializationSettings({ debounceMs: 40 })?.debounceMs, 40);
     assert.equal(readInitializationSettings(undefined), undefined);
+  });
+});
+
+describe('language server: what to add next', function () {
+  this.timeout(20_000);
+  let h: Harness | undefined;
+  afterEach(() => h?.close());
+  const MISSING = new Set(['cycle-stage-missing', 'criterion-not-evidenced']);
+  const lensesOf = (uri: string) =>
+    h!.client.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+
+  it('puts the account’s summary in a CodeLens on its title line, in words, running showNextSteps', async () => {
+    h = await startHarness();
+    assert.deepEqual(h.initialized.capabilities.codeLensProvider, { resolveProvider: false });
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    const { diagnostics } = await h.waitForDiagnostics(uri);
+    const toFix = diagnostics.filter((d) => !MISSING.has(String(d.code))).length;
+    assert.ok(toFix > 1);
+    const coverage = await h.waitForCoverage(uri);
+    const lenses = await lensesOf(uri);
+    assert.equal(lenses.length, 1);
+    const title = ACCOUNT.split('\n').indexOf('# A missed bin collection');
+    assert.deepEqual(lenses[0].range.start, { line: title, character: 0 });
+    const evidenced = coverage.criteria.filter((c) => c.status === 'evidenced').length;
+    const stages = coverage.stages.filter((s) => s.present).length;
+    assert.deepEqual(lenses[0].command, {
+      title: `AC ${evidenced} of 5 · Cycle ${stages} of 6 · ${toFix} to fix`,
+      command: 'reflectLint.showNextSteps',
+      arguments: [uri],
+    });
+    assert.equal(coverage.summary?.text, lenses[0].command!.title);
+    assert.equal(
+      coverage.summary?.label,
+      `${evidenced} of 5 criteria evidenced, ${stages} of 6 service-cycle stages shown, ${toFix} findings to fix.`,
+    );
+    assert.equal(coverage.learner, 'accounts');
+  });
+
+  it('shows no CodeLens with reflectLint.codeLens off, and asks the client to ask again when it changes', async () => {
+    h = await startHarness(
+      { codeLens: false },
+      {},
+      { capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true } } } },
+    );
+    await h.configured;
+    await h.waitForRequest('workspace/codeLens/refresh');
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    await h.waitForDiagnostics(uri);
+    assert.deepEqual(await lensesOf(uri), []);
+    h.requests.length = 0;
+    h.settings = {};
+    await h.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    // Sent once the new settings are in effect.
+    await h.waitForRequest('workspace/codeLens/refresh');
+    assert.equal((await lensesOf(uri)).length, 1);
+  });
+
+  it('sends What to add next with the coverage, and says it to a client that runs showNextSteps', async () => {
+    h = await startHarness();
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    const coverage = await h.waitForCoverage(uri);
+    assert.ok(coverage.nextSteps.some((s) => s.kind === 'stage'));
+    assert.ok(coverage.nextSteps.some((s) => s.kind === 'criterion' && s.status === 'missing'));
+    const steps = await h.client.sendRequest('workspace/executeCommand', {
+      command: 'reflectLint.showNextSteps',
+      arguments: [uri],
+    });
+    assert.deepEqual(steps, coverage.nextSteps);
+    const shown = (await h.waitForRequest('window/showMessage')).params as { type: number; message: string };
+    assert.equal(shown.type, 3);
+    const lines = shown.message.split('\n');
+    assert.equal(lines[0], 'What to add next:');
+    assert.deepEqual(
+      lines.slice(1),
+      coverage.nextSteps.map((s) => `${s.title}: ${s.advice}`),
+    );
+    await assert.rejects(
+      h.client.sendRequest('workspace/executeCommand', { command: 'reflectLint.showNextSteps', arguments: [] }),
+      /open account/,
+    );
+  });
+
+  it('gives the paragraph for a missing criterion at the end of the account, with its gaps as tab stops', async () => {
+    h = await startHarness();
+    const uri = await h.open('accounts/bins.md', ACCOUNT);
+    await h.waitForCoverage(uri);
+    type Answer = { edits: TextEdit[]; snippets: Array<{ range: TextEdit['range']; snippet: string }> } | null;
+    const answer = await h.client.sendRequest<Answer>('reflectLint/criterionParagraph', { uri, id: '5' });
+    assert.ok(answer);
+    const after = apply(ACCOUNT, answer.edits);
+    assert.ok(after.startsWith(ACCOUNT));
+    assert.match(after.slice(ACCOUNT.length), /^\n## AC 5\n\n\[Say what happened: .*\(AC 5\)\.\n$/);
+    assert.equal(answer.snippets.length, 1);
+    assert.deepEqual(answer.snippets[0].range, answer.edits[0].range);
+    assert.match(
+      answer.snippets[0].snippet,
+      /^\n## AC 5\n\n\$\{1:\[Say what happened: the customer, what they needed and when\.\]\} \$\{2:\[Say what you did/,
+    );
+    assert.equal(await h.client.sendRequest('reflectLint/criterionParagraph', { uri, id: '42' }), null);
+    assert.equal(
+      await h.client.sendRequest('reflectLint/criterionParagraph', { uri: `${uri}-not-open`, id: '5' }),
+      null,
+    );
   });
 });
 

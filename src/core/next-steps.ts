@@ -115,3 +115,53 @@ export function nextSteps(result: AnalysisResult, rubric?: Rubric): NextStep[] {
   }
   return steps;
 }
+
+/** Findings about what is missing, counted in the criteria and stages rather than as things to fix. */
+const MISSING_RULES = new Set(['cycle-stage-missing', 'criterion-not-evidenced']);
+
+/** How far an account is, as the CodeLens above its title and the status bar say it. */
+export interface AccountSummary {
+  /** Criteria evidenced of the unit's; absent when the account names no unit. */
+  criteria?: { evidenced: number; of: number };
+  /** Stages of the service cycle shown; absent when the unit reads no cycle. */
+  stages?: { shown: number; of: number };
+  /** Findings in the text to put right (what is missing is counted above, not here). */
+  toFix: number;
+  /** Short, for the CodeLens: "AC 3 of 5 · Cycle 4 of 6 · 2 to fix" (words, not "3/5", which a screen reader may read as a date or a fraction). */
+  text: string;
+  /** The same as a sentence, for a tooltip or a screen reader's label. */
+  label: string;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The account's summary: criteria evidenced, stages shown and findings to fix, in words. */
+export function accountSummary(result: AnalysisResult, rubric?: Rubric): AccountSummary {
+  const criteria = rubric
+    ? { evidenced: result.criteria.filter((c) => c.status === 'evidenced').length, of: result.criteria.length }
+    : undefined;
+  const stages =
+    rubric?.cycle === 'none'
+      ? undefined
+      : { shown: STAGES.filter((s) => result.stages[s].length > 0).length, of: STAGES.length };
+  const toFix = result.findings.filter((f) => !MISSING_RULES.has(f.rule)).length;
+  const short: string[] = [];
+  const long: string[] = [];
+  if (criteria) {
+    short.push(`AC ${criteria.evidenced} of ${criteria.of}`);
+    long.push(`${criteria.evidenced} of ${plural(criteria.of, 'criterion', 'criteria')} evidenced`);
+  }
+  if (stages) {
+    short.push(`Cycle ${stages.shown} of ${stages.of}`);
+    long.push(`${stages.shown} of ${stages.of} service-cycle stages shown`);
+  }
+  short.push(toFix ? `${toFix} to fix` : 'nothing to fix');
+  long.push(toFix ? `${plural(toFix, 'finding')} to fix` : 'nothing to fix');
+  return {
+    ...(criteria ? { criteria } : {}),
+    ...(stages ? { stages } : {}),
+    toFix,
+    text: short.join(' · '),
+    label: `${long.join(', ')}.`,
+  };
+}

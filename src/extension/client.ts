@@ -10,13 +10,15 @@ import type { Range, TextEdit } from 'vscode-languageserver-protocol';
 import {
   CheckDocumentRequest,
   CoverageNotification,
+  CriterionParagraphRequest,
+  PortfolioRequest,
   RankUnitsRequest,
   RankCriteriaRequest,
   ReadDirectoryRequest,
   ReadFileRequest,
   UnitEditRequest,
 } from '../shared/protocol.js';
-import { CriteriaView } from './criteria-view.js';
+import { CriteriaView, criterionOf, VIEW_COMMANDS, type CriterionRef, type Node } from './criteria-view.js';
 import { registerCriterionSheet } from './criterion-sheet.js';
 import { registerDraftRubric } from './draft-rubric.js';
 import { ExtensionLog } from './log.js';
@@ -78,14 +80,19 @@ function withSnippetEdits(
 ): vscode.Command | vscode.CodeAction {
   const data = (action as { data?: { snippets?: Array<{ range: Range; snippet: string }> } }).data;
   if (!(action instanceof vscode.CodeAction) || !Array.isArray(data?.snippets)) return action;
+  action.edit = snippetEdit(uri, data.snippets);
+  return action;
+}
+
+/** The server's snippet forms of its edits (src/server/snippets.ts) as a WorkspaceEdit of SnippetTextEdits. */
+function snippetEdit(uri: vscode.Uri, snippets: Array<{ range: Range; snippet: string }>): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   const range = (r: Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
   edit.set(
     uri,
-    data.snippets.map((s) => new vscode.SnippetTextEdit(range(s.range), new vscode.SnippetString(s.snippet))),
+    snippets.map((s) => new vscode.SnippetTextEdit(range(s.range), new vscode.SnippetString(s.snippet))),
   );
-  action.edit = edit;
-  return action;
+  return edit;
 }
 
 /** Wires the view, the commands and the file requests to a language client, and starts it. */
@@ -95,8 +102,11 @@ export async function startClient(
   log: ExtensionLog,
   recordDecision?: DecisionRecorder,
 ): Promise<{ client: BaseLanguageClient; view: CriteriaView; report: ReportPanel; log: ExtensionLog }> {
-  const view = new CriteriaView();
-  context.subscriptions.push(view, vscode.window.registerTreeDataProvider('reflectLint.criteria', view));
+  // The learner's portfolio node: the report's grid of every account of the open account's learner.
+  const view = new CriteriaView((uri) =>
+    client.sendRequest(PortfolioRequest, { scope: { kind: 'learner', uri }, by: 'learner' }),
+  );
+  context.subscriptions.push(view);
   const report = registerReportPanel(context, client, recordDecision);
   registerDraftRubric(context, client);
   registerCriterionSheet(context, client);
@@ -109,6 +119,9 @@ export async function startClient(
   const command = (id: string, run: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
   command('reflectLint.showCriteria', () => vscode.commands.executeCommand('reflectLint.criteria.focus'));
+  // The CodeLens above an account's title (from the server) runs this with the account's URI.
+  command('reflectLint.showNextSteps', () => view.showNextSteps());
+  registerCriterionActions(context, client);
   command('reflectLint.checkDocument', async () => {
     const editor = markdownEditor();
     if (!editor) return;
@@ -213,6 +226,63 @@ export async function startClient(
     throw e;
   }
   return { client, view, report, log };
+}
+
+/** A criterion from the view: the node itself (a context menu passes it) or the reference a click passes. */
+function criterionArg(arg: unknown): CriterionRef | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  if ('kind' in arg) return criterionOf(arg as Node);
+  const ref = arg as Partial<CriterionRef>;
+  return typeof ref.uri === 'string' && typeof ref.id === 'string' ? (ref as CriterionRef) : undefined;
+}
+
+/**
+ * What the Criteria view's items do for a criterion: clicking a missing one offers "Add a paragraph for AC n"
+ * (and the criterion's text); the context menu has both.
+ */
+function registerCriterionActions(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+  const command = (id: string, run: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  const addParagraph = async (c: CriterionRef): Promise<boolean> => {
+    const answer = await client.sendRequest(CriterionParagraphRequest, { uri: c.uri, id: c.id });
+    if (!answer) {
+      void vscode.window.showInformationMessage(`AC ${c.id} is not a criterion of this account’s unit.`);
+      return false;
+    }
+    const uri = vscode.Uri.parse(c.uri);
+    // In the account's editor, so the snippet's tab stops are there to fill in.
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    const edit = answer.snippets.length
+      ? snippetEdit(uri, answer.snippets)
+      : await client.protocol2CodeConverter.asWorkspaceEdit({ changes: { [c.uri]: answer.edits } });
+    const applied = await vscode.workspace.applyEdit(edit);
+    if (applied) editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return applied;
+  };
+  // The criterion's page (its text, what it asks, the link sentence: src/extension/criterion-sheet.ts).
+  const showText = (c: CriterionRef) => vscode.commands.executeCommand('reflectLint.showCriterionText', c.unit, c.id);
+  command(VIEW_COMMANDS.addCriterionParagraph, (arg) => {
+    const c = criterionArg(arg);
+    return c ? addParagraph(c) : false;
+  });
+  command(VIEW_COMMANDS.showCriterionText, (arg) => {
+    const c = criterionArg(arg);
+    return c ? showText(c) : undefined;
+  });
+  command(VIEW_COMMANDS.criterionActions, async (arg) => {
+    const c = criterionArg(arg);
+    if (!c) return undefined;
+    const items = [
+      {
+        label: `Add a paragraph for AC ${c.id}`,
+        detail: 'A heading and prompts to fill in, at the end of the account',
+        run: () => addParagraph(c),
+      },
+      { label: 'Show criterion text', detail: c.text, run: () => showText(c) },
+    ];
+    const pick = await vscode.window.showQuickPick(items, { title: `AC ${c.id} (${c.status})` });
+    return pick?.run();
+  });
 }
 
 /** The server starting, running and stopping: a restart after a crash shows as stopped, then starting again. */

@@ -1,17 +1,20 @@
 /** The coverage of an account: each criterion's status and evidence, and the six stages. */
 import { STAGES, STAGE_TITLES } from '../core/index.js';
+import { accountSummary, nextSteps } from '../core/next-steps.js';
 import type { Coverage } from '../shared/protocol.js';
 import type { Analysis, Check } from './documents.js';
 
 /** What the Criteria view shows for a check: nothing for a document that is not an account, the note for a paused one. */
-export function coverageOf(check: Check): Coverage {
-  if (check.kind === 'analysed') return analysedCoverage(check.analysis);
+export function coverageOf(check: Check, learner?: string): Coverage {
+  if (check.kind === 'analysed') return { ...analysedCoverage(check.analysis), ...(learner ? { learner } : {}) };
   return {
     uri: check.uri,
     analysed: false,
     rubric: null,
     criteria: [],
     stages: [],
+    nextSteps: [],
+    summary: null,
     ...(check.kind === 'paused' ? { note: check.note } : {}),
   };
 }
@@ -30,18 +33,24 @@ function analysedCoverage(a: Analysis): Coverage {
     uri: a.uri,
     analysed: true,
     rubric: a.rubric ? { id: a.rubric.id, title: a.rubric.title } : null,
-    criteria: a.result.criteria.map((c) => ({
-      id: c.id,
-      text: a.rubric?.criteria.find((x) => x.id === c.id)?.text ?? '',
-      status: c.status,
-      paragraphs: c.paragraphs.map(at),
-      claimedIn: c.claimedIn.map(at),
-    })),
+    criteria: a.result.criteria.map((c) => {
+      const criterion = a.rubric?.criteria.find((x) => x.id === c.id);
+      return {
+        id: c.id,
+        text: criterion?.text ?? '',
+        ability: criterion?.ability ?? '',
+        status: c.status,
+        paragraphs: c.paragraphs.map(at),
+        claimedIn: c.claimedIn.map(at),
+      };
+    }),
     stages: STAGES.map((s) => ({
       id: s,
       title: STAGE_TITLES[s],
       present: a.result.stages[s].length > 0,
       lines: [...new Set(a.result.stages[s].map((r) => r.start.line))],
     })),
+    nextSteps: nextSteps(a.result, a.rubric),
+    summary: accountSummary(a.result, a.rubric),
   };
 }

@@ -9,9 +9,12 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
@@ -19,10 +22,13 @@ import {
 } from 'vscode-languageserver';
 import { draftForEditor } from '../core/draft/index.js';
 import { criterionSheet } from '../core/criterion-sheet.js';
-import { unitEdit } from '../core/edits.js';
+import { criterionParagraphEdit, unitEdit } from '../core/edits.js';
+import { nextSteps } from '../core/next-steps.js';
+import { learnerOf } from '../core/portfolio.js';
 import {
   CheckDocumentRequest,
   CoverageNotification,
+  CriterionParagraphRequest,
   CriterionSheetRequest,
   DraftRubricRequest,
   ExportReportRequest,
@@ -37,13 +43,15 @@ import {
 } from '../shared/protocol.js';
 import { Accounts } from './accounts.js';
 import { codeActions, FIX_ALL_KIND, type CodeActionOptions } from './code-actions.js';
+import { codeLenses, nextStepsMessage } from './code-lens.js';
 import { completions } from './completion.js';
 import { coverageOf } from './coverage.js';
 import { DiagnosticsDelivery } from './delivery.js';
 import { diagnosticsOf, rubricFileDiagnostics } from './diagnostics.js';
-import { Documents, type Timers } from './documents.js';
+import { Documents, type Check, type Timers } from './documents.js';
 import { hover } from './hover.js';
 import { rankForPosition } from './paragraphs.js';
+import { withSnippets } from './snippets.js';
 import { rankUnits } from './units.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { workspaceFolders } from './uris.js';
@@ -97,6 +105,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let canRegisterConfiguration = false;
   let canRegisterWatchers = false;
   let canApplyEdit = false;
+  /** Whether the client re-asks for code lenses when told to (workspace/codeLens/refresh), as after a setting changes. */
+  let canRefreshLenses = false;
   /** What the client takes in code actions: snippet edits, the choice of line or file for "Disable…". */
   let actionOptions: CodeActionOptions = {};
   /** Push to most clients; pull for those that declare textDocument/diagnostic (set at initialize). */
@@ -114,7 +124,12 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const check = documents.check(uri);
     if (!check) return;
     delivery.show(diagnosticsOf(check));
-    void connection.sendNotification(CoverageNotification, coverageOf(check));
+    void connection.sendNotification(CoverageNotification, coverageOf(check, learnerFor(check)));
+  }
+
+  /** The learner of an analysed account, as the report groups it (src/core/portfolio.ts). */
+  function learnerFor(check: Check): string | undefined {
+    return check.kind === 'analysed' ? learnerOf(accounts.displayPath(check.uri), check.analysis.text) : undefined;
   }
 
   /** Check This Document: the document is an account from now on; its check is made and shown at once. */
@@ -123,7 +138,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     documents.forgetCheck(uri);
     publish(uri);
     const check = documents.check(uri);
-    return coverageOf(check ?? { kind: 'not-account', uri, version: 0 });
+    return coverageOf(check ?? { kind: 'not-account', uri, version: 0 }, check && learnerFor(check));
   }
 
   /** Select Unit: the edit that writes the unit into the document's front matter. */
@@ -150,6 +165,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         for (const params of rubricFileDiagnostics(rubrics.problems, wasBroken)) delivery.push(params);
         configured = true;
         for (const doc of documents.all()) documents.schedule(doc.uri, 0, () => publish(doc.uri));
+        if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       })
       .catch((e: Error) => {
         connection.console.error(`reflect-lint: settings not applied: ${e.stack ?? e.message}`);
@@ -157,6 +173,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         // Checked with the settings given at start-up rather than never.
         configured = true;
         for (const doc of documents.all()) documents.schedule(doc.uri, 0, () => publish(doc.uri));
+        if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       });
     return configuring;
   }
@@ -179,6 +196,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     canRegisterConfiguration = canPullConfiguration && !!client.workspace?.didChangeConfiguration?.dynamicRegistration;
     canRegisterWatchers = !!client.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canApplyEdit = !!client.workspace?.applyEdit;
+    canRefreshLenses = !!client.workspace?.codeLens?.refreshSupport;
     const pull = !!client.textDocument?.diagnostic;
     delivery = new DiagnosticsDelivery(connection, pull, !!client.workspace?.diagnostics?.refreshSupport);
     const init = (params.initializationOptions ?? {}) as {
@@ -214,6 +232,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         ],
       },
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [' ', '(', ':'] },
     };
     // workspace/diagnostic answers for the open accounts only: the workspace's other accounts are in the report.
@@ -304,6 +323,12 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     return a ? codeActions(a, params, actionOptions) : [];
   });
 
+  connection.onCodeLens((params) => {
+    if (!documents.settings.codeLens) return [];
+    const a = current(params.textDocument.uri);
+    return a ? codeLenses(a) : [];
+  });
+
   connection.onHover((params) => {
     const a = current(params.textDocument.uri);
     return a ? hover(a, params.position, rubrics.rubrics) : null;
@@ -333,6 +358,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   });
 
   connection.onRequest(UnitEditRequest, ({ uri, unit }) => unitEdits(uri, unit));
+
+  // "Add a paragraph for AC n": the prompt src/core/edits.ts words, at the end of the account, with its snippet form.
+  connection.onRequest(CriterionParagraphRequest, ({ uri, id }) => {
+    const a = current(uri);
+    const criterion = a?.rubric?.criteria.find((c) => c.id === id);
+    if (!a || !criterion) return null;
+    const edits = [criterionParagraphEdit(a.text, criterion)];
+    return { edits, snippets: withSnippets(a, edits, 'data').data?.snippets ?? [] };
+  });
 
   connection.onRequest(DraftRubricRequest, ({ text, source }) => draftForEditor(text, source));
 
@@ -384,6 +418,18 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       }
       case ServerCommands.listRubrics:
         return rubrics.summaries();
+      case ServerCommands.showNextSteps: {
+        const uri = text(0);
+        const a = uri ? current(uri) : undefined;
+        if (!uri || !a) throw bad('give the URI of an open account');
+        const steps = nextSteps(a.result, a.rubric);
+        // A notification: the list needs no answer, and every client shows one.
+        void connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Info,
+          message: nextStepsMessage(steps),
+        });
+        return steps;
+      }
       default:
         throw bad('unknown command');
     }

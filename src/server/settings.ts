@@ -21,6 +21,8 @@ export interface Settings {
   maxFileSizeKB: number;
   /** How long after the last keystroke an account is checked (onType), in milliseconds; 0 checks at once. */
   debounceMs: number;
+  /** Whether the account's summary ("AC 3 of 5 · Cycle 4 of 6 · 2 to fix") shows as a CodeLens above its title. */
+  codeLens: boolean;
 }
 
 export const DEFAULT_FILES = [
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // Longer than the gap between keystrokes within a word, so an account is checked when the learner
   // pauses rather than on every key, and short enough that findings appear as soon as they stop.
   debounceMs: 250,
+  codeLens: true,
 };
 
 /** A timer longer than this (about 24 days) would fire at once in Node: an hour is more than anyone waits. */
@@ -80,6 +83,7 @@ export function readSettings(value: unknown, base: Settings = DEFAULT_SETTINGS):
     run: v.run === 'onSave' || v.run === 'onType' ? v.run : base.run,
     maxFileSizeKB: size,
     debounceMs: delay,
+    codeLens: typeof v.codeLens === 'boolean' ? v.codeLens : base.codeLens,
   };
 }
 

@@ -4,12 +4,15 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { EditorDraft } from '../core/draft/index.js';
+import type { AccountSummary, NextStep } from '../core/next-steps.js';
 import type { GroupBy, Portfolio } from '../core/portfolio.js';
-import type { CriterionStatus, Position, TextEdit } from '../core/types.js';
+import type { CriterionStatus, Position, Range, TextEdit } from '../core/types.js';
 
 export interface CoverageCriterion {
   id: string;
   text: string;
+  /** What it asks the learner to be able to do ("monitor my service"), as the rubric says it. */
+  ability: string;
   status: CriterionStatus;
   /** Where each evidencing paragraph starts (for `claimed`, `suggested` and `missing`: each paragraph that reads like evidence without citing it), with its first words. */
   paragraphs: Array<{ line: number; preview: string }>;
@@ -32,6 +35,12 @@ export interface Coverage {
   rubric: { id: string; title: string } | null;
   criteria: CoverageCriterion[];
   stages: CoverageStage[];
+  /** "What to add next": each stage not shown and criterion not evidenced, with what would count (src/core/next-steps.ts). Empty when not analysed. */
+  nextSteps: NextStep[];
+  /** Criteria evidenced, stages shown and findings to fix, in words (the CodeLens's text); null when not analysed. */
+  summary: AccountSummary | null;
+  /** Whose account it is (front matter `learner:`, else its folder under a portfolio root), for the learner's portfolio node. */
+  learner?: string;
   /** Set when analysis paused (too large) or the document is not an account. */
   note?: string;
 }
@@ -91,6 +100,17 @@ export const RankCriteriaRequest = new RequestType<
   RankedCriteria,
   void
 >('reflectLint/rankCriteria');
+
+/**
+ * client → server: the edit that adds a paragraph for criterion `id` at the end of the account (a heading
+ * and gaps to fill in, worded by src/core/edits.ts), with its snippet form (tab stops on the gaps);
+ * null when the document is not an account of a unit with that criterion.
+ */
+export const CriterionParagraphRequest = new RequestType<
+  { uri: string; id: string },
+  { edits: TextEdit[]; snippets: Array<{ range: Range; snippet: string }> } | null,
+  void
+>('reflectLint/criterionParagraph');
 
 /** client → server: the edits that write `unit: ID` into a document's front matter (adding front matter if it has none). */
 export const UnitEditRequest = new RequestType<{ uri: string; unit: string }, TextEdit[], void>('reflectLint/unitEdit');
@@ -188,4 +208,6 @@ export const ServerCommands = {
   selectUnit: 'reflectLint.selectUnit',
   /** `[]`: the units available, bundled and the workspace's: RubricSummary[]. */
   listRubrics: 'reflectLint.listRubrics',
+  /** `[uri]`: "What to add next" for an open account (the CodeLens runs it): NextStep[], also shown in a message. */
+  showNextSteps: 'reflectLint.showNextSteps',
 } as const;

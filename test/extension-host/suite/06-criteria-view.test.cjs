@@ -16,12 +16,13 @@ describe('Criteria view and status bar', function () {
     assert.equal(c.stages.length, 6);
     assert.equal(c.stages.filter((s) => s.present).length, 4);
 
-    const top = view.getChildren();
-    const items = top.map((n) => view.getTreeItem(n));
+    const all = view.getChildren();
+    const items = all.map((n) => view.getTreeItem(n));
     assert.deepEqual(
       items.map((i) => i.label),
-      [c.rubric.title, 'Service cycle'],
+      ['What to add next', c.rubric.title, 'Service cycle', 'Learner: accounts'],
     );
+    const top = all.slice(1);
     const criteria = view.getChildren(top[0]).map((n) => view.getTreeItem(n));
     assert.deepEqual(
       criteria.map((i) => i.label),

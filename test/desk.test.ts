@@ -5,7 +5,7 @@
  * `assess` with its decision store (atomic write, two writers at once, a corrupt file).
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   linkSync,
@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import portfolioSchema from '../src/format/portfolio.schema.json' with { type: 'json' };
@@ -26,6 +26,7 @@ import assessmentsSchema from '../src/node/assessments.schema.json' with { type:
 import { analyze, bundledRubrics, draftFeedback, type PortfolioAccount } from '../src/core/index.js';
 import { readDecisions, recordDecision } from '../src/node/assessments.js';
 import { parseCsv } from './csv.js';
+import { runTsxScript } from './tsx-script.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -528,22 +529,7 @@ describe('the assessor’s desk (reflect-lint report, feedback, assess)', functi
       const script = (learner: string) =>
         `import { recordDecision } from ${JSON.stringify(join(root, 'src', 'node', 'assessments.ts'))};
          for (let i = 1; i <= ${each}; i++) recordDecision('portfolio', { learner: '${learner}', unit: 'customer-relations', criterion: String(1 + (i % 5)), decision: 'met', comment: '${learner} ' + i, at: new Date().toISOString() });`;
-      const child = (learner: string) =>
-        new Promise<number | null>((done, fail) => {
-          const p = spawn(
-            process.execPath,
-            [
-              '--import',
-              pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
-              '--input-type=module',
-              '-e',
-              script(learner),
-            ],
-            { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] },
-          );
-          p.on('error', fail);
-          p.on('close', done);
-        });
+      const child = (learner: string) => runTsxScript(script(learner), { cwd: dir });
       assert.deepEqual(await Promise.all([child('amira-k'), child('ben')]), [0, 0]);
       const comments = readDecisions(join(dir, 'portfolio'))
         .map((d) => d.comment)

@@ -332,7 +332,7 @@
         el(
           'p',
           { class: 'note' },
-          'Assessor decisions are not read or recorded here (VS Code for the Web); record them with reflect-lint assess or VS Code on the desktop.',
+          'Assessor decisions are not read or recorded here; record them with reflect-lint assess on the command line.',
         ),
       );
     return out;

@@ -1,11 +1,13 @@
 /**
  * The VS Code extension on the web (vscode.dev, github.dev, a browser workbench's web worker extension
  * host): the language server runs in a web worker (dist/web/server.js) and reads the workspace's
- * files through the client (vscode.workspace.fs). Everything else is client.ts.
+ * files through the client (vscode.workspace.fs); the assessor's decisions are recorded through it too
+ * (decisions-fs.ts). Everything else is client.ts.
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser.js';
 import { clientOptions, openLog, startClient } from './client.js';
+import { recordDecisionThroughEditor } from './decisions-fs.js';
 
 type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
 
@@ -18,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): ReturnType<typ
   const log = openLog(context, 'web');
   const server = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   client = new LanguageClient('reflectLint', 'Reflective Accounts', clientOptions(log), await serverWorker(server));
-  return startClient(context, client, log);
+  return startClient(context, client, log, recordDecisionThroughEditor);
 }
 
 /**

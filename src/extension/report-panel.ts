@@ -18,8 +18,8 @@ import {
 
 /**
  * Adds an assessor's decision to the store in a portfolio folder (a URI); resolves with the file written,
- * or rejects with one line naming the file and the reason. Given on the desktop (report-panel-decisions.ts);
- * without one (VS Code for the Web) the panel shows decisions as the grid has them but records none.
+ * or rejects with one line naming the file and the reason: report-panel-decisions.ts on the desktop,
+ * decisions-fs.ts (vscode.workspace.fs) on the web. Without one the panel shows decisions but records none.
  */
 export type DecisionRecorder = (folder: vscode.Uri, decision: AssessorDecision) => Promise<vscode.Uri>;
 
@@ -209,7 +209,7 @@ export class ReportPanel implements vscode.Disposable {
     const folder = this.view?.portfolios[m.path];
     if (!this.recorder || !folder) {
       void vscode.window.showWarningMessage(
-        'Recording decisions needs VS Code on the desktop (or reflect-lint assess on the command line).',
+        'Decisions cannot be recorded here: record them with reflect-lint assess on the command line.',
       );
       return undefined;
     }

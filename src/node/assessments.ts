@@ -10,6 +10,8 @@
  *   renamed over it, so the file is always either the old one or the new one, whole.
  * A file that cannot be read (not JSON, or not the schema) is reported in one line and never
  * written over: the decisions in it are the assessor's, and only they can say how to mend it.
+ * What a valid file is, and the same store through vscode.workspace.fs (VS Code for the Web), are in
+ * src/shared/assessments.ts; both take the same lock file.
  */
 import {
   closeSync,
@@ -23,28 +25,20 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
-import schema from './assessments.schema.json' with { type: 'json' };
 import type { AssessorDecision } from '../core/index.js';
+import {
+  ASSESSMENTS_FILE,
+  ASSESSMENTS_FOLDER,
+  AssessmentsError,
+  decisionProblem,
+  LOCK_STALE_MS,
+  LOCK_WAIT_MS,
+  parseAssessments,
+  storeText,
+  type AssessmentsFile,
+} from '../shared/assessments.js';
 
-export const ASSESSMENTS_FOLDER = '.reflect-lint';
-export const ASSESSMENTS_FILE = 'assessments.json';
-
-export interface AssessmentsFile {
-  version: 1;
-  decisions: AssessorDecision[];
-}
-
-/** A decision store that cannot be read or written: the message names the file and the reason. */
-export class AssessmentsError extends Error {}
-
-let validator: ReturnType<InstanceType<typeof Ajv>['compile']> | undefined;
-function validate(data: unknown): string | undefined {
-  validator ??= new Ajv({ allErrors: false }).compile(schema);
-  if (validator(data)) return undefined;
-  const e = validator.errors![0];
-  return `${e.instancePath || 'the file'} ${e.message}`;
-}
+export { ASSESSMENTS_FILE, ASSESSMENTS_FOLDER, AssessmentsError, type AssessmentsFile };
 
 export function assessmentsPath(portfolio: string): string {
   return join(portfolio, ASSESSMENTS_FOLDER, ASSESSMENTS_FILE);
@@ -65,25 +59,8 @@ function readStore(path: string): AssessmentsFile | undefined {
       `${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
     );
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new AssessmentsError(
-      `${path}: is not valid JSON (${(e as Error).message.split('\n')[0]}); it is left as it is, mend or move it to record decisions`,
-    );
-  }
-  const problem = validate(data);
-  if (problem)
-    throw new AssessmentsError(
-      `${path}: is not a decisions file (${problem}); it is left as it is, mend or move it to record decisions`,
-    );
-  return data as AssessmentsFile;
+  return parseAssessments(text, path);
 }
-
-/** How long a writer waits for another to finish before giving up, and when a lock counts as left behind. */
-const LOCK_WAIT_MS = 10_000;
-const LOCK_STALE_MS = 30_000;
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
@@ -169,13 +146,13 @@ export function recordDecision(portfolio: string, decision: AssessorDecision): s
   } catch (e) {
     throw new AssessmentsError(`${folder}: cannot be made (${(e as NodeJS.ErrnoException).code})`);
   }
-  const problem = validate({ version: 1, decisions: [decision] });
-  if (problem) throw new AssessmentsError(`the decision is not valid (${problem.replace('/decisions/0', '')})`);
+  const problem = decisionProblem(decision);
+  if (problem) throw new AssessmentsError(`the decision is not valid (${problem})`);
   const path = assessmentsPath(portfolio);
   withLock(path, () => {
     const store = readStore(path) ?? { version: 1, decisions: [] };
     store.decisions.push(decision);
-    writeAtomically(path, JSON.stringify(store, null, 2) + '\n');
+    writeAtomically(path, storeText(store));
   });
   return path;
 }

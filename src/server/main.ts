@@ -1,6 +1,5 @@
 /** Entry point of the language server on Node: `node dist/server.cjs --stdio` (or `--node-ipc`, as VS Code starts it). */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
-import { diskDecisions } from './disk-decisions.js';
 import { diskFiles } from './disk-files.js';
 import { startServer } from './server.js';
 
@@ -30,6 +29,5 @@ process.on('exit', () => {
 
 startServer(createConnection(ProposedFeatures.all), {
   disk: diskFiles,
-  decisions: diskDecisions,
   editorProcess: (pid) => (editor = pid),
 });

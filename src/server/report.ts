@@ -15,17 +15,12 @@ import {
   type Rubric,
 } from '../core/index.js';
 import { formatPortfolio } from '../format/index.js';
+import { ASSESSMENTS_FILE, ASSESSMENTS_FOLDER, parseAssessments } from '../shared/assessments.js';
 import type { ReportScope, ReportView } from '../shared/protocol.js';
 import type { Accounts } from './accounts.js';
 import type { Documents } from './documents.js';
-import { uriKey } from './uris.js';
+import { childUri, uriKey } from './uris.js';
 import type { WorkspaceFiles } from './workspace-files.js';
-
-/**
- * The decisions stored in a portfolio folder (a URI), or a one-line reason they cannot be read. Given by
- * the Node entry (src/node/assessments.ts); without it (in a web worker) decisions are not read.
- */
-export type DecisionsReader = (folder: string) => AssessorDecision[] | { error: string };
 
 /** The rooms a report reads from. */
 export interface ReportSources {
@@ -33,7 +28,8 @@ export interface ReportSources {
   accounts: Accounts;
   files: WorkspaceFiles;
   rubrics: readonly Rubric[];
-  decisions?: DecisionsReader;
+  /** Whether `files` can read the workspace at all (not so for an editor that serves no files): else decisions are not read. */
+  canReadFiles: boolean;
 }
 
 interface Account extends PortfolioAccount {
@@ -85,17 +81,36 @@ export function portfolioFolderUri(uri: string): string {
   return m[1] + portfolioFolderOf(m[2]);
 }
 
+/**
+ * The decisions stored in a portfolio folder (a URI), read through the workspace's files (on disk on Node,
+ * through the editor's vscode.workspace.fs in a web worker), or a one-line reason they cannot be read.
+ */
+async function decisionsIn(sources: ReportSources, folder: string): Promise<AssessorDecision[] | { error: string }> {
+  const { files, accounts } = sources;
+  const store = childUri(childUri(folder, ASSESSMENTS_FOLDER), ASSESSMENTS_FILE);
+  const name = accounts.displayPath(store);
+  const entries = await files.list(childUri(folder, ASSESSMENTS_FOLDER));
+  if (!entries?.some((e) => e.name === ASSESSMENTS_FILE)) return [];
+  const { text, error } = await files.readText(store);
+  if (text === undefined) return { error: `${name}: cannot be read (${error ?? 'no text'})` };
+  try {
+    return parseAssessments(text, name).decisions;
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
 /** The decisions of the accounts' portfolio folders, and a line for each store that cannot be read. */
-function decisionsFor(
+async function decisionsFor(
   sources: ReportSources,
   accounts: readonly Account[],
-): { decisions: AssessorDecision[]; problems: string[]; folders: Record<string, string> } {
+): Promise<{ decisions: AssessorDecision[]; problems: string[]; folders: Record<string, string> }> {
   const folders = Object.fromEntries(accounts.map((a) => [a.path, portfolioFolderUri(a.uri)]));
   const decisions: AssessorDecision[] = [];
   const problems: string[] = [];
-  if (!sources.decisions) return { decisions, problems, folders };
+  if (!sources.canReadFiles) return { decisions, problems, folders };
   for (const folder of new Set(Object.values(folders))) {
-    const read = sources.decisions(folder);
+    const read = await decisionsIn(sources, folder);
     if (Array.isArray(read)) decisions.push(...read);
     else problems.push(read.error);
   }
@@ -108,7 +123,7 @@ export async function mappingGrid(
   format: 'html' | 'md',
 ): Promise<{ content: string; accounts: number }> {
   const accounts = await accountsOf(sources, uris);
-  const { decisions } = decisionsFor(sources, accounts);
+  const { decisions } = await decisionsFor(sources, accounts);
   return {
     content: formatPortfolio(buildPortfolio(accounts, sources.rubrics, { decisions }), format),
     accounts: accounts.length,
@@ -118,14 +133,14 @@ export async function mappingGrid(
 /** The report panel's grid for a scope. */
 export async function reportView(sources: ReportSources, scope: ReportScope, by: GroupBy): Promise<ReportView> {
   const accounts = await inScope(sources, scope);
-  const { decisions, problems, folders } = decisionsFor(sources, accounts);
+  const { decisions, problems, folders } = await decisionsFor(sources, accounts);
   return {
     portfolio: buildPortfolio(accounts, sources.rubrics, { by, decisions }),
     uris: Object.fromEntries(accounts.map((a) => [a.path, a.uri])),
     portfolios: folders,
     learner: scope.kind === 'workspace' ? undefined : accounts[0]?.learner,
     accounts: accounts.length,
-    decisions: sources.decisions ? 'read' : 'unavailable',
+    decisions: sources.canReadFiles ? 'read' : 'unavailable',
     problems,
   };
 }
@@ -138,7 +153,7 @@ export async function exportReport(
   format: 'html' | 'csv',
 ): Promise<{ content: string; accounts: number }> {
   const accounts = await inScope(sources, scope);
-  const { decisions } = decisionsFor(sources, accounts);
+  const { decisions } = await decisionsFor(sources, accounts);
   return {
     content: formatPortfolio(buildPortfolio(accounts, sources.rubrics, { by, decisions }), format),
     accounts: accounts.length,
@@ -151,7 +166,7 @@ export async function feedbackDraft(
   scope: ReportScope,
 ): Promise<{ content: string; learners: string[] }> {
   const accounts = await inScope(sources, scope);
-  const { decisions } = decisionsFor(sources, accounts);
+  const { decisions } = await decisionsFor(sources, accounts);
   const learners = [...new Set(accounts.map((a) => a.learner))].sort((a, b) =>
     a.localeCompare(b, 'en-GB', { numeric: true }),
   );

@@ -56,14 +56,7 @@ import { rankUnits } from './units.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { workspaceFolders } from './uris.js';
 import { clientFiles, filesByScheme, type WorkspaceFiles } from './workspace-files.js';
-import {
-  exportReport,
-  feedbackDraft,
-  mappingGrid,
-  reportView,
-  type DecisionsReader,
-  type ReportSources,
-} from './report.js';
+import { exportReport, feedbackDraft, mappingGrid, reportView, type ReportSources } from './report.js';
 import { WorkspaceRubrics } from './rubrics.js';
 import { readInitializationSettings, readSettings, type Settings } from './settings.js';
 
@@ -72,8 +65,6 @@ export interface StartOptions {
   timers?: Timers;
   /** The workspace's files on disk (the Node entry gives them); other schemes, and all files without it, are read through the editor when it says it can. */
   disk?: WorkspaceFiles;
-  /** The assessor's decisions in a portfolio folder (the Node entry reads them from disk); without it the report shows none. */
-  decisions?: DecisionsReader;
   /** Told the editor's process id, when initialize names one (the Node entry watches it to exit cleanly when the editor dies). */
   editorProcess?: (pid: number) => void;
 }
@@ -112,6 +103,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   /** Push to most clients; pull for those that declare textDocument/diagnostic (set at initialize). */
   let delivery = new DiagnosticsDelivery(connection, false, false);
   let files: WorkspaceFiles = filesByScheme(options.disk, undefined);
+  let clientServesFiles = false;
   /** Configurations applied one after another, in the order they were asked for. */
   let configuring = Promise.resolve();
   /** Whether the first settings (pulled after initialized) are in effect: documents are checked only then. */
@@ -212,7 +204,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       snippets: lspSnippets ? 'lsp' : init.snippets === true ? 'data' : undefined,
     };
     // The VS Code extension answers reflectLint/fs/* (vscode.workspace.fs), so files off disk can be read too.
-    const clientServesFiles =
+    clientServesFiles =
       (params.initializationOptions as { fileSystem?: unknown } | null | undefined)?.fileSystem === true;
     files = filesByScheme(options.disk, clientServesFiles ? clientFiles(connection) : undefined);
     // Editors without workspace/configuration can pass settings as initialization options.
@@ -375,7 +367,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     accounts,
     files,
     rubrics: rubrics.rubrics,
-    decisions: options.decisions,
+    // The assessor's decisions are read through `files` too: on disk on Node, else through the editor.
+    canReadFiles: !!options.disk || clientServesFiles,
   });
   connection.onRequest(ReportRequest, ({ uris, format }) => mappingGrid(reportSources(), uris, format));
   connection.onRequest(PortfolioRequest, ({ scope, by }) => reportView(reportSources(), scope, by));

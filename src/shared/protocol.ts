@@ -147,7 +147,7 @@ export interface ReportView {
   /** The account's learner, for the `learner` and `account` scopes. */
   learner?: string;
   accounts: number;
-  /** Whether the assessor's decisions were read (not in a web worker, where the server has no file access of its own). */
+  /** Whether the assessor's decisions were read: `unavailable` when the server can read no files (an editor that serves it none). */
   decisions: 'read' | 'unavailable';
   /** A line for each decision store that cannot be read (it is left as it is). */
   problems: string[];

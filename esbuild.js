@@ -27,9 +27,23 @@ const jsonParsedAtLoad = {
   },
 };
 
+/**
+ * jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow: take its ES module build.
+ * @type {import('esbuild').Plugin}
+ */
+const jsoncParserEsm = {
+  name: 'jsonc-parser-esm',
+  setup(build) {
+    const require = createRequire(import.meta.url);
+    build.onResolve({ filter: /^jsonc-parser$/ }, () => ({
+      path: require.resolve('jsonc-parser').replace(/umd([\\/]main\.js)$/, 'esm$1'),
+    }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const shared = {
-  plugins: [jsonParsedAtLoad],
+  plugins: [jsonParsedAtLoad, jsoncParserEsm],
   bundle: true,
   format: 'cjs',
   platform: 'node',

@@ -79,6 +79,15 @@ const schemas: Record<string, object> = {
     },
     additionalProperties: words,
   },
+  'stem-collisions.json': {
+    type: 'object',
+    required: ['collisions'],
+    patternProperties: { '^\\$': comment },
+    properties: {
+      collisions: { type: 'array', minItems: 1, items: { type: 'array', items: word, minItems: 2, uniqueItems: true } },
+    },
+    additionalProperties: false,
+  },
   'vague.json': {
     type: 'object',
     required: ['qualityAdjective', 'time', 'quality'],

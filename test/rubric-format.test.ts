@@ -47,7 +47,10 @@ describe('rubric format additions', () => {
 
   it('takes the service cycle or none, and refuses another', () => {
     for (const cycle of ['service', 'none']) assert.equal(reason({ ...BASE, cycle }), 'accepted', cycle);
-    assert.match(reason({ ...BASE, cycle: 'star' }), /cycle must be one of "service", "none"/);
+    assert.match(
+      reason({ ...BASE, cycle: 'star' }),
+      /field cycle: "star" is not a reflective model; use one of service or none/,
+    );
   });
 
   it('takes a level of 1 to 8 or "not stated", nothing else', () => {
@@ -59,13 +62,16 @@ describe('rubric format additions', () => {
   it('takes a scope of sentence, paragraph or account on a check', () => {
     for (const scope of ['sentence', 'paragraph', 'account'])
       assert.equal(reason({ ...BASE, checks: [{ ...BASE.checks[0], scope }] }), 'accepted');
-    assert.match(reason({ ...BASE, checks: [{ ...BASE.checks[0], scope: 'section' }] }), /scope must be one of/);
+    assert.match(
+      reason({ ...BASE, checks: [{ ...BASE.checks[0], scope: 'section' }] }),
+      /field scope: "section" is not a scope; use one of sentence, paragraph or account/,
+    );
   });
 
   it('refuses an outcome naming a criterion the rubric lacks, or listed twice', () => {
     assert.equal(
       reason({ ...BASE, outcomes: [{ id: '3', text: 'x', criteria: ['3.1'] }] }),
-      'learning outcome 3 names criterion "3.1", which the rubric does not have',
+      'learning outcome 1 (`LO3`), field criteria, item 1: criterion "3.1" is not in the rubric; use one of its criteria: 1.1, 1.2 or 2.1',
     );
     assert.equal(
       reason({
@@ -75,21 +81,21 @@ describe('rubric format additions', () => {
           { id: '1', text: 'y', criteria: ['1.2'] },
         ],
       }),
-      'learning outcome "1" is listed twice',
+      'learning outcome 2 (`LO1`), field id: learning outcome 1 is listed twice; list each outcome once',
     );
   });
 
   it("refuses a check whose id is a general rule's", () => {
     assert.equal(
       reason({ ...BASE, checks: [{ ...BASE.checks[0], id: 'personal-data' }] }),
-      'check id "personal-data" is the id of a general rule; give the check another id',
+      'check 1 (`personal-data`), field id: "personal-data" is the id of a general rule, so the check\'s findings and settings would merge with the rule\'s; give the check another id (such as "hotel-bookings-personal-data")',
     );
   });
 
   it('refuses a severity for a rule that does not exist, or a severity that is not one', () => {
     assert.match(
       reason({ ...BASE, severities: { 'personal-info': 'off' } }),
-      /^severities names "personal-info", which is not a general rule \(the rules are cycle-stage-missing, /,
+      /^severities, rule `personal-info`: "personal-info" is not a general rule; use one of cycle-stage-missing, /,
     );
     assert.notEqual(reason({ ...BASE, severities: { 'personal-data': 'low' } }), 'accepted');
   });

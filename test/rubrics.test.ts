@@ -139,7 +139,7 @@ describe('the rubric validator compiled at build time', () => {
     assert.ok(withTitle('😀'.repeat(200)).ok);
     const long = withTitle('😀'.repeat(201));
     assert.equal(long.ok, false);
-    assert.equal(long.ok ? '' : long.reason, 'title must NOT have more than 200 characters');
+    assert.equal(long.ok ? '' : long.reason, 'field title: this is longer than 200 characters; shorten it');
   });
 
   it('rejects a stage listed twice for one criterion, and takes two different ones', () => {
@@ -147,7 +147,7 @@ describe('the rubric validator compiled at build time', () => {
     const twice = withStages(['deliver', 'deliver']);
     assert.equal(
       twice.ok ? '' : twice.reason,
-      'criteria.0.stages must NOT have duplicate items (items ## 0 and 1 are identical)',
+      'criterion 1 (`1`), field stages: items 1 and 2 are the same; list each once',
     );
   });
 });

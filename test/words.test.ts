@@ -1,7 +1,8 @@
-/** The hand-written word scanner must split text exactly as the regex it replaces. */
+/** The hand-written word scanner must split text exactly as the regex it replaces; accents do not part words. */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { wordSpans, wordSpansByRegex } from '../src/core/words.js';
+import { PhraseSet } from '../src/core/phrases.js';
+import { normalise, words, wordSpans, wordSpansByRegex } from '../src/core/words.js';
 
 describe('word scanner', () => {
   const cases = [
@@ -32,5 +33,33 @@ describe('word scanner', () => {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(new URL('../examples/sample-account.md', import.meta.url), 'utf8');
     assert.deepEqual(wordSpans(text), wordSpansByRegex(text));
+  });
+});
+
+describe('accented and unaccented spellings', () => {
+  it('normalise drops accents, so "café" and "cafe" are one word', () => {
+    assert.equal(normalise('Café'), 'cafe');
+    assert.equal(normalise('naïve'), 'naive');
+    assert.equal(normalise('Zoë’s'), 'zoe');
+    assert.equal(normalise('RÉSUMÉ'), 'resume');
+    // Letters that are not a letter plus a mark stay as they are.
+    assert.equal(normalise('straße'), 'straße');
+  });
+  for (const [phrase, text] of [
+    ['café', 'I took the order in the cafe.'],
+    ['cafe', 'I took the order in the café.'],
+    ['crème brûlée', 'She asked for the creme brulee.'],
+    ['creme brulee', 'She asked for the crème brûlée.'],
+  ]) {
+    it(`the phrase "${phrase}" matches "${text}"`, () => {
+      const found = new PhraseSet([phrase]).matchAll(words(text));
+      assert.equal(found.length, 1);
+    });
+  }
+  it('an accent is not a word of its own: "café" is one word with the same stem as "cafe"', () => {
+    const [accented] = words('café');
+    const [plain] = words('cafe');
+    assert.equal(accented.text, 'café');
+    assert.equal(accented.stem, plain.stem);
   });
 });

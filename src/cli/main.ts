@@ -3,7 +3,7 @@
  * standard error naming the file and the reason, the other files are still checked, and the exit
  * code is 2. Otherwise it is 1 when any finding is a warning or an error, else 0.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
@@ -12,7 +12,7 @@ import { GRID_FORMATS, JSON_VERSION, formatSarif, paint } from '../format/index.
 import { checkInput, OrderedOutput, type CheckJob } from './check-files.js';
 import { assessCommand, deskOutput, type DeskCommand } from './desk.js';
 import { expandPaths, readInput } from '../node/inputs.js';
-import { loadRubrics } from '../node/rubric-files.js';
+import { loadRubrics, reportLine, type LoadedRubrics } from '../node/rubric-files.js';
 import { checkInWorkers, serveIfWorker, workerCount } from './workers.js';
 import { draftCommand } from './rubrics-draft.js';
 
@@ -24,6 +24,7 @@ const USAGE = `Usage:
                       [--comment TEXT] [--portfolio DIR]
   reflect-lint rubrics [--rubrics DIR]
   reflect-lint rubrics suggest FILE [--rubrics DIR]
+  reflect-lint rubrics lint [--rubrics DIR] [FILE...]   what in a centre's rubric files is wrong, and the fix
   reflect-lint rubrics draft UNIT-DOCUMENT [--id ID] [-o FILE]   a draft rubric from a unit document
   reflect-lint lsp --stdio          the language server, for editors other than VS Code
 
@@ -45,7 +46,7 @@ Options:
 Exit: 0 no warnings or errors, 1 findings, 2 usage or input error.`;
 
 /** Every subcommand of `rubrics`, as USAGE shows them (an unknown one is answered with this list). */
-const RUBRICS_COMMANDS = ['suggest FILE', 'draft UNIT-DOCUMENT'];
+const RUBRICS_COMMANDS = ['suggest FILE', 'lint', 'draft UNIT-DOCUMENT'];
 
 class UsageError extends Error {}
 
@@ -109,13 +110,16 @@ export function run(argv: string[], io: Io): number | Promise<number> {
   }
   const colours = { enabled: io.isTTY && !values['no-color'] && !io.env.NO_COLOR };
   try {
+    const [command, ...rest] = positionals;
+    if (command === 'rubrics' && rest[0] === 'lint') return lintCommand(rest.slice(1), io);
     const loaded = loadRubrics(values.rubrics ?? []);
     let status = 0;
     for (const e of loaded.errors) {
       io.err(`reflect-lint: ${e}\n`);
       status = 2;
     }
-    const [command, ...rest] = positionals;
+    // A rubric that loads but has a part that cannot work: said, and the run goes on as before.
+    for (const w of loaded.warnings) io.err(`reflect-lint: ${w}\n`);
     if (command === 'rubrics') return Math.max(status, rubricsCommand(rest, loaded.rubrics, loaded.origin, io));
     if (command === 'assess') {
       if (rest.length) throw new UsageError(`assess takes no paths (use --portfolio DIR)`);
@@ -188,6 +192,39 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     throw e;
   }
 
+  /**
+   * `rubrics lint`: every problem of the rubric files given (by --rubrics DIR or as files; else the
+   * folder ./rubrics, as the editor's reflectLint.rubrics default), one line each on stdout.
+   * Exit 2 when a file cannot be used, 1 when one has warnings, else 0.
+   */
+  function lintCommand(files: string[], io: Io): number {
+    let sources = [...(values.rubrics ?? []), ...files];
+    if (!sources.length) {
+      if (!isFolder('rubrics')) throw new UsageError('rubrics lint takes --rubrics DIR or rubric files');
+      sources = ['rubrics'];
+    }
+    const loaded: LoadedRubrics = loadRubrics(sources);
+    const all = loaded.files.flatMap((f) => f.problems.map((p) => ({ f, p })));
+    const errors = all.filter((x) => x.p.severity === 'error').length;
+    const warnings = all.length - errors;
+    if (values.format === 'json') {
+      const out = {
+        version: JSON_VERSION,
+        files: loaded.files.map((f) => ({ file: f.file, problems: f.problems })),
+        errors,
+        warnings,
+      };
+      io.out(JSON.stringify(out, null, 2) + '\n');
+    } else {
+      for (const { f, p } of all) io.out(`${reportLine(f, p)}\n`);
+      const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+      io.out(
+        `${count(loaded.files.length, 'rubric file')} checked: ${all.length ? `${count(errors, 'error')}, ${count(warnings, 'warning')}` : 'no problems'}\n`,
+      );
+    }
+    return errors ? 2 : warnings ? 1 : 0;
+  }
+
   function rubricsCommand(args: string[], rubrics: Rubric[], origin: Map<string, string>, io: Io): number {
     if (args[0] === 'suggest') {
       if (args.length !== 2) throw new UsageError('rubrics suggest takes one account file');
@@ -242,6 +279,14 @@ export function run(argv: string[], io: Io): number | Promise<number> {
       );
     }
     return 0;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -2,7 +2,16 @@
 export { analyze, analyzeAccount, rubricIdFor } from './analyze.js';
 export { AccountSession, type AccountAnalysis, type ContentChange, type UpdateKind } from './incremental.js';
 export { bundledRubrics } from './bundled-rubrics.js';
-export { checkRubric, readRubric, type RubricResult } from './rubric.js';
+export {
+  checkRubric,
+  problemLine,
+  problemText,
+  readRubric,
+  type RubricPath,
+  type RubricProblem,
+  type RubricResult,
+} from './rubric.js';
+export { BUNDLED, RubricSet } from './rubric-set.js';
 export { rankRubrics, suggestRubrics, RUBRIC_FIT_MIN, type RankedRubric, type RubricSuggestion } from './ranking.js';
 export { rules } from './rules/index.js';
 export { parseAccount, type AccountDocument } from './document.js';

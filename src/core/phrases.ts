@@ -42,6 +42,28 @@ function tokenMatches(t: Token, w: Word): boolean {
   return w.stem === t.stem || w.lower === t.lower;
 }
 
+/**
+ * Whether writing `outer` always writes `inner` too: inner's words appear in a row somewhere in outer's
+ * (a `*` of inner takes any word; a `*` of outer could be any word, so only inner's `*` covers it).
+ */
+export function phraseHolds(outer: CompiledPhrase, inner: CompiledPhrase): boolean {
+  const o = outer.tokens;
+  const n = inner.tokens;
+  for (let s = 0; s + n.length <= o.length; s++) if (n.every((t, k) => covers(t, o[s + k]))) return true;
+  return false;
+}
+
+function covers(t: Token, w: Token): boolean {
+  if (t.kind === 'any') return true;
+  if (t.kind === 'number') return w.kind === 'number';
+  return w.kind === 'word' && (w.stem === t.stem || w.lower === t.lower);
+}
+
+/** Whether two phrases match the same runs of words (the same words, by stem, and wildcards in the same places). */
+export function samePhrase(a: CompiledPhrase, b: CompiledPhrase): boolean {
+  return a.tokens.length === b.tokens.length && phraseHolds(a, b) && phraseHolds(b, a);
+}
+
 /** A set of phrases indexed by their first word's stem, so matching costs one lookup per word. */
 export class PhraseSet {
   private readonly byStem = new Map<string, CompiledPhrase[]>();

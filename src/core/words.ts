@@ -150,8 +150,16 @@ const IRREGULAR: Record<string, string> = {
   emailing: 'email',
 };
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+const MARKS = /\p{M}/gu;
+
+/**
+ * Lower case, curly apostrophe straightened, possessive removed, accents dropped: a rubric's "café"
+ * and a learner's "cafe" (or "naïve" and "naive") are one word.
+ */
 export function normalise(word: string): string {
   let w = word.toLowerCase().replace(/’/g, "'");
+  if (NON_ASCII.test(w)) w = w.normalize('NFD').replace(MARKS, '');
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("s'")) w = w.slice(0, -1);
   return w;

@@ -1,8 +1,16 @@
 /** Rubrics: the bundled ones, plus a centre's own from `--rubrics DIR` (or a single file). */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledRubrics, readRubric, type Rubric } from '../core/index.js';
+import { problemLine, problemText, RubricSet, type Rubric, type RubricProblem } from '../core/index.js';
 import { isRubricFile } from '../shared/files.js';
+
+/** One rubric file (or a folder that could not be read) and its problems, errors and warnings. */
+export interface RubricFileReport {
+  file: string;
+  problems: RubricProblem[];
+  /** Whether the file's text was read, so that its problems have a line and column. */
+  read: boolean;
+}
 
 export interface LoadedRubrics {
   rubrics: Rubric[];
@@ -10,51 +18,61 @@ export interface LoadedRubrics {
   origin: Map<string, string>;
   /** One line per rubric file that could not be used. */
   errors: string[];
-  /** The same problems, by file, for an editor to show on the rubric file itself. */
-  problems: Array<{ file: string; reason: string }>;
+  /** One line per warning of a file that was used: a part of it that cannot work as meant. */
+  warnings: string[];
+  /** Every file read, in order, with all its problems (`reflect-lint rubrics lint`). */
+  files: RubricFileReport[];
+}
+
+/** A problem as one line: with line:column when the file was read. */
+export function reportLine(report: RubricFileReport, p: RubricProblem): string {
+  return report.read ? problemLine(report.file, p) : `${report.file}: ${p.severity}: ${problemText(p)}`;
+}
+
+function unreadable(file: string, message: string, fix: string): RubricFileReport {
+  return {
+    file,
+    read: false,
+    problems: [{ severity: 'error', path: [], where: '', message, fix, line: 1, column: 1, length: 1 }],
+  };
 }
 
 export function loadRubrics(dirs: readonly string[]): LoadedRubrics {
-  const rubrics = [...bundledRubrics()];
-  const origin = new Map(rubrics.map((r) => [r.id, 'bundled']));
+  const set = new RubricSet();
   const errors: string[] = [];
-  const problems: Array<{ file: string; reason: string }> = [];
-  const fail = (file: string, reason: string) => {
-    errors.push(`${file}: ${reason}`);
-    problems.push({ file, reason });
-  };
+  const warnings: string[] = [];
+  const files: RubricFileReport[] = [];
   for (const dir of dirs) {
-    let files: string[];
+    let names: string[];
     try {
-      files = statSync(dir).isDirectory()
+      names = statSync(dir).isDirectory()
         ? readdirSync(dir)
             .filter(isRubricFile)
             .sort()
             .map((f) => join(dir, f))
         : [dir];
     } catch {
-      fail(dir, 'rubric folder not found');
+      const report = unreadable(dir, 'rubric folder not found', 'check the folder given to --rubrics');
+      files.push(report);
+      errors.push(`${dir}: rubric folder not found`);
       continue;
     }
-    for (const file of files) {
+    for (const file of names) {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
       } catch (e) {
-        fail(file, `cannot read rubric (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        files.push(unreadable(file, `cannot read rubric (${code})`, 'check the file exists and can be read'));
+        errors.push(`${file}: cannot read rubric (${code})`);
         continue;
       }
-      const result = readRubric(text);
-      if (!result.ok) {
-        fail(file, `invalid rubric: ${result.reason}`);
-        continue;
-      }
-      // A centre's rubric with a bundled rubric's id replaces it.
-      const at = rubrics.findIndex((r) => r.id === result.rubric.id);
-      if (at >= 0) rubrics.splice(at, 1, result.rubric);
-      else rubrics.push(result.rubric);
-      origin.set(result.rubric.id, file);
+      const result = set.add(file, text);
+      const report: RubricFileReport = { file, read: true, problems: result.ok ? result.warnings : result.problems };
+      files.push(report);
+      if (!result.ok) errors.push(`${file}: invalid rubric: ${result.reason}`);
+      else for (const w of result.warnings) warnings.push(reportLine(report, w));
     }
   }
-  return { rubrics, origin, errors, problems };
+  return { rubrics: set.rubrics, origin: set.origins, errors, warnings, files };
 }

@@ -13,6 +13,7 @@ import type { Finding, Severity } from '../core/index.js';
 import type { Notice } from '../core/front-matter.js';
 import type { Analysis, Check } from './documents.js';
 import type { RubricProblem } from './rubrics.js';
+import { problemText, type RubricProblem as Problem } from '../core/index.js';
 
 export const SOURCE = 'reflect-lint';
 
@@ -117,28 +118,41 @@ export function rubricFileDiagnostics(
   now: readonly RubricProblem[],
   before: readonly RubricProblem[],
 ): PublishDiagnosticsParams[] {
-  const broken = new Set(now.map((p) => p.uri));
+  const shown = new Set(now.map((p) => p.uri));
   return [
-    ...now.map((p) => ({ uri: p.uri, diagnostics: [rubricDiagnostic(p)] })),
-    ...before.filter((p) => !broken.has(p.uri)).map((p) => ({ uri: p.uri, diagnostics: [] })),
+    ...now.map((p) => ({ uri: p.uri, diagnostics: rubricDiagnostics(p) })),
+    ...before.filter((p) => !shown.has(p.uri)).map((p) => ({ uri: p.uri, diagnostics: [] })),
   ];
 }
 
-/** A problem with a rubric file, shown on the file: at the offending position when JSON says where. */
-function rubricDiagnostic({ reason, text }: RubricProblem): Diagnostic {
-  let line = 0;
-  let character = 0;
-  const at = /position (\d+)/.exec(reason);
-  if (at && text !== undefined) {
-    const before = text.slice(0, Number(at[1]));
-    line = before.split('\n').length - 1;
-    character = before.length - before.lastIndexOf('\n') - 1;
-  }
-  return {
-    range: { start: { line, character }, end: { line, character: character + 1 } },
-    severity: 1,
-    source: SOURCE,
-    code: 'invalid-rubric',
-    message: `This rubric cannot be used: ${reason.replace(/^invalid rubric: /, '')}. Accounts that name it are checked with the general rules only.`,
+/**
+ * A rubric file's problems, shown on the file where each is: a file that cannot be used has one error
+ * (its first problem, with what that means for accounts); a file in use has a warning per part of it
+ * that cannot work as meant.
+ */
+function rubricDiagnostics({ reason, problems }: RubricProblem): Diagnostic[] {
+  const at = (p: Problem | undefined) => {
+    const line = p ? p.line - 1 : 0;
+    const character = p ? p.column - 1 : 0;
+    return { start: { line, character }, end: { line, character: character + (p?.length ?? 1) } };
   };
+  if (reason !== undefined) {
+    const first = problems.find((p) => p.severity === 'error');
+    return [
+      {
+        range: at(first),
+        severity: 1,
+        source: SOURCE,
+        code: 'invalid-rubric',
+        message: `This rubric cannot be used: ${reason.replace(/^invalid rubric: /, '')}. Accounts that name it are checked with the general rules only.`,
+      },
+    ];
+  }
+  return problems.map((p) => ({
+    range: at(p),
+    severity: 2,
+    source: SOURCE,
+    code: 'rubric-warning',
+    message: problemText(p),
+  }));
 }

@@ -2,20 +2,23 @@
  * The rubrics in effect: the bundled units plus a centre's own from the folders of
  * reflectLint.rubrics (relative to each workspace folder, or absolute paths on disk), read through
  * a WorkspaceFiles, so on the web too. The files taken, in their order, and a same-id rubric
- * replacing a bundled one, are as the command line's --rubrics (src/node/rubric-files.ts). A broken
- * file is kept here with its problem, so its diagnostic can be cleared once it is mended.
+ * replacing a bundled one, are as the command line's --rubrics (both load through the core's RubricSet).
+ * A broken file, or one with warnings, is kept here with its problems, so its diagnostics can be
+ * cleared once it is mended.
  */
-import { bundledRubrics, readRubric, type Rubric } from '../core/index.js';
+import { bundledRubrics, RubricSet, type Rubric, type RubricProblem as Problem } from '../core/index.js';
 import { isRubricFile } from '../shared/files.js';
 import type { RubricSummary } from '../shared/protocol.js';
 import { childUri, fileUri, inside, isAbsolutePath, joinUri, pathOf, schemeOf, uriKey } from './uris.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
+/** A rubric file with problems: not used (with the reason), or used with warnings. */
 export interface RubricProblem {
   uri: string;
-  reason: string;
-  /** The file's text, when it could be read: where a JSON error's position is. */
-  text?: string;
+  /** Why the file is not used; absent when it is used and only has warnings. */
+  reason?: string;
+  /** Its errors and warnings, each with its line and column in the file (none when it could not be read). */
+  problems: readonly Problem[];
 }
 
 export class WorkspaceRubrics {
@@ -28,7 +31,7 @@ export class WorkspaceRubrics {
     return this.all;
   }
 
-  /** The files that could not be used, as of the last load. */
+  /** The files that could not be used, or have warnings, as of the last load. */
   get problems(): readonly RubricProblem[] {
     return this.broken;
   }
@@ -42,8 +45,7 @@ export class WorkspaceRubrics {
     const candidates = settingFolders.flatMap((dir) =>
       isAbsolutePath(dir) ? [fileUri(dir)] : workspaceFolders.map((f) => joinUri(f, dir)),
     );
-    const rubrics = [...bundledRubrics()];
-    const origins = new Map<string, string>();
+    const set = new RubricSet();
     const problems: RubricProblem[] = [];
     const folders: string[] = [];
     for (const folder of candidates) {
@@ -58,23 +60,17 @@ export class WorkspaceRubrics {
         const uri = childUri(folder, name);
         const { text, error } = await files.readText(uri);
         if (text === undefined) {
-          problems.push({ uri, reason: `cannot read rubric (${error})` });
+          problems.push({ uri, reason: `cannot read rubric (${error})`, problems: [] });
           continue;
         }
-        const result = readRubric(text);
-        if (!result.ok) {
-          problems.push({ uri, reason: `invalid rubric: ${result.reason}`, text });
-          continue;
-        }
-        const at = rubrics.findIndex((r) => r.id === result.rubric.id);
-        if (at >= 0) rubrics.splice(at, 1, result.rubric);
-        else rubrics.push(result.rubric);
-        origins.set(result.rubric.id, schemeOf(uri) === 'file' ? pathOf(uri) : uri);
+        const result = set.add(schemeOf(uri) === 'file' ? pathOf(uri) : uri, text);
+        if (!result.ok) problems.push({ uri, reason: `invalid rubric: ${result.reason}`, problems: result.problems });
+        else if (result.warnings.length) problems.push({ uri, problems: result.warnings });
       }
     }
     const before = this.broken;
-    this.all = rubrics;
-    this.origins = origins;
+    this.all = set.rubrics;
+    this.origins = set.origins;
     this.folders = folders;
     this.broken = problems;
     return before;

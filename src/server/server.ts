@@ -23,6 +23,7 @@ import {
 import { draftForEditor } from '../core/draft/index.js';
 import { criterionSheet } from '../core/criterion-sheet.js';
 import { criterionParagraphEdit, unitEdit } from '../core/edits.js';
+import { problemLine } from '../core/index.js';
 import { nextSteps } from '../core/next-steps.js';
 import { learnerOf } from '../core/portfolio.js';
 import {
@@ -77,13 +78,16 @@ function logRubrics(connection: Connection, rubrics: WorkspaceRubrics): void {
   const all = rubrics.summaries();
   const bundled = all.filter((r) => r.origin === 'bundled').map((r) => r.id);
   const centre = all.filter((r) => r.origin !== 'bundled').map((r) => `${r.id} (${r.origin})`);
-  const problems = rubrics.problems;
+  const unused = rubrics.problems.filter((p) => p.reason !== undefined);
   connection.console.info(
     `Rubrics loaded: ${bundled.length} bundled (${bundled.join(', ') || 'none'}); ` +
       `${centre.length} from the workspace${centre.length ? ` (${centre.join(', ')})` : ''}; ` +
-      `${problems.length} ${problems.length === 1 ? 'file' : 'files'} not used`,
+      `${unused.length} ${unused.length === 1 ? 'file' : 'files'} not used`,
   );
-  for (const p of problems) connection.console.warn(`Rubric not used: ${p.uri}: ${p.reason}`);
+  for (const p of rubrics.problems) {
+    if (p.reason !== undefined) connection.console.warn(`Rubric not used: ${p.uri}: ${p.reason}`);
+    else for (const w of p.problems) connection.console.warn(`Rubric warning: ${problemLine(p.uri, w)}`);
+  }
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {

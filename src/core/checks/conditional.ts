@@ -1,34 +1,6 @@
 /** conditional: where a trigger phrase is found, at least `min` of the named groups must be too. */
-import { groupsIn, hitsByUnit, minProblems, report, type CheckKind, type DefinitionProblem } from './kind.js';
-import { PhraseSet } from '../phrases.js';
+import { groupsIn, hitsByUnit, minProblems, report, triggersInGroups, type CheckKind } from './kind.js';
 import { hitRange } from './evidence.js';
-import type { RubricCheck } from '../types.js';
-
-/** A trigger phrase that is also a group's phrase satisfies the check by itself being written. */
-function selfSatisfying(check: RubricCheck): DefinitionProblem[] {
-  if (!check.when || !check.groups) return [];
-  const out: DefinitionProblem[] = [];
-  for (const [name, phrases] of Object.entries(check.groups)) {
-    const set = new PhraseSet(phrases);
-    check.when.forEach((trigger, i) => {
-      const words = new PhraseSet([trigger]).phrases[0]?.tokens;
-      if (!words) return;
-      if (
-        set.phrases.some(
-          (p) =>
-            p.tokens.length <= words.length && p.tokens.every((t, k) => JSON.stringify(t) === JSON.stringify(words[k])),
-        )
-      ) {
-        out.push({
-          path: ['when', i],
-          message: `the trigger "${trigger}" also matches group "${name}", so writing it satisfies its own check`,
-          fix: `remove "${trigger}" from one of the two, or make the group's phrase longer`,
-        });
-      }
-    });
-  }
-  return out;
-}
 
 export const conditional: CheckKind = {
   kind: 'conditional',
@@ -36,7 +8,7 @@ export const conditional: CheckKind = {
   fields: ['when', 'groups', 'min', 'scope'],
   placeholders: ['found', 'missing', 'count', 'min'],
   defaultScope: 'account',
-  validate: (check) => [...minProblems(check), ...selfSatisfying(check)],
+  validate: (check) => [...minProblems(check), ...triggersInGroups(check)],
   run(run) {
     const { c } = run;
     const min = c.check.min ?? 1;

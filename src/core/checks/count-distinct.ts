@@ -1,6 +1,15 @@
 /** count-distinct: the account (or, with a scope, one sentence or paragraph) shows at least `min` of the named groups. */
 import { accountAnchor } from '../next-steps.js';
-import { appliesToAccount, anchor, groupsIn, hitsByUnit, minProblems, report, type CheckKind } from './kind.js';
+import {
+  appliesToAccount,
+  anchor,
+  groupsIn,
+  hitsByUnit,
+  minProblems,
+  report,
+  triggersInGroups,
+  type CheckKind,
+} from './kind.js';
 
 export const countDistinct: CheckKind = {
   kind: 'count-distinct',
@@ -8,7 +17,7 @@ export const countDistinct: CheckKind = {
   fields: ['groups', 'min', 'when', 'whenCriteria', 'scope'],
   placeholders: ['found', 'missing', 'count', 'min'],
   defaultScope: 'account',
-  validate: minProblems,
+  validate: (check) => [...minProblems(check), ...triggersInGroups(check)],
   run(run) {
     const { c } = run;
     const min = c.check.min ?? 1;

@@ -29,12 +29,13 @@ const COMMON_FIELDS = new Set(['id', 'kind', 'severity', 'message', 'criteria'])
 /** What the schema cannot see in a check: fields its kind ignores, unknown {placeholders}, and the kind's own problems. */
 export function checkDefinitionProblems(check: RubricCheck): DefinitionProblem[] {
   const kind = CHECK_KINDS[check.kind];
+  const a = /^[aeiou]/.test(check.kind) ? `an ${check.kind}` : `a ${check.kind}`;
   const out: DefinitionProblem[] = [];
   for (const field of Object.keys(check)) {
     if (COMMON_FIELDS.has(field) || (kind.fields as readonly string[]).includes(field)) continue;
     out.push({
       path: [field],
-      message: `a ${check.kind} check does not use "${field}", so it has no effect`,
+      message: `${a} check does not use "${field}", so it has no effect`,
       fix: `remove it, or use a kind that reads it (${kindsReading(field)})`,
     });
   }
@@ -43,7 +44,7 @@ export function checkDefinitionProblems(check: RubricCheck): DefinitionProblem[]
     const allowed = kind.placeholders.map((p) => `{${p}}`).join(', ');
     out.push({
       path: ['message'],
-      message: `the message holds {${m[1]}}, which a ${check.kind} check does not fill in, so the learner would read it as written`,
+      message: `the message holds {${m[1]}}, which ${a} check does not fill in, so the learner would read it as written`,
       fix: `use ${allowed}, or remove the braces`,
     });
   }

@@ -3,7 +3,7 @@
  * kind per file beside this one; `index.ts` lists them and turns a rubric's checks into rules.
  */
 import type { Block, Sentence } from '../document.js';
-import type { PhraseSet } from '../phrases.js';
+import { phraseHolds, PhraseSet } from '../phrases.js';
 import type { RuleContext } from '../rule.js';
 import { accountAnchor } from '../next-steps.js';
 import type { CheckScope, RubricCheck } from '../types.js';
@@ -135,4 +135,31 @@ export function minProblems(check: RubricCheck): DefinitionProblem[] {
       fix: `lower min to ${groups} or add groups`,
     },
   ];
+}
+
+/**
+ * A trigger that holds groups' phrases anywhere in its words ("took the order" and "order") satisfies
+ * those groups by itself being written: when they are `min` or more, the trigger can never lead to a finding.
+ */
+export function triggersInGroups(check: RubricCheck): DefinitionProblem[] {
+  if (!check.when || !check.groups) return [];
+  const min = check.min ?? 1;
+  const groups = Object.entries(check.groups).map(([name, phrases]) => ({ name, set: new PhraseSet(phrases) }));
+  const out: DefinitionProblem[] = [];
+  check.when.forEach((trigger, i) => {
+    const t = new PhraseSet([trigger]).phrases[0];
+    if (!t) return;
+    const held = groups.flatMap(({ name, set }) => {
+      const inner = set.phrases.find((p) => phraseHolds(t, p));
+      return inner ? [{ name, phrase: inner.source }] : [];
+    });
+    if (held.length < min) return;
+    const list = held.map((h) => `"${h.phrase}" of group \`${h.name}\``).join(' and ');
+    out.push({
+      path: ['when', i],
+      message: `the trigger "${trigger}" holds ${list}, so writing the trigger meets the check (min ${min}) by itself and it never reports`,
+      fix: `remove ${held.map((h) => `"${h.phrase}"`).join(' and ')} from the group${held.length > 1 ? 's' : ''}, or make ${held.length > 1 ? 'them phrases' : 'it a phrase'} the trigger does not hold`,
+    });
+  });
+  return out;
 }

@@ -13,7 +13,7 @@ import { checkInput, OrderedOutput, type CheckJob } from '../src/cli/check-files
 import { formatText } from '../src/format/text.js';
 import { workerPolicy } from '../src/cli/workers.js';
 import { parseCsv } from './csv.js';
-import { analyzeAccount, bundledRubrics } from '../src/core/index.js';
+import { analyzeAccount, bundledRubrics, rubricRules, ruleUrl, rules } from '../src/core/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'reflect-lint.cjs');
@@ -82,6 +82,7 @@ interface JFinding {
   range: Rng;
   data?: Record<string, unknown>;
   fixes?: Array<{ title: string; edits: Array<{ range: Rng; newText: string }> }>;
+  url?: string;
 }
 interface JFile {
   path: string;
@@ -501,6 +502,30 @@ describe('reflect-lint command', () => {
       const ids = runOut.tool.driver.rules.map((x: { id: string }) => x.id);
       assert.equal(new Set(ids).size, ids.length);
       assert.deepEqual(new Set(ids), new Set(findings.map((f) => f.rule)));
+    });
+
+    it('describes each rule from the Rule objects the analyser runs: built-in rules and rubric checks alike', () => {
+      const account = `${FIX}/claims.md`;
+      const runOut = JSON.parse(cli(['--format', 'sarif', WEAK, account]).stdout).runs[0];
+      const findings = json([WEAK, account]).out.files.flatMap((f) => f.findings);
+      const all = [...rules, ...bundledRubrics().flatMap((r) => rubricRules(r))];
+      const checks = new Set(bundledRubrics().flatMap((r) => r.checks.map((c) => c.id)));
+      assert.ok(
+        runOut.tool.driver.rules.some((d: { id: string }) => checks.has(d.id)),
+        'the account has a rubric check finding',
+      );
+      for (const d of runOut.tool.driver.rules) {
+        const rule = all.find((r) => r.id === d.id)!;
+        assert.deepEqual(d, {
+          id: rule.id,
+          shortDescription: { text: rule.summary },
+          helpUri: ruleUrl(rule),
+          defaultConfiguration: {
+            level: { error: 'error', warning: 'warning', information: 'note', hint: 'none' }[rule.severity],
+          },
+        });
+        for (const f of findings.filter((x) => x.rule === d.id)) assert.equal(f.url, d.helpUri);
+      }
     });
 
     it('has no results for the strong account, with exit 0', () => {

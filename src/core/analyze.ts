@@ -10,7 +10,7 @@ import { readInlineConfig } from './inline-config.js';
 import { contentWords, placeholderSpans } from './claims.js';
 import { rankerFor, supports, type CriterionRanker, type RankedCriterion } from './ranking.js';
 import { findReferences, type CriterionReference } from './references.js';
-import { DOCS_BASE, type ParagraphInfo, type Report, type Rule, type RuleContext } from './rule.js';
+import { ruleUrl, type ParagraphInfo, type Report, type Rule, type RuleContext } from './rule.js';
 import { rules } from './rules/index.js';
 import { suggestion } from './rules/criterion-not-evidenced.js';
 import { analyseCycle, sentenceStages, type CycleAnalysis } from './stages.js';
@@ -245,7 +245,7 @@ export function analyseDocument(
               })),
             }
           : {}),
-        url: `${DOCS_BASE}${rule.docs ?? `${rule.id}.md`}`,
+        url: ruleUrl(rule),
       });
     },
   });

@@ -14,6 +14,8 @@ export {
 export { BUNDLED, RubricSet } from './rubric-set.js';
 export { rankRubrics, suggestRubrics, RUBRIC_FIT_MIN, type RankedRubric, type RubricSuggestion } from './ranking.js';
 export { rules } from './rules/index.js';
+export { rubricRules } from './checks/index.js';
+export { ruleUrl, type Rule } from './rule.js';
 export { parseAccount, type AccountDocument } from './document.js';
 export { findReferences } from './references.js';
 export * from './portfolio.js';

@@ -74,3 +74,8 @@ export interface Rule {
 }
 
 export const DOCS_BASE = 'https://github.com/reflect-lint/reflect-lint/blob/main/docs/rules/';
+
+/** A rule's documentation page: every finding's link, and SARIF's rule descriptors. */
+export function ruleUrl(rule: Pick<Rule, 'id' | 'docs'>): string {
+  return `${DOCS_BASE}${rule.docs ?? `${rule.id}.md`}`;
+}

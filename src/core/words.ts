@@ -150,7 +150,7 @@ const IRREGULAR: Record<string, string> = {
   emailing: 'email',
 };
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const MARKS = /\p{M}/gu;
 
 /**

@@ -1,23 +1,29 @@
 /** SARIF 2.1.0, for code-scanning dashboards and CI annotations. */
-import { rules, type FileResult, type Rubric, type Severity } from '../core/index.js';
+import { rubricRules, ruleUrl, rules, type FileResult, type Rubric, type Rule, type Severity } from '../core/index.js';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'none' };
 
+/**
+ * The driver's rule descriptors, from the same Rule objects the analyser runs: the built-in rules, then
+ * each rubric's checks (rubricRules). A check id in several rubrics is described once, by the first.
+ */
+function descriptors(rubrics: readonly Rubric[], used: ReadonlySet<string>) {
+  const byId = new Map<string, Rule>();
+  for (const rule of [...rules, ...rubrics.flatMap((r) => rubricRules(r))])
+    if (!byId.has(rule.id)) byId.set(rule.id, rule);
+  return [...byId.values()]
+    .filter((r) => used.has(r.id))
+    .map((r) => ({
+      id: r.id,
+      shortDescription: { text: r.summary },
+      helpUri: ruleUrl(r),
+      defaultConfiguration: { level: LEVEL[r.severity] },
+    }));
+}
+
 export function formatSarif(files: readonly FileResult[], rubrics: readonly Rubric[], version: string): string {
-  const ruleIds = new Map<string, { id: string; shortDescription: { text: string }; helpUri?: string }>();
-  for (const r of rules) ruleIds.set(r.id, { id: r.id, shortDescription: { text: r.summary } });
-  for (const rubric of rubrics) {
-    for (const check of rubric.checks) {
-      if (!ruleIds.has(check.id))
-        ruleIds.set(check.id, {
-          id: check.id,
-          shortDescription: { text: `Rubric check (${check.kind}) from ${rubric.id}` },
-        });
-    }
-  }
   const used = new Set(files.flatMap((f) => f.findings.map((x) => x.rule)));
-  for (const file of files) for (const f of file.findings) if (f.url) ruleIds.get(f.rule)!.helpUri ??= f.url;
-  const driverRules = [...ruleIds.values()].filter((r) => used.has(r.id));
+  const driverRules = descriptors(rubrics, used);
   const results = files.flatMap((file) =>
     file.findings.map((f) => ({
       ruleId: f.rule,

@@ -32,7 +32,7 @@ import { WARM_UP_ACCOUNT, type Timers } from '../src/server/documents.js';
 import { DEFAULT_SETTINGS, readInitializationSettings, readSettings } from '../src/server/settings.js';
 import { analyzeAccount, SUPPORT_MIN_SCORE } from '../src/core/index.js';
 import { expandPaths } from '../src/node/inputs.js';
-import type { Coverage, RankedCriterionItem } from '../src/shared/protocol.js';
+import { ListRubricsRequest, type Coverage, type RankedCriterionItem } from '../src/shared/protocol.js';
 
 const ACCOUNT = `---
 unit: customer-relations
@@ -539,6 +539,28 @@ describe('language server', function () {
     writeFileSync(join(h.root, 'rubrics', 'broken.json'), JSON.stringify({ ...custom, id: 'mended' }));
     await h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: broken, type: 2 }] });
     await h.waitForDiagnostics(broken, (p) => p.diagnostics.length === 0);
+  });
+
+  it('shows a workspace rubric that loads but cannot work as meant: a warning where the problem is, the rubric in use', async () => {
+    const text = readFileSync(
+      join(import.meta.dirname, 'fixtures', 'rubric-lint', 'rubrics', 'only-star.json'),
+      'utf8',
+    );
+    h = await startHarness({}, { 'rubrics/only-star.json': text });
+    const file = pathToFileURL(join(h.root, 'rubrics', 'only-star.json')).href;
+    const shown = await h.waitForDiagnostics(file, (p) => p.diagnostics.length > 0);
+    assert.equal(shown.diagnostics.length, 1);
+    const [w] = shown.diagnostics;
+    assert.equal(w.severity, 2);
+    assert.equal(w.code, 'rubric-warning');
+    // only-star.json:35:9, the phrase "*" of check 1.
+    assert.deepEqual(w.range.start, { line: 34, character: 8 });
+    assert.match(w.message, /^check 1 \(`anything`\), field phrases, phrase 1: "\*" matches any word.*\. Fix: /);
+    const units = await h.client.sendRequest<Array<{ id: string }>>(ListRubricsRequest.method);
+    assert.ok(
+      units.some((u) => u.id === 'only-star'),
+      'the rubric is in use',
+    );
   });
 
   it('pauses on a document over the size limit, with a message', async () => {

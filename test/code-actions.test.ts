@@ -8,28 +8,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, Position, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeAccount, bundledRubrics } from '../src/core/index.js';
 import { codeActions, DISABLE_RULE_COMMAND, type CodeActionOptions } from '../src/server/code-actions.js';
 import { diagnosticsOf } from '../src/server/diagnostics.js';
 import type { Analysis } from '../src/server/documents.js';
+import { serverAnalysis } from './server-analysis.js';
 
 const WEAK = readFileSync(join(import.meta.dirname, 'extension-host', 'workspace', 'accounts', 'weak.md'), 'utf8');
 const URI = 'file:///accounts/weak.md';
 
-function analysis(text: string): Analysis {
-  const rubrics = bundledRubrics();
-  const { result, notices, document, paragraphs } = analyzeAccount(text, { rubrics });
-  return {
-    uri: URI,
-    version: 1,
-    text,
-    rubric: rubrics.find((r) => r.id === result.rubric),
-    result,
-    notices,
-    doc: document,
-    paragraphs,
-  };
-}
+const analysis = (text: string): Analysis => serverAnalysis(text, URI);
 
 const a = analysis(WEAK);
 const diagnostics = diagnosticsOf({ kind: 'analysed', uri: URI, version: 1, analysis: a }).diagnostics;

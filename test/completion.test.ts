@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeAccount, bundledRubrics, rankRubrics, RUBRIC_FIT_MIN, suggestRubrics } from '../src/core/index.js';
+import { bundledRubrics, rankRubrics, RUBRIC_FIT_MIN, suggestRubrics } from '../src/core/index.js';
 import { completions } from '../src/server/completion.js';
 import type { Analysis } from '../src/server/documents.js';
 import { rankForPosition } from '../src/server/paragraphs.js';
 import { matchWords, NONE_FITS, rankUnits } from '../src/server/units.js';
+import { serverAnalysis } from './server-analysis.js';
 
 const WEAK = readFileSync(join(import.meta.dirname, 'extension-host', 'workspace', 'accounts', 'weak.md'), 'utf8');
 const rubrics = bundledRubrics();
@@ -19,17 +20,7 @@ const OFF_TOPIC = readFileSync(
 const summaries = rubrics.map((r) => ({ id: r.id, title: r.title, level: r.level, origin: 'bundled' }));
 
 function open(text: string): { a: Analysis; doc: TextDocument } {
-  const { result, notices, document, paragraphs } = analyzeAccount(text, { rubrics });
-  const a = {
-    uri: 'file:///w.md',
-    version: 1,
-    text,
-    rubric: rubrics.find((r) => r.id === result.rubric),
-    result,
-    notices,
-    doc: document,
-    paragraphs,
-  };
+  const a = serverAnalysis(text, 'file:///w.md', rubrics);
   return { a, doc: TextDocument.create(a.uri, 'markdown', 1, text) };
 }
 

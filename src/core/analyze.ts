@@ -201,7 +201,7 @@ export function analyseDocument(
 
   const statements = reuse?.statements ?? new Statements(doc.prose);
   const keep = reuse?.keep ?? computeNow;
-  const references = findReferences(doc, reuse?.keep);
+  const references = findReferences(doc, reuse?.keep, rubric);
   const cycle = trace
     ? analyseCycle(doc, statements, (s) => sentenceStages(s, doc, statements, trace), trace)
     : reuse

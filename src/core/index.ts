@@ -17,7 +17,7 @@ export { rules } from './rules/index.js';
 export { rubricRules } from './checks/index.js';
 export { ruleUrl, type Rule } from './rule.js';
 export { parseAccount, type AccountDocument } from './document.js';
-export { findReferences } from './references.js';
+export { citationSpans, findReferences } from './references.js';
 export * from './portfolio.js';
 export { firstSentence, plainText, sentencesOf, shorten } from './quotes.js';
 export { rankerFor, supportedCriteria, SUPPORT_MIN_SCORE } from './ranking.js';

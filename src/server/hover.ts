@@ -11,7 +11,25 @@ export function hover(a: Analysis, position: Position, glossary: readonly Rubric
   const doc = a.doc;
   const offset = doc.lines.offset(position);
 
-  const ref = rubric ? findReferences(doc).find((r) => r.fullStart <= offset && offset <= r.end) : undefined;
+  const refs = rubric
+    ? findReferences(doc, undefined, rubric).filter((r) => r.fullStart <= offset && offset <= r.end)
+    : [];
+  const ref = refs[0];
+  const cited = ref?.via
+    ? refs.flatMap((r) => rubric?.criteria.find((x) => x.id === r.id && r.via === ref.via) ?? [])
+    : [];
+  if (ref?.via && rubric && cited.length) {
+    // A range or an outcome: what it cites, one criterion a line.
+    const outcome = ref.written === 'outcome' ? rubric.outcomes?.find((o) => `LO${o.id}` === ref.via) : undefined;
+    const lines = cited.map((c) => `- **AC ${c.id}** ${c.text}`);
+    return {
+      range: { start: doc.lines.position(ref.fullStart), end: doc.lines.position(ref.end) },
+      contents: {
+        kind: 'markdown',
+        value: `**${ref.via}** · ${rubric.title}\n\n${outcome ? `${outcome.text}\n\n` : ''}${lines.join('\n')}`,
+      },
+    };
+  }
   if (ref && rubric) {
     const c = rubric.criteria.find((x) => x.id === ref.id);
     const range = { start: doc.lines.position(ref.fullStart), end: doc.lines.position(ref.end) };

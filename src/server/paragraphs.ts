@@ -51,7 +51,7 @@ export function rankedAt(a: Analysis, position: Position) {
   const offset = doc.lines.offset(position);
   const paragraph = a.paragraphs.find((p) => p.blocks.includes(block));
   const ranked = paragraph?.ranked ?? rankerFor(rubric).rank(contentWords(doc.prose, block.sentences));
-  const references = paragraph?.references ?? findReferences(doc).filter((r) => r.block === block);
+  const references = paragraph?.references ?? findReferences(doc, undefined, rubric).filter((r) => r.block === block);
   const cited = new Set(references.map((r) => r.id));
   const sentence =
     block.sentences.find((s) => s.start <= offset && offset <= s.end) ?? block.sentences[block.sentences.length - 1];

@@ -10,7 +10,7 @@
  * span lines, as clients without multiline or overlapping token support need.
  */
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
-import { findReferences, isLinkSentence } from '../core/index.js';
+import { citationSpans, isLinkSentence } from '../core/index.js';
 import type { Analysis } from './documents.js';
 
 export const TOKEN_TYPES = ['criterionReference', 'demonstratesSentence'] as const;
@@ -28,7 +28,7 @@ interface Span {
 function referenceSpans(a: Analysis): Span[] {
   const spans: Span[] = [];
   let listStart = -1;
-  for (const r of findReferences(a.doc)) {
+  for (const r of citationSpans(a.doc)) {
     spans.push({ start: r.fullStart === listStart ? r.start : r.fullStart, end: r.end, type: 'criterionReference' });
     listStart = r.fullStart;
   }

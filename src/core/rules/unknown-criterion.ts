@@ -21,7 +21,8 @@ export const unknownCriterion: Rule = {
         start: ref.start,
         end: ref.end,
         data: { criterion: ref.id, known: ids },
-        fixes: options.map((id) => ({
+        // Only an id written alone is replaced: rewriting a range or an outcome would change what else is cited.
+        fixes: (ref.written === 'id' ? options : []).map((id) => ({
           title: `Change to AC ${id}`,
           edits: [{ start: ref.start, end: ref.end, newText: id }],
         })),

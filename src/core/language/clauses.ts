@@ -225,35 +225,25 @@ function has(forms: string, code: string): boolean {
 }
 
 /** Index of the next word after i that is not an adverb or a negator ("had already booked", "is still used"). */
-function nextContent(lower: readonly string[], i: number): number {
+function nextContent(ws: readonly Word[], i: number): number {
   let k = i + 1;
-  while (k < lower.length && (classes.adverb.has(lower[k]) || markers.negators.has(lower[k]))) k++;
+  while (k < ws.length && (ws[k].lex.adverb || ws[k].lex.negators)) k++;
   return k;
 }
 
 /** Whether the word can start a new clause here (conjunctions are ambiguous: "so quickly", "that day"). */
-function opensClause(lower: readonly string[], i: number): boolean {
+function opensClause(ws: readonly Word[], lower: readonly string[], i: number): boolean {
   const w = lower[i];
-  if (!markers.clauseOpeners.has(w)) return false;
+  if (!ws[i].lex.clauseOpeners) return false;
   const next = lower[i + 1] ?? '';
+  // The next word's classes, looked up once when the word was read (words.ts).
+  const nx = ws[i + 1]?.lex ?? NO_LEX;
   if (w === 'that')
-    return (
-      markers.subjects.get(next) !== undefined ||
-      lexOf(next).nominative ||
-      classes.determiner.has(next) ||
-      (verbOf(next) !== undefined && !classes.noun.has(next))
-    );
-  if (w === 'as')
-    return markers.subjects.get(next) !== undefined || lexOf(next).nominative || classes.determiner.has(next);
-  if (w === 'like') return lexOf(next).nominative; // "like we said"; not "I would like", "like a lot"
+    return nx.subject !== undefined || nx.nominative || nx.determiner || (nx.verb !== undefined && !nx.noun);
+  if (w === 'as') return nx.subject !== undefined || nx.nominative || nx.determiner;
+  if (w === 'like') return nx.nominative; // "like we said"; not "I would like", "like a lot"
   if (w === 'so')
-    return (
-      markers.subjects.get(next) !== undefined ||
-      lexOf(next).nominative ||
-      next === 'that' ||
-      next === 'then' ||
-      classes.determiner.has(next)
-    );
+    return nx.subject !== undefined || nx.nominative || next === 'that' || next === 'then' || nx.determiner;
   // "after I rang" opens a clause; "after us", "before lunch" do not.
   if (
     w === 'once' ||
@@ -264,7 +254,7 @@ function opensClause(lower: readonly string[], i: number): boolean {
     w === 'till' ||
     w === 'untill'
   )
-    return lexOf(next).nominative || classes.determiner.has(next);
+    return nx.nominative || nx.determiner;
   return true;
 }
 
@@ -276,10 +266,15 @@ function catenativeKey(inf: string, lower: readonly string[], i: number): string
 /** Reads every clause of a sentence's words. */
 export function readSentence(ws: readonly Word[], context: ReadingContext): Reading {
   const n = ws.length;
-  const lower = ws.map((w) => w.lower);
+  const lower: string[] = [];
+  const predicateOf: number[] = [];
+  for (let k = 0; k < n; k++) {
+    lower.push(ws[k].lower);
+    predicateOf.push(-1);
+  }
+  // A word's classes and verb reading, looked up once when the word was read (words.ts); nothing past either end.
   const lx = (k: number): Lex => ws[k]?.lex ?? NO_LEX;
   const predicates: Predicate[] = [];
-  const predicateOf: number[] = new Array<number>(n).fill(-1);
 
   // Clause starts: clause punctuation or quotation marks before a word, or a clause-opening word.
   const starts: number[] = [0];
@@ -288,7 +283,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     const breaks =
       (ws[i].gap & (GAP_CLAUSE | GAP_QUOTE)) !== 0 ||
       (lx(i).clauseOpeners &&
-        opensClause(lower, i) &&
+        opensClause(ws, lower, i) &&
         !(lower[i] === 'then' && (markers.subjects.get(prev) || markers.modals.has(prev))) &&
         !(lower[i] === 'that' && prev === 'so')) ||
       // A new subject straight after other words starts a clause: "I told her I would ring", "things they think I could do".
@@ -329,7 +324,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
     const to = c + 1 < starts.length ? starts[c + 1] : n;
     // A short label before a colon ("Action plan:", "Feelings:") is a heading inside the sentence, not a clause.
     if (to - from <= 3 && to < n && (ws[to].gap & GAP_COLON) !== 0) continue;
-    const opener = lx(from).clauseOpeners && opensClause(lower, from) ? lower[from] : '';
+    const opener = lx(from).clauseOpeners && opensClause(ws, lower, from) ? lower[from] : '';
     let i = opener ? from + 1 : from;
     // The condition of a conditional sentence: its verbs govern nothing that follows.
     const condition = (c === 0 && conditionalOpening && lower[0] !== 'when') || markers.conditionals.has(opener);
@@ -415,7 +410,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
         }
         // "In March a tenant phoned": the phrase after the preposition ends where a new noun phrase begins.
         if (afterPreposition && prepositionObject && lx(i).determiner) afterPreposition = false;
-        const ve = verbOf(w);
+        const ve = lx(i).verb;
         // "…and ring the customer back": with no subject of its own, a coordinated clause starts with its verb.
         const coordinated =
           c > 0 &&
@@ -442,7 +437,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
           continue;
         }
         // "should of checked", "must of taken": "of" written for "have".
-        if ((HAVE.has(w) || (w === 'of' && aux.modal)) && lx(nextContent(lower, i)).verb?.forms.includes('N')) {
+        if ((HAVE.has(w) || (w === 'of' && aux.modal)) && lx(nextContent(ws, i)).verb?.forms.includes('N')) {
           aux.have = w === 'of' ? 'have' : w;
           continue;
         }
@@ -453,11 +448,11 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
           continue;
         }
         if (BE_PRESENT.has(w) || BE_PAST.has(w) || BE_OTHER.has(w)) {
-          const next = lower[nextContent(lower, i)] ?? '';
-          const nv = verbOf(next);
+          const nc = nextContent(ws, i);
+          const next = lower[nc] ?? '';
+          const nv = lx(nc).verb;
           if (
-            (nv &&
-              (has(nv.forms, 'G') || (has(nv.forms, 'N') && (!classes.adjective.has(next) || has(nv.forms, 'P'))))) ||
+            (nv && (has(nv.forms, 'G') || (has(nv.forms, 'N') && (!lx(nc).adjective || has(nv.forms, 'P'))))) ||
             next === 'going'
           ) {
             aux.be = w;
@@ -475,7 +470,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
           continue;
         }
         if (w === 'to' && (aux.modal || aux.going || aux.able)) continue;
-        if (w === 'be' && aux.modal && lx(nextContent(lower, i)).verb?.forms.match(/[GN]/)) {
+        if (w === 'be' && aux.modal && lx(nextContent(ws, i)).verb?.forms.match(/[GN]/)) {
           aux.be = 'be';
           continue;
         }
@@ -489,7 +484,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
           w === 'still'
         )
           continue;
-        let ve = verbOf(w);
+        let ve = lx(i).verb;
         if (!ve) {
           if (w.endsWith('ly')) continue; // an adverb the lexicon lacks
           // After "I", a modal, "did" or "to", a word the lexicon does not know is most likely a verb ("I liaise", "would escalate").
@@ -632,7 +627,7 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
       subject === from &&
       (ws[subject].gap & GAP_CLAUSE) === 0 &&
       !TIME_NOUNS.has(before) &&
-      (classes.noun.has(before) || (!verbOf(before) && !classes.adverb.has(before) && !markers.subjects.get(before))) &&
+      (lx(subject - 1).noun || (!lx(subject - 1).verb && !lx(subject - 1).adverb && !lx(subject - 1).subject)) &&
       (subject === 1 || lx(subject - 2).determiner || lx(subject - 2).adjective) &&
       !OBJECT_STARTS.has(lower[verbIndex + 1] ?? '')
     )
@@ -809,33 +804,31 @@ export function readSentence(ws: readonly Word[], context: ReadingContext): Read
 
     // Kind of verb.
     let kind: VerbKind = 'action';
-    const after = lower.slice(verbIndex + 1, Math.min(n, verbIndex + 4));
-    if (
-      verbLists.observation.has(inf) ||
-      (inf === 'sit' && after[0] === 'in') ||
-      (inf === 'listen' && after[0] === 'in')
-    )
+    // The two words after the verb (undefined past the end).
+    const after0 = lower[verbIndex + 1];
+    const after1 = lower[verbIndex + 2];
+    if (verbLists.observation.has(inf) || (inf === 'sit' && after0 === 'in') || (inf === 'listen' && after0 === 'in'))
       kind = 'observation';
-    else if (inf === 'find' && ['it', 'that', 'this', 'myself', 'out'].includes(after[0] ?? '') && after[0] !== 'out')
+    else if (inf === 'find' && ['it', 'that', 'this', 'myself', 'out'].includes(after0 ?? '') && after0 !== 'out')
       kind = 'state';
     else if (COPULAR.has(inf) && lx(verbIndex + 1).adjective && !lx(verbIndex + 1).noun)
       kind = 'state'; // "I stayed calm", "she got upset"
     else if (
       verbLists.state.has(inf) &&
-      !(inf === 'have' && (after[0] === 'a' || after[0] === 'an') && tense !== 'present')
+      !(inf === 'have' && (after0 === 'a' || after0 === 'an') && tense !== 'present')
     )
       kind = 'state';
     else if (
       verbLists.reporting.has(inf) &&
-      (SAYING_COMPLEMENT.has(after[0] ?? '') ||
-        (SAYING_COMPLEMENT.has(after[1] ?? '') && !OBJECT_STARTS.has(after[1] ?? '')) ||
+      (SAYING_COMPLEMENT.has(after0 ?? '') ||
+        (SAYING_COMPLEMENT.has(after1 ?? '') && !OBJECT_STARTS.has(after1 ?? '')) ||
         (ws[verbIndex + 1] && (ws[verbIndex + 1].gap & GAP_QUOTE) !== 0) ||
         (verbIndex + 1 < n && (ws[verbIndex + 1].gap & GAP_CLAUSE) !== 0 && (ws[verbIndex + 1].gap & GAP_QUOTE) !== 0))
     )
       kind = 'reporting';
-    else if (verbLists.perception.has(inf) && !(inf === 'hear' && after[1] === 'out'))
+    else if (verbLists.perception.has(inf) && !(inf === 'hear' && after1 === 'out'))
       kind =
-        inf === 'hear' && ((after[0] === 'the' && after[1] === 'news') || after[0] === 'about' || after[0] === 'that')
+        inf === 'hear' && ((after0 === 'the' && after1 === 'news') || after0 === 'about' || after0 === 'that')
           ? 'life-event'
           : 'perception';
     else if (verbLists.lifeEventAlways.has(inf)) kind = 'life-event';
@@ -976,26 +969,20 @@ function readSecondary(
 ): void {
   for (let k = main.verb + 1; k < main.to; k++) {
     const w = lower[k];
-    const next = lower[k + 1] ?? '';
+    const nx = ws[k + 1]?.lex ?? NO_LEX;
     let verb = -1;
     let modality: Modality = main.modality;
     let polarity: Polarity = main.polarity;
     let actor: Actor = main.actor;
     if (w === 'to' && k + 1 < main.to) {
-      const v = verbOf(next);
-      if (
-        !v ||
-        !has(v.forms, 'I') ||
-        classes.determiner.has(next) ||
-        (classes.noun.has(next) && !classes.nounOrVerb.has(next))
-      )
-        continue;
+      const v = nx.verb;
+      if (!v || !has(v.forms, 'I') || nx.determiner || (nx.noun && !nx.nounOrVerb)) continue;
       verb = k + 1;
       if (main.modality === 'none' || main.modality === 'purpose') modality = 'purpose';
     } else if (
       (w === 'without' || w === 'by' || w === 'after' || w === 'before' || w === 'while') &&
       k + 1 < main.to &&
-      verbOf(next)?.forms.includes('G')
+      nx.verb?.forms.includes('G')
     ) {
       verb = k + 1;
       if (w === 'without') polarity = 'negative';
@@ -1005,7 +992,7 @@ function readSecondary(
       /^[A-Za-z]/.test(ws[k].text)
     ) {
       // "watched Priya deal", "saw my supervisor calm": a name or noun, then a bare verb.
-      const v = verbOf(w);
+      const v = ws[k].lex.verb;
       const before = lower[k - 1];
       if (
         !v ||
@@ -1017,7 +1004,7 @@ function readSecondary(
       verb = k;
       actor = 'other';
     } else continue;
-    const entry = verbOf(lower[verb])!;
+    const entry = ws[verb].lex.verb!;
     const p: Predicate = {
       verb,
       infinitive: entry.infinitive,

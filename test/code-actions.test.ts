@@ -90,15 +90,22 @@ describe('the quick-fix menu', () => {
       { textDocument: { uri: URI }, range: onUnit.range, context: { diagnostics: [onUnit] } },
       { disableChoice: true },
     );
+    // One "What to add next" entry holds the findings of both rules: a file-wide disable for each.
+    const rules = [...new Set(b.result.findings.filter((f) => f.range.start.line === 1).map((f) => f.rule))];
+    assert.deepEqual(rules.sort(), ['criterion-not-evidenced', 'cycle-stage-missing']);
     const disable = actions.filter((x) => x.title.startsWith('Disable '));
     assert.deepEqual(
-      disable.map((x) => x.title),
-      [`Disable ${onUnit.code} for this file`],
+      disable.map((x) => x.title).sort(),
+      rules.map((r) => `Disable ${r} for this file`),
     );
-    assert.match(
-      TextDocument.applyEdits(TextDocument.create(URI, 'markdown', 1, untitled), disable[0].edit!.changes![URI]),
-      new RegExp(`^---\nunit: customer-relations\n---\n<!-- reflect-lint-disable-file ${onUnit.code} -->\n`),
-    );
+    for (const rule of rules)
+      assert.match(
+        TextDocument.applyEdits(
+          TextDocument.create(URI, 'markdown', 1, untitled),
+          disable.find((x) => x.title.includes(rule))!.edit!.changes![URI],
+        ),
+        new RegExp(`^---\nunit: customer-relations\n---\n<!-- reflect-lint-disable-file ${rule} -->\n`),
+      );
   });
 
   it('keeps “for this line” and “for this file” as two entries for clients without the choice', () => {

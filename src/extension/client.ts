@@ -21,6 +21,7 @@ import {
 import { CriteriaView, criterionOf, VIEW_COMMANDS, type CriterionRef, type Node } from './criteria-view.js';
 import { registerCriterionSheet } from './criterion-sheet.js';
 import { registerDraftRubric } from './draft-rubric.js';
+import { registerExplain } from './explain.js';
 import { ExtensionLog } from './log.js';
 import { registerReportPanel, type DecisionRecorder, type ReportPanel } from './report-panel.js';
 
@@ -40,7 +41,9 @@ export const CLIENT_OPTIONS: LanguageClientOptions = {
   // listed in executeCommandProvider, the language client would register them again and fail.
   // snippets: code actions carry snippet forms of their edits (made into SnippetTextEdits below).
   // disableChoice: one "Disable RULE…" per rule, which asks "this line or this file?" (reflectLint.disableRule).
-  initializationOptions: { fileSystem: true, commands: false, snippets: true, disableChoice: true },
+  // explainLinks: a finding's hover links "Why?" to reflectLint.explain (explain.ts), the only command its Markdown may run.
+  initializationOptions: { fileSystem: true, commands: false, snippets: true, disableChoice: true, explainLinks: true },
+  markdown: { isTrusted: { enabledCommands: ['reflectLint.explain'] } },
   middleware: {
     async provideCodeActions(document, range, context, token, next) {
       const actions = await next(document, range, context, token);
@@ -109,6 +112,7 @@ export async function startClient(
   context.subscriptions.push(view);
   const report = registerReportPanel(context, client, recordDecision);
   registerDraftRubric(context, client);
+  registerExplain(context, client);
   registerCriterionSheet(context, client);
   client.onNotification(CoverageNotification, (coverage) => {
     view.update(coverage);

@@ -12,10 +12,27 @@ function source(f: { field: string; group?: string; phrase: string }): string {
 }
 
 export function formatExplanation(path: string, e: Explanation, unit: string | null): string {
+  return explanationLines(path, e, unit).text;
+}
+
+/**
+ * Where each part of an explanation starts in its text (0-based line), so an editor can open it at the
+ * part a finding is about: `stage:monitor`, `criterion:3`, `check:feedback-techniques`, `skipped`.
+ */
+export type ExplanationAnchors = Record<string, number>;
+
+/** The explanation's text, and the line each stage, criterion, check and the skipped sentences start on. */
+export function explanationLines(
+  path: string,
+  e: Explanation,
+  unit: string | null,
+): { text: string; anchors: ExplanationAnchors } {
   const at = (p: ExplainPlace) => `${path}:${p.line}:${p.column}`;
   const quoted = (p: ExplainPlace) => `${at(p)} "${p.words}"`;
   const words = (ps: readonly ExplainPlace[]) => ps.map((p) => `"${p.words}" (${p.line}:${p.column})`).join(', ');
   const out: string[] = [];
+  const anchors: ExplanationAnchors = {};
+  const mark = (key: string) => (anchors[key] = out.length);
   const more = (n: number, indent: string) => {
     if (n > MAX_LISTED) out.push(`${indent}… and ${n - MAX_LISTED} more`);
   };
@@ -24,6 +41,7 @@ export function formatExplanation(path: string, e: Explanation, unit: string | n
   out.push('');
   out.push('Stages of the service cycle');
   for (const s of e.stages) {
+    mark(`stage:${s.stage}`);
     out.push(`  ${s.title}: ${s.present ? 'shown' : 'not shown'}`);
     for (const ev of s.evidence.slice(0, MAX_LISTED)) {
       const cue = ev.cues.length ? ` (cue lists: ${ev.cues.join(', ')})` : '';
@@ -41,6 +59,7 @@ export function formatExplanation(path: string, e: Explanation, unit: string | n
   }
 
   out.push('');
+  mark('skipped');
   out.push('Sentences not read as evidence');
   if (!e.skipped.length) out.push('  none');
   for (const k of e.skipped) out.push(`  ${quoted(k.sentence)}: ${k.why}`);
@@ -51,6 +70,7 @@ export function formatExplanation(path: string, e: Explanation, unit: string | n
       `Criteria (a paragraph's content must score at least ${e.supportMinimum} for its citation to count as evidence)`,
     );
     for (const c of e.criteria) {
+      mark(`criterion:${c.id}`);
       out.push(`  AC ${c.id} (${c.status}): ${c.text}`);
       if (!c.paragraphs.length) out.push('    no paragraph cites it or reads like evidence for it');
       for (const p of c.paragraphs) {
@@ -73,6 +93,7 @@ export function formatExplanation(path: string, e: Explanation, unit: string | n
     out.push('');
     out.push('Rubric checks');
     for (const c of e.checks) {
+      mark(`check:${c.id}`);
       out.push(
         `  ${c.id} (${c.kind}, ${c.scope}): ${c.findings.length ? `${c.findings.length} finding${c.findings.length > 1 ? 's' : ''}` : 'no finding'}`,
       );
@@ -85,5 +106,5 @@ export function formatExplanation(path: string, e: Explanation, unit: string | n
       if (!c.found.length && !c.notCounted.length) out.push('    none of its phrases is in the account');
     }
   }
-  return out.join('\n') + '\n';
+  return { text: out.join('\n') + '\n', anchors };
 }

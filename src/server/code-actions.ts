@@ -17,7 +17,7 @@ import {
 import type { Finding } from '../core/index.js';
 import { disableEdits, citedIn } from '../core/edits.js';
 import type { Position } from '../core/types.js';
-import { findingOf } from './diagnostics.js';
+import { findingsOf } from './diagnostics.js';
 import type { Analysis } from './documents.js';
 import { blockAt, rankForPosition } from './paragraphs.js';
 import { withSnippets, type SnippetSupport } from './snippets.js';
@@ -68,8 +68,7 @@ export function codeActions(a: Analysis, params: CodeActionParams, options: Code
     // its first fix is the preferred one.
     const under = params.context.diagnostics
       .filter((d) => touches(d.range, params.range))
-      .map((d) => ({ d, f: findingOf(a, d) }))
-      .filter((x): x is { d: Diagnostic; f: Finding } => !!x.f)
+      .flatMap((d) => findingsOf(a, d).map((f) => ({ d, f })))
       .sort((x, y) => span(a, x.f.range) - span(a, y.f.range));
     const fixes: CodeAction[] = [];
     const disables: CodeAction[] = [];

@@ -9,7 +9,9 @@ import {
   AccountSession,
   analyzeAccount,
   bundledRubrics,
+  explainAccount,
   type AccountDocument,
+  type Explanation,
   type AnalysisResult,
   type ParagraphInfo,
   type Rubric,
@@ -137,6 +139,11 @@ export class Documents {
   /** Analyses a text with the settings and rubrics in effect (for accounts that are not open). */
   analyseText(text: string): AnalysisResult {
     return analyzeAccount(text, this.options()).result;
+  }
+
+  /** Why an analysed text reads as it does: analysed again, with the same settings and rubrics, recording its decisions. */
+  explain(a: Analysis): Explanation {
+    return explainAccount(a.text, this.options()).explanation;
   }
 
   /** Runs the analyser once on a small account, so that the first real analysis is not its first run. */

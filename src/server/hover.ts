@@ -1,12 +1,65 @@
 /**
  * Hover: a criterion reference shows the criterion and whether other paragraphs evidence it;
- * a key term of the account's rubric shows its definition and the criteria it bears on.
+ * a key term of the account's rubric shows its definition and the criteria it bears on; and on a
+ * finding, for clients that run command links, "Why?" opens the explanation of what was decided there.
  */
 import { findReferences, type KeyTerm, type Position, type Rubric } from '../core/index.js';
-import type { Hover } from 'vscode-languageserver';
+import type { Hover, Range } from 'vscode-languageserver';
+import type { ExplainPart } from '../shared/protocol.js';
+import { findingGroups } from './diagnostics.js';
 import type { Analysis } from './documents.js';
+import { partsOf, partTitle } from './explain.js';
 
-export function hover(a: Analysis, position: Position, glossary: readonly Rubric[] = []): Hover | null {
+export interface HoverOptions {
+  /** The client runs `command:` links to EXPLAIN_COMMAND (VS Code does): a finding's hover offers "Why?". */
+  explainLinks?: boolean;
+}
+
+/** The command a "Why?" link runs: the client opens the explanation (src/extension/explain.ts). */
+export const EXPLAIN_COMMAND = 'reflectLint.explain';
+
+/** What the server hovers at a position: a criterion reference or a key term, and "Why?" for the findings there. */
+export function hover(
+  a: Analysis,
+  position: Position,
+  glossary: readonly Rubric[] = [],
+  options: HoverOptions = {},
+): Hover | null {
+  const found = what(a, position, glossary);
+  const why = options.explainLinks ? whyAt(a, position) : undefined;
+  if (!why) return found;
+  if (!found) return { range: why.range, contents: { kind: 'markdown', value: why.value } };
+  const value = typeof found.contents === 'object' && 'value' in found.contents ? found.contents.value : '';
+  return { ...found, contents: { kind: 'markdown', value: `${value}\n\n---\n\n${why.value}` } };
+}
+
+const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+
+/**
+ * "Why?" links for the findings at a position, one per part of the explanation they are about, in
+ * the order of the diagnostics (findingGroups), each part once; the range is the narrowest finding's.
+ */
+function whyAt(a: Analysis, position: Position): { value: string; range: Range } | undefined {
+  const here = findingGroups(a)
+    .flat()
+    .map((i) => a.result.findings[i])
+    .filter((f) => before(f.range.start, position) && before(position, f.range.end));
+  const parts = new Map<string, ExplainPart>();
+  for (const f of here) for (const p of partsOf(f)) parts.set(`${p.kind}:${p.id ?? ''}`, p);
+  if (!parts.size) return undefined;
+  const span = (r: Range) => a.doc.lines.offset(r.end) - a.doc.lines.offset(r.start);
+  const range = here.map((f) => f.range).sort((x, y) => span(x) - span(y))[0];
+  const link = (label: string, p: ExplainPart) =>
+    `[${label}](command:${EXPLAIN_COMMAND}?${encodeURIComponent(JSON.stringify([a.uri, p]))} "Why: ${partTitle(p)}")`;
+  const list = [...parts.values()];
+  const value =
+    list.length === 1
+      ? `${link('Why?', list[0])} See what was found, and what did not count, for ${partTitle(list[0])}.`
+      : `Why? See what was found, and what did not count, for ${list.map((p) => link(partTitle(p), p)).join(' · ')}.`;
+  return { value, range };
+}
+
+function what(a: Analysis, position: Position, glossary: readonly Rubric[]): Hover | null {
   const rubric = a.rubric;
   const doc = a.doc;
   const offset = doc.lines.offset(position);

@@ -32,6 +32,7 @@ import {
   CriterionParagraphRequest,
   CriterionSheetRequest,
   DraftRubricRequest,
+  ExplainRequest,
   ExportReportRequest,
   FeedbackRequest,
   ListRubricsRequest,
@@ -50,6 +51,7 @@ import { coverageOf } from './coverage.js';
 import { DiagnosticsDelivery } from './delivery.js';
 import { diagnosticsOf, rubricFileDiagnostics } from './diagnostics.js';
 import { Documents, type Check, type Timers } from './documents.js';
+import { explainAnswer, isExplainPart } from './explain.js';
 import { hover } from './hover.js';
 import { rankForPosition } from './paragraphs.js';
 import { withSnippets } from './snippets.js';
@@ -104,6 +106,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let canRefreshLenses = false;
   /** What the client takes in code actions: snippet edits, the choice of line or file for "Disable…". */
   let actionOptions: CodeActionOptions = {};
+  /** The client runs the hover's `command:reflectLint.explain` links ("Why?"). */
+  let explainLinks = false;
   /** Push to most clients; pull for those that declare textDocument/diagnostic (set at initialize). */
   let delivery = new DiagnosticsDelivery(connection, false, false);
   let files: WorkspaceFiles = filesByScheme(options.disk, undefined);
@@ -200,7 +204,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       semanticTokens?: unknown;
       snippets?: unknown;
       disableChoice?: unknown;
+      explainLinks?: unknown;
     };
+    explainLinks = init.explainLinks === true;
     const lspSnippets = !!(client.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)
       ?.snippetEditSupport;
     actionOptions = {
@@ -327,7 +333,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.onHover((params) => {
     const a = current(params.textDocument.uri);
-    return a ? hover(a, params.position, rubrics.rubrics) : null;
+    return a ? hover(a, params.position, rubrics.rubrics, { explainLinks }) : null;
   });
 
   connection.languages.semanticTokens.on((params) => {
@@ -352,6 +358,13 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const a = current(uri);
     return a ? rankForPosition(a, { line, character }) : { criteria: [], insertAt: null };
   });
+
+  /** Why?: the account's explanation from its current text, opened at a part. */
+  function explained(uri: string, part?: unknown) {
+    const a = current(uri);
+    return a ? explainAnswer(a, documents.explain(a), isExplainPart(part) ? part : undefined) : null;
+  }
+  connection.onRequest(ExplainRequest, ({ uri, part }) => explained(uri, part));
 
   connection.onRequest(UnitEditRequest, ({ uri, unit }) => unitEdits(uri, unit));
 
@@ -426,6 +439,14 @@ export function startServer(connection: Connection, options: StartOptions = {}):
           message: nextStepsMessage(steps),
         });
         return steps;
+      }
+      case ServerCommands.explain: {
+        const uri = text(0);
+        if (!uri || !documents.get(uri))
+          throw bad('give the URI of an open document (and a part, as the hover links give it)');
+        if (args[1] !== undefined && !isExplainPart(args[1]))
+          throw bad('the part is { kind: "stage" | "criterion" | "check" | "skipped", id? }');
+        return explained(uri, args[1]);
       }
       default:
         throw bad('unknown command');

@@ -194,6 +194,31 @@ export const ReadFileRequest = new RequestType<{ uri: string }, { bytes: number[
   'reflectLint/fs/readFile',
 );
 
+/** A part of an account's explanation (src/core/explain.ts), as a finding's "Why?" points to it. */
+export interface ExplainPart {
+  kind: 'stage' | 'criterion' | 'check' | 'skipped';
+  /** The stage's id, the criterion's id ("3") or the check's id; none for `skipped`. */
+  id?: string;
+}
+
+/** The explanation of an account, as `reflect-lint --explain` prints it, opened at a part. */
+export interface ExplainAnswer {
+  /** The whole explanation, in plain text. */
+  content: string;
+  /** The 0-based line of `content` where the part asked for starts (0 when none was asked or it has none). */
+  line: number;
+  /** What the part is, in words ("AC 3", "Monitor", "check feedback-techniques"). */
+  title: string;
+}
+
+/**
+ * client → server: why an open account reads as it does (the same as `reflect-lint --explain`), from its
+ * current text and the settings in effect, opened at one part; null when the document is not an account being checked.
+ */
+export const ExplainRequest = new RequestType<{ uri: string; part?: ExplainPart }, ExplainAnswer | null, void>(
+  'reflectLint/explain',
+);
+
 /**
  * Commands any LSP client can run with workspace/executeCommand (listed in the server's
  * executeCommandProvider, unless the client says `initializationOptions.commands: false` because it
@@ -210,4 +235,6 @@ export const ServerCommands = {
   listRubrics: 'reflectLint.listRubrics',
   /** `[uri]`: "What to add next" for an open account (the CodeLens runs it): NextStep[], also shown in a message. */
   showNextSteps: 'reflectLint.showNextSteps',
+  /** `[uri, part?: ExplainPart]`: why the account reads as it does, as `reflect-lint --explain` prints it: ExplainAnswer, or null. */
+  explain: 'reflectLint.explain',
 } as const;

@@ -208,6 +208,21 @@ async function runAcceptingQuickPick(commandId, timeoutMs = WAIT_MS, args = []) 
   return command;
 }
 
+/**
+ * A fresh copy of the weak fixture account (accounts/weak.md: a paragraph with many findings, the
+ * account-wide ones on its title), open, once its diagnostics have come: { doc, editor, uri, list }.
+ */
+async function freshWeak(label) {
+  const rel = await copyFixture('accounts/weak.md', label);
+  const opened = await open(rel);
+  const list = await waitForDiagnostics(
+    opened.uri,
+    (d) => d.some((x) => codeOf(x) === 'vague-standard'),
+    'the vague-standard finding',
+  );
+  return { ...opened, list };
+}
+
 function markdownOf(hovers) {
   return hovers
     .flatMap((h) => h.contents)
@@ -229,6 +244,7 @@ module.exports = {
   readText,
   writeText,
   copyFixture,
+  freshWeak,
   open,
   diagnosticsOf,
   describeDiagnostics,

@@ -6,16 +6,7 @@ const assert = require('node:assert/strict');
 const vscode = require('vscode');
 const h = require('../helpers.cjs');
 
-async function freshWeak(label) {
-  const rel = await h.copyFixture('accounts/weak.md', label);
-  const opened = await h.open(rel);
-  const list = await h.waitForDiagnostics(
-    opened.uri,
-    (d) => d.some((x) => h.codeOf(x) === 'vague-standard'),
-    'the vague-standard finding',
-  );
-  return { ...opened, list };
-}
+const freshWeak = h.freshWeak;
 
 async function actionsAt(uri, range) {
   return (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range)) ?? [];

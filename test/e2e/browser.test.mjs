@@ -259,6 +259,35 @@ export const steps = [
     },
   },
   {
+    name: 'the preferred fix puts a SMART template in as a snippet: typing fills its first gap, Tab moves to the next',
+    async run({ page, workspace, shot }) {
+      const box = await textBox(page, 'soon');
+      await page.mouse.click(box.x + 4, box.y + box.height / 2);
+      await page.keyboard.press('Control+.');
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      await focused.waitFor();
+      const label = (await focused.getAttribute('aria-label')) ?? (await focused.innerText());
+      assert.match(label, /^Replace “as soon as possible” with a measurable standard/, `highlighted: “${label}”`);
+      await page.keyboard.press('Enter');
+      // Snippet mode: the gaps are tab stops (Monaco marks them), the first one selected.
+      await page.locator(`${EDITOR} .view-lines`, { hasText: 'within [number] [hours / working days]' }).waitFor();
+      await page.locator(`${EDITOR} .snippet-placeholder`).first().waitFor({ state: 'attached' });
+      await shot('snippet-inserted.png');
+      await page.keyboard.type('2');
+      await page.locator(`${EDITOR} .view-lines`, { hasText: 'within 2 [hours / working days]' }).waitFor();
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('working days');
+      await page.locator(`${EDITOR} .view-lines`, { hasText: 'within 2 working days and give' }).waitFor();
+      await shot('snippet-filled.png');
+      await page.keyboard.press('Control+S');
+      const saved = await fileText(path.join(workspace, 'accounts/weak.md'), (t) =>
+        t.includes('within 2 working days'),
+      );
+      assert.match(saved, /sort problems out within 2 working days and give good service/);
+      assert.doesNotMatch(saved, /\[number\]|\[hours \/ working days\]/, 'a gap left unfilled');
+    },
+  },
+  {
     name: 'Developer: Show Running Extensions reports the extension’s activation time',
     optional: true,
     async run({ page, record }) {

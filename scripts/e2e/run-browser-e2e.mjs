@@ -71,8 +71,9 @@ await runInScratch('browser-e2e', { keep: opts.keep, log, since }, async (tmp) =
       workspace,
       readyAt,
       log: (m) => console.log(grey(`      ${m}`)),
-      shot: async (name) => {
-        await page.screenshot({ path: path.join(RESULTS, name) });
+      // options: Playwright's (a clip, or a locator to shoot only that element).
+      shot: async (name, { of, ...options } = {}) => {
+        await (of ?? page).screenshot({ path: path.join(RESULTS, name), ...options });
         console.log(grey(`      screenshot test-results/${name}`));
       },
       record: (name, value, detail) => metrics.push({ name, value: Math.round(value), detail }),

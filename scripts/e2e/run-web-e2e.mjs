@@ -109,8 +109,8 @@ await runInScratch('web-e2e', { keep: opts.keep, log, since }, async (tmp) => {
       workspace,
       readyAt,
       log: (m) => console.log(grey(`      ${m}`)),
-      shot: async (name) => {
-        await page.screenshot({ path: path.join(RESULTS, `web-${name}`) });
+      shot: async (name, { of, ...options } = {}) => {
+        await (of ?? page).screenshot({ path: path.join(RESULTS, `web-${name}`), ...options });
         console.log(grey(`      screenshot test-results/web-${name}`));
       },
       record: (name, value) => console.log(grey(`      ${name}: ${Math.round(value)} ms`)),

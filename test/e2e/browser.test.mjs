@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, watch } from 'node:fs';
 import path from 'node:path';
 import { reportSteps } from './report-panel.steps.mjs';
+import { walkthroughSteps } from './walkthrough.steps.mjs';
 
 export const title = 'reflect-lint in the browser (code-server + Chromium)';
 
@@ -310,4 +311,6 @@ export const steps = [
       record('extension activation (VS Code’s Running Extensions)', Number(m[1]), text.slice(0, 160));
     },
   },
+  // Last: they edit an account and join the editor groups.
+  ...walkthroughSteps,
 ];

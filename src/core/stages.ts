@@ -41,11 +41,6 @@ const LOOKED_AT = new Set(cues.lookedAt);
 // Verbs that show another stage (or only talk), not the service itself being delivered.
 const NOT_DELIVERY_VERBS = new Set(cues.notDeliveryVerbs);
 
-export interface StageEvidence {
-  stage: Stage;
-  sentence: Sentence;
-}
-
 export interface Example {
   /** The section heading that opens the example, if the account holds several. */
   title?: string;

@@ -21,5 +21,5 @@ export function formatPortfolio(p: Portfolio, format: GridFormat, generated?: Da
 
 export { formatPortfolioCsv, formatPortfolioHtml, formatPortfolioJson, formatPortfolioMarkdown };
 export { formatSarif } from './sarif.js';
-export { formatText, paint, summary, type Colours } from './text.js';
-export { JSON_VERSION, jsonFile, nestedFileJson } from './json.js';
+export { paint } from './text.js';
+export { JSON_VERSION } from './json.js';

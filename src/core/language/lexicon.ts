@@ -8,8 +8,6 @@ import english from '../lexicon/english.json' with { type: 'json' };
 import verbData from '../lexicon/verbs.json' with { type: 'json' };
 import markerData from '../lexicon/markers.json' with { type: 'json' };
 
-export type VerbForm = 'infinitive' | 'present' | 'past' | 'participle' | 'gerund';
-
 export interface VerbEntry {
   infinitive: string;
   /** Which forms the word can be: I infinitive, S 3rd-person present, P past, N participle, G gerund. */

@@ -38,7 +38,7 @@ import {
   type AssessmentsFile,
 } from '../shared/assessments.js';
 
-export { ASSESSMENTS_FILE, ASSESSMENTS_FOLDER, AssessmentsError, type AssessmentsFile };
+export { ASSESSMENTS_FILE, ASSESSMENTS_FOLDER, AssessmentsError };
 
 export function assessmentsPath(portfolio: string): string {
   return join(portfolio, ASSESSMENTS_FOLDER, ASSESSMENTS_FILE);

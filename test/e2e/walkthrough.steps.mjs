@@ -83,7 +83,8 @@ export const walkthroughSteps = [
   {
     name: 'walkthrough picture 2: a paragraph, a finding underlined and its hover saying why',
     async run({ page, shot }) {
-      const box = await wordBox(page, 'as soon as possible');
+      // "good service": the snippet step before this one has filled in the paragraph's "as soon as possible".
+      const box = await wordBox(page, 'good service');
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       const hover = page.locator('.monaco-hover', { hasText: 'measured' });
       await hover.first().waitFor({ state: 'visible' });

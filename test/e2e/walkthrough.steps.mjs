@@ -120,6 +120,12 @@ export const walkthroughSteps = [
       await shot('walkthrough-criteria-view.png', {
         clip: { x: b.x, y: v.y, width: b.width, height: Math.min(v.height, b.y + b.height - v.y) },
       });
+      // The workspace's files unfolded again, for the steps that open a file from the Explorer after these.
+      await page
+        .locator('.pane-header', { hasText: /^Workspace/i })
+        .first()
+        .click();
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
     },
   },
   {

@@ -16,6 +16,7 @@ import {
   type RubricProblem,
   type Unlocated,
 } from './rubric-problems.js';
+import { slug } from './draft/checks.js';
 import { rubricWarnings } from './rubric-warnings.js';
 import { rules } from './rules/index.js';
 import type { Rubric } from './types.js';
@@ -36,7 +37,8 @@ const ID_FORM = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const FORMS: Record<string, { what: string; fix: (value: string) => string }> = {
   [ID_FORM]: {
     what: 'id',
-    fix: (v) => `use lower-case letters and digits, with single hyphens between words (such as "${slug(v)}")`,
+    fix: (v) =>
+      `use lower-case letters and digits, with single hyphens between words (such as "${slug(v) || 'my-unit'}")`,
   },
   '^[0-9]+(\\.[0-9]+)*$': {
     what: 'criterion id',
@@ -44,17 +46,6 @@ const FORMS: Record<string, { what: string; fix: (value: string) => string }> = 
   },
   '^[0-9]+$': { what: 'learning outcome id', fix: () => 'use the number accounts cite after LO (such as "2")' },
 };
-
-function slug(v: string): string {
-  return (
-    v
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'my-unit'
-  );
-}
 
 /** What a phrase with a character the schema refuses should be instead. */
 function phraseForm(v: string): { message: string; fix: string } {

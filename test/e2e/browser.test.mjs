@@ -13,11 +13,11 @@ import { readFileSync, watch } from 'node:fs';
 import path from 'node:path';
 import { reportSteps } from './report-panel.steps.mjs';
 import { walkthroughSteps } from './walkthrough.steps.mjs';
+import { EDITOR, runCommand, textBox } from './workbench.mjs';
 
 export const title = 'reflect-lint in the browser (code-server + Chromium)';
 
 const ACCOUNT = 'accounts/sample.md';
-const EDITOR = '.editor-instance .monaco-editor';
 
 /** Text of the visible editor lines, spaces normalised (Monaco renders some as U+00A0). */
 function editorText(page) {
@@ -25,30 +25,6 @@ function editorText(page) {
     .locator(`${EDITOR} .view-lines`)
     .first()
     .evaluate((el) => el.textContent.replace(/\u00a0/g, ' '));
-}
-
-/** Screen box of the first occurrence of `needle` in the editor's rendered lines (one text node). */
-async function textBox(page, needle) {
-  const box = await page.evaluate(
-    ({ selector, needle }) => {
-      const root = document.querySelector(selector);
-      if (!root) return null;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + needle.length);
-        const b = r.getBoundingClientRect();
-        return { x: b.x, y: b.y, width: b.width, height: b.height };
-      }
-      return null;
-    },
-    { selector: `${EDITOR} .view-lines`, needle },
-  );
-  assert.ok(box, `“${needle}” is not rendered in the editor`);
-  return box;
 }
 
 /** Opens a workspace file by name through Quick Open (Ctrl+P) and waits for `text` in its editor. */
@@ -300,15 +276,7 @@ export const steps = [
     name: 'Developer: Show Running Extensions reports the extension’s activation time',
     optional: true,
     async run({ page, record }) {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill('>Developer: Show Running Extensions');
-      await page
-        .locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Running Extensions' })
-        .first()
-        .waitFor();
-      await page.keyboard.press('Enter');
+      await runCommand(page, 'Developer: Show Running Extensions');
       const row = page.locator('.runtime-extensions-editor .monaco-list-row', {
         hasText: /Reflective Accounts|reflect-lint/,
       });

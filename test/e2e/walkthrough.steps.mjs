@@ -4,43 +4,12 @@
 // Screenshots: walkthrough-*.png; media/walkthrough/ holds small copies (scripts/e2e/update-screenshots.mjs).
 
 import assert from 'node:assert/strict';
+import { EDITOR, runCommand, textBox } from './workbench.mjs';
 
-const EDITOR = '.editor-instance .monaco-editor';
-
-/** Runs a command from the command palette (F1) by its title. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-/** The screen box of the first rendered occurrence of `needle` in the editor. */
+/** The screen box of `needle` in the editor, once a line showing it is rendered. */
 async function wordBox(page, needle) {
-  const word = page.locator(`${EDITOR} .view-line span`, { hasText: needle }).first();
-  await word.waitFor();
-  const box = await page.evaluate(
-    ({ selector, needle }) => {
-      for (const line of document.querySelectorAll(selector)) {
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const i = n.textContent.replace(/\u00a0/g, ' ').indexOf(needle);
-          if (i < 0) continue;
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + needle.length);
-          const b = r.getBoundingClientRect();
-          return { x: b.x, y: b.y, width: b.width, height: b.height };
-        }
-      }
-      return null;
-    },
-    { selector: `${EDITOR} .view-line`, needle },
-  );
-  assert.ok(box, `“${needle}” is not rendered`);
-  return box;
+  await page.locator(`${EDITOR} .view-line span`, { hasText: needle }).first().waitFor();
+  return textBox(page, needle);
 }
 
 /** A rectangle around an element and some of what surrounds it, inside the window. */

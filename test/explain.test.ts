@@ -200,7 +200,7 @@ describe('reflect-lint --explain', () => {
         const { analysis, explanation } = explainAccount(text, { rubric });
         assert.deepEqual(analysis.result, plain, name);
         for (const s of explanation.stages)
-          assert.equal(s.evidence.length, plain.stages[s.stage].length, `${name} ${s.stage}`);
+          assert.equal(s.evidence.length, plain.stages[s.stage as Stage].length, `${name} ${s.stage}`);
         n++;
       }
     }

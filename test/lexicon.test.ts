@@ -79,6 +79,54 @@ const schemas: Record<string, object> = {
     },
     additionalProperties: words,
   },
+  'models.json': {
+    type: 'object',
+    required: ['gibbs', 'kolb'],
+    patternProperties: { '^\\$': comment },
+    additionalProperties: {
+      type: 'object',
+      required: ['title', 'short', 'aboutModel', 'stages'],
+      additionalProperties: false,
+      properties: {
+        title: { type: 'string', minLength: 1 },
+        short: { type: 'string', minLength: 1 },
+        aboutModel: words,
+        stages: {
+          type: 'array',
+          minItems: 2,
+          items: {
+            type: 'object',
+            required: ['id', 'title', 'name', 'advice', 'headings', 'cues'],
+            additionalProperties: false,
+            properties: {
+              id: { type: 'string', pattern: '^[a-z]+(-[a-z]+)*$' },
+              title: { type: 'string', minLength: 1 },
+              name: { type: 'string', minLength: 1 },
+              advice: { type: 'string', pattern: '^[A-Z].*\\.$' },
+              headings: words,
+              unless: words,
+              context: { enum: ['any', 'plan', 'tried'] },
+              cues: {
+                type: 'array',
+                minItems: 1,
+                items: {
+                  type: 'object',
+                  required: ['reading'],
+                  additionalProperties: false,
+                  properties: {
+                    reading: { enum: ['occasion', 'learner', 'judgement', 'reflection', 'plan', 'tried', 'opinion'] },
+                    phrases: words,
+                    with: words,
+                    without: words,
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
   'stem-collisions.json': {
     type: 'object',
     required: ['collisions'],

@@ -45,11 +45,12 @@ describe('rubric format additions', () => {
     assert.equal(reason(full), 'accepted');
   });
 
-  it('takes the service cycle or none, and refuses another', () => {
-    for (const cycle of ['service', 'none']) assert.equal(reason({ ...BASE, cycle }), 'accepted', cycle);
+  it("takes the service cycle, Gibbs', Kolb's or none, and refuses another", () => {
+    for (const cycle of ['service', 'gibbs', 'kolb', 'none'])
+      assert.equal(reason({ ...BASE, cycle }), 'accepted', cycle);
     assert.match(
       reason({ ...BASE, cycle: 'star' }),
-      /field cycle: "star" is not a reflective model; use one of service or none/,
+      /field cycle: "star" is not a reflective model; use one of service, gibbs, kolb or none/,
     );
   });
 

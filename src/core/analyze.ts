@@ -13,6 +13,7 @@ import { findReferences, type CriterionReference } from './references.js';
 import { ruleUrl, type ParagraphInfo, type Report, type Rule, type RuleContext } from './rule.js';
 import { rules } from './rules/index.js';
 import { suggestion } from './rules/criterion-not-evidenced.js';
+import { analyseModel, modelOf, readModelSentence, type ModelAnalysis, type ModelReading } from './models.js';
 import { analyseCycle, sentenceStages, type CycleAnalysis } from './stages.js';
 import type { Sentence } from './document.js';
 import { Statements } from './statements.js';
@@ -57,9 +58,13 @@ const computeNow: RuleContext['keep'] = (_key, _at, compute) => compute();
 /** Keys of the per-sentence and per-block work the analyser itself keeps. */
 const STAGES_OF = {};
 const PLACEHOLDERS = {};
+/** One key per reflective model: a sentence reads differently against each. */
+const MODEL_STAGES_OF = { gibbs: {}, kolb: {} };
 
 /** What an analysis tells an explanation as it decides (explain.ts); see explain-trace.ts. */
 export interface AnalysisTrace extends StageTrace {
+  /** A sentence read against the unit's own model (Gibbs, Kolb): what it showed and what was not counted. */
+  modelRead?(s: Sentence, reading: ModelReading): void;
   /** The trace for ranking the content of a paragraph (its sentences, as ParagraphInfo holds them). */
   ranking(sentences: readonly Sentence[]): RankTrace;
   /** The analysis is done: what the rules were given, for the rubric checks' evidence. */
@@ -156,6 +161,28 @@ function stagesIn(bySentence: Map<Sentence, Stage[]>, sentences: readonly Senten
   return found;
 }
 
+/** The unit's own reflective model read over the cycle analysis's examples, when its rubric names Gibbs or Kolb. */
+function modelAnalysis(
+  doc: AccountDocument,
+  statements: Statements,
+  cycle: CycleAnalysis,
+  rubric: Rubric | undefined,
+  keep: RuleContext['keep'],
+  trace: AnalysisTrace | undefined,
+): ModelAnalysis | undefined {
+  const model = modelOf(rubric?.cycle);
+  if (!model) return undefined;
+  const read = (s: Sentence) => readModelSentence(model, s, doc, statements);
+  if (trace)
+    return analyseModel(model, doc, cycle.examples, (s) => {
+      const r = read(s);
+      trace.modelRead?.(s, r);
+      return r;
+    });
+  const key = MODEL_STAGES_OF[model.id];
+  return analyseModel(model, doc, cycle.examples, (s) => keep(key, s, () => read(s)));
+}
+
 /**
  * A criterion's status: a citation counts as evidence only when the citing paragraph's content
  * supports the criterion (ranking.ts, SUPPORT_MIN_SCORE); other citations are claims.
@@ -207,6 +234,7 @@ export function analyseDocument(
     : reuse
       ? analyseCycle(doc, statements, (s) => keep(STAGES_OF, s, () => sentenceStages(s, doc, statements)))
       : analyseCycle(doc, statements);
+  const model = modelAnalysis(doc, statements, cycle, rubric, keep, trace);
   const rank: typeof rankContent | undefined = trace
     ? (ranker, prose, sentences, bySentence) =>
         rankContent(ranker, prose, sentences, bySentence, trace.ranking(sentences))
@@ -223,6 +251,7 @@ export function analyseDocument(
     statements,
     rubric,
     cycle,
+    ...(model ? { model } : {}),
     references,
     paragraphs,
     criteria,
@@ -255,7 +284,18 @@ export function analyseDocument(
     if (severities[rule.id] === 'off' || (rule.needsRubric && !rubric)) continue;
     rule.check(makeContext(rule));
   }
-  trace?.done({ doc, statements, rubric, cycle, references, paragraphs, criteria, keep, report: () => undefined });
+  trace?.done({
+    doc,
+    statements,
+    rubric,
+    cycle,
+    ...(model ? { model } : {}),
+    references,
+    paragraphs,
+    criteria,
+    keep,
+    report: () => undefined,
+  });
 
   findings.sort(
     (a, b) =>
@@ -271,6 +311,16 @@ export function analyseDocument(
     rubric: rubric?.id ?? null,
     findings,
     stages,
+    ...(model
+      ? {
+          model: {
+            id: model.model.id,
+            stages: Object.fromEntries(
+              [...model.evidence].map(([id, list]) => [id, list.map((x) => doc.lines.range(x.start, x.end))]),
+            ),
+          },
+        }
+      : {}),
     paragraphs: paragraphs.map((p) => ({
       range: doc.lines.range(p.block.start, p.block.end),
       criteria: [...new Set(p.references.map((r) => r.id))],

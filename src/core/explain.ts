@@ -12,6 +12,7 @@ import type { RankTrace, SentenceSkip } from './explain-trace.js';
 import type { PhraseMatch, PhraseSet, Scan } from './phrases.js';
 import { SUPPORT_MIN_SCORE } from './ranking.js';
 import type { RuleContext } from './rule.js';
+import type { CueRejection, ModelAnalysis, ModelReading } from './models.js';
 import { STAGE_CUES } from './stages.js';
 import { measurableSpans } from './standards.js';
 import type { NotEvidence } from './statements.js';
@@ -25,7 +26,7 @@ export interface ExplainPlace {
 }
 
 /** Why something found was not counted. */
-export type NotCountedReason = NotEvidence | SentenceSkip | 'incomplete' | 'before-evaluation';
+export type NotCountedReason = NotEvidence | SentenceSkip | CueRejection | 'before-evaluation';
 
 export interface NotCounted {
   sentence: ExplainPlace;
@@ -35,7 +36,8 @@ export interface NotCounted {
 }
 
 export interface StageExplanation {
-  stage: Stage;
+  /** A stage of the service cycle, or of the unit's own model (Gibbs, Kolb). */
+  stage: string;
   title: string;
   present: boolean;
   /** Each sentence that evidences the stage, with the words that made it. */
@@ -84,8 +86,10 @@ export interface CheckExplanation {
 }
 
 export interface Explanation {
-  /** The reflective model the stages are of. */
-  model: 'service';
+  /** The reflective model the stages are of: the service cycle, or the one the unit's rubric names. */
+  model: 'service' | 'gibbs' | 'kolb';
+  /** The model in words: "the service cycle", "Gibbs' reflective cycle". */
+  modelTitle: string;
   /** A paragraph's content must score this for a criterion to count its citation as evidence. */
   supportMinimum: number;
   stages: StageExplanation[];
@@ -112,6 +116,9 @@ export const REASONS: Readonly<Record<NotCountedReason, string>> = {
     'it is a link sentence ("This demonstrates my ability to… (AC n)"): it names a criterion, it does not show it',
   placeholder: 'it still holds template text to fill in (such as "[number]")',
   incomplete: 'the cue is there, but not the rest of what the stage needs',
+  'not-the-learner': 'the words are about somebody else, not the learner',
+  past: 'it tells of what was done then, not of a plan for next time',
+  'not-an-opinion': 'these words count here only as the learner’s own view of why ("I think it went wrong because…")',
   'before-evaluation': 'an improvement counts only after an evaluation earlier in the same example',
 };
 
@@ -140,6 +147,7 @@ class Collector implements AnalysisTrace {
   readonly skips: Array<{ s: Sentence; reason: SentenceSkip }> = [];
   readonly reads: ReadSentence[] = [];
   readonly drops: Array<{ s: Sentence; stage: Stage }> = [];
+  readonly modelReads: Array<{ s: Sentence; reading: ModelReading }> = [];
   readonly rankings = new Map<readonly Sentence[], Scores>();
   context: RuleContext | undefined;
 
@@ -151,6 +159,9 @@ class Collector implements AnalysisTrace {
   }
   dropped(s: Sentence, stage: Stage): void {
     this.drops.push({ s, stage });
+  }
+  modelRead(s: Sentence, reading: ModelReading): void {
+    this.modelReads.push({ s, reading });
   }
   ranking(sentences: readonly Sentence[]): RankTrace {
     const scores = new Scores();
@@ -272,14 +283,59 @@ function build(a: AccountAnalysis, t: Collector): Explanation {
     .filter((k) => k.reason !== 'heading')
     .map((k) => ({ sentence: sentence(k.s), reason: k.reason, why: REASONS[k.reason] }));
 
+  const model = ctx.model;
   return {
-    model: 'service',
+    model: model?.model.id ?? 'service',
+    modelTitle: model?.model.title ?? 'the service cycle',
     supportMinimum: SUPPORT_MIN_SCORE,
-    stages,
+    stages: model ? explainModel(model, t, sentence, wordsAt) : stages,
     skipped,
     criteria: explainCriteria(a, t, place),
     checks: ctx.rubric ? explainChecks(a, ctx, place) : [],
   };
+}
+
+/** The stages of the unit's own model, from what readModelSentence found in each sentence (models.ts). */
+function explainModel(
+  m: ModelAnalysis,
+  t: Collector,
+  sentence: (s: Sentence) => ExplainPlace,
+  wordsAt: (s: Sentence, from: number, to: number) => ExplainPlace,
+): StageExplanation[] {
+  return m.model.stages.map((stage) => {
+    const kept = new Set(m.evidence.get(stage.id));
+    const x: StageExplanation = {
+      stage: stage.id,
+      title: stage.title,
+      present: kept.size > 0,
+      evidence: [],
+      notCounted: [],
+    };
+    for (const { s, reading } of t.modelReads) {
+      const found = reading.found.get(stage.id);
+      if (found && kept.has(s)) {
+        const occasion = !found.length && stage.cues.some((c) => c.reading === 'occasion');
+        x.evidence.push({
+          sentence: sentence(s),
+          matched: byPosition(found.map((f) => wordsAt(s, f.from, f.to))),
+          cues: occasion ? ['occasion'] : [...new Set(found.map((f) => cueOf(stage.cues, f.phrase)))],
+        });
+      }
+      if (found) continue;
+      const byReason = new Map<CueRejection, ExplainPlace[]>();
+      for (const r of reading.rejected)
+        if (r.stage === stage.id)
+          byReason.set(r.reason, [...(byReason.get(r.reason) ?? []), wordsAt(s, r.match.from, r.match.to)]);
+      for (const [reason, matched] of byReason)
+        x.notCounted.push({ sentence: sentence(s), matched: byPosition(matched), reason, why: REASONS[reason] });
+    }
+    return x;
+  });
+}
+
+/** The reading of the cue a phrase belongs to ("learner", "plan"…), as the explanation names its cue list. */
+function cueOf(cues: ModelAnalysis['model']['stages'][number]['cues'], phrase: PhraseMatch['phrase']): string {
+  return cues.find((c) => c.phrases?.phrases.includes(phrase))?.reading ?? 'cue';
 }
 
 function explainCriteria(

@@ -18,18 +18,8 @@ import {
 } from './portfolio.js';
 import { LineIndex } from './positions.js';
 import { plainText, sentencesOf, shorten } from './quotes.js';
-import { STAGES, STAGE_TITLES, type Finding, type Rubric, type Stage } from './types.js';
-
-/** What each stage asks the learner to tell, for the advice on an absent stage. */
-const STAGE_ADVICE: Record<Stage, string> = {
-  'identify-need':
-    'how you found out what the customer needed, such as the questions you asked and how you checked you had understood',
-  'agree-standards': 'the standard you agreed with the customer: what they would get and by when',
-  deliver: 'what you did to deliver the service, step by step',
-  monitor: 'how you checked progress while you were delivering it, against what you had agreed',
-  evaluate: 'how you judged how well it went, and how you know (what the customer said, a survey, a figure)',
-  improve: 'what you changed afterwards, for this customer or for others, because of what you learned',
-};
+import { cycleViewOf, type CycleView } from './next-steps.js';
+import type { Finding, Rubric } from './types.js';
 
 const PERSONAL_DATA: Record<string, string> = {
   name: 'a person’s full name',
@@ -150,7 +140,9 @@ function unitSection(
       : 'None of the criteria is shown in full yet. The points below say what to add for each.';
   out.push('', `### What your ${words.accounts} ${words.shows} well`, '', ...(well.length ? well : [`- ${none}`]));
   if (add.length) out.push('', '### What to add', '', ...add);
-  out.push('', '### The service cycle', '', ...cycle(row, words));
+  const view = cycleViewOf(rubric);
+  if (view)
+    out.push('', `### ${view.title.charAt(0).toUpperCase()}${view.title.slice(1)}`, '', ...cycle(row, view, words));
   const findings = accounts.flatMap((a) => a.findings.map((f) => ({ path: a.path, f })));
   const vague = grouped(
     findings.filter((x) => x.f.rule === 'vague-standard'),
@@ -227,17 +219,19 @@ function toAdd(id: string, cell: PortfolioCell, ability: string | undefined, quo
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function cycle(row: PortfolioRow, words: Words): string[] {
-  const absent = STAGES.filter((s) => !row.stages[s].length);
+/** The stages of the unit's model the accounts show, and what to add for each absent one (next-steps.ts's advice). */
+function cycle(row: PortfolioRow, view: CycleView, words: Words): string[] {
+  const absent = view.stages.filter((s) => !row.stages[s.id]?.length);
+  const n = view.stages.length;
+  const count = n === 6 ? 'six' : n === 4 ? 'four' : String(n);
   if (!absent.length)
     return [
-      `Your ${words.accounts} ${words.it === 'it' ? 'covers' : 'cover'} all six stages of the service cycle: well done.`,
+      `Your ${words.accounts} ${words.it === 'it' ? 'covers' : 'cover'} all ${count} stages of ${view.title}: well done.`,
     ];
-  const present = STAGES.length - absent.length;
   return [
-    `Your ${words.accounts} ${words.shows} ${present} of the six stages of the service cycle. Add:`,
+    `Your ${words.accounts} ${words.shows} ${n - absent.length} of the ${count} stages of ${view.title}. Add:`,
     '',
-    ...absent.map((s) => `- **${STAGE_TITLES[s]}**: ${STAGE_ADVICE[s]}.`),
+    ...absent.map((s) => `- **${s.title}**: ${s.advice}`),
   ];
 }
 

@@ -24,6 +24,7 @@ export { rankerFor, supportedCriteria, SUPPORT_MIN_SCORE } from './ranking.js';
 export { contentWords, isLinkSentence, placeholderSpans } from './claims.js';
 export type { ParagraphInfo } from './rule.js';
 export { STAGES, STAGE_TITLES } from './types.js';
+export { cycleViewOf, stagesShown, stageTitle, type CycleView } from './next-steps.js';
 export type * from './types.js';
 export { explainAccount, REASONS, type Explanation, type ExplainPlace } from './explain.js';
 export { draftFeedback, learnersOf, type FeedbackOptions } from './feedback.js';

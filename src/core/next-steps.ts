@@ -5,7 +5,16 @@
  * command line, SARIF and every editor place and word them alike.
  */
 import type { AccountDocument } from './document.js';
-import { STAGES, STAGE_TITLES, type AnalysisResult, type CriterionStatus, type Rubric, type Stage } from './types.js';
+import { modelOf } from './models.js';
+import {
+  STAGES,
+  STAGE_TITLES,
+  type AnalysisResult,
+  type CriterionStatus,
+  type Range,
+  type Rubric,
+  type Stage,
+} from './types.js';
 
 /** A stage as a sentence names it: "This account does not yet show monitoring progress." */
 export const STAGE_NAMES: Record<Stage, string> = {
@@ -29,6 +38,48 @@ export const STAGE_ADVICE: Record<Stage, string> = {
     'Say what feedback or results you gathered afterwards (a survey, a follow-up call, comment cards) and what they showed.',
   improve: 'Say what changed, or what you recommended, because of that feedback, and who agreed it.',
 };
+
+/** A unit's reflective model as every edge shows it: its stages in order, in words. */
+export interface CycleView {
+  id: 'service' | 'gibbs' | 'kolb';
+  /** "the service cycle", "Gibbs' reflective cycle". */
+  title: string;
+  /** For a short label: "Cycle 4 of 6", "Gibbs 4 of 6". */
+  short: string;
+  stages: ReadonlyArray<{ id: string; title: string; name: string; advice: string }>;
+}
+
+const SERVICE_CYCLE: CycleView = {
+  id: 'service',
+  title: 'the service cycle',
+  short: 'Cycle',
+  stages: STAGES.map((s) => ({ id: s, title: STAGE_TITLES[s], name: STAGE_NAMES[s], advice: STAGE_ADVICE[s] })),
+};
+
+/** The model a unit's accounts are read against (the service cycle unless its rubric names another); none for `"cycle": "none"`. */
+export function cycleViewOf(rubric: Pick<Rubric, 'cycle'> | undefined): CycleView | undefined {
+  if (rubric?.cycle === 'none') return undefined;
+  const m = modelOf(rubric?.cycle);
+  return m ? { id: m.id, title: m.title, short: m.short, stages: m.stages } : SERVICE_CYCLE;
+}
+
+/** A stage's title by its id, of any model ("Monitor", "Feelings"); ids are distinct across models. */
+export function stageTitle(id: string): string | undefined {
+  for (const view of [SERVICE_CYCLE, cycleViewOf({ cycle: 'gibbs' })!, cycleViewOf({ cycle: 'kolb' })!]) {
+    const stage = view.stages.find((s) => s.id === id);
+    if (stage) return stage.title;
+  }
+  return undefined;
+}
+
+/** Where each of the view's stages is shown in a result: the model's stages, or the service cycle's. */
+export function stagesShown(
+  result: Pick<AnalysisResult, 'stages' | 'model'>,
+  view: CycleView,
+): Record<string, Range[]> {
+  if (view.id !== 'service' && result.model?.id === view.id) return result.model.stages;
+  return view.id === 'service' ? result.stages : {};
+}
 
 /**
  * Where a finding about the whole account goes: its title line (the first heading), else the front
@@ -70,10 +121,12 @@ export function abilityForYou(ability: string): string {
  */
 export function nextSteps(result: AnalysisResult, rubric?: Rubric): NextStep[] {
   const steps: NextStep[] = [];
-  if (rubric?.cycle !== 'none') {
-    for (const s of STAGES) {
-      if (result.stages[s].length) continue;
-      steps.push({ kind: 'stage', id: s, title: STAGE_TITLES[s], advice: STAGE_ADVICE[s] });
+  const view = cycleViewOf(rubric);
+  if (view) {
+    const shown = stagesShown(result, view);
+    for (const s of view.stages) {
+      if (shown[s.id]?.length) continue;
+      steps.push({ kind: 'stage', id: s.id, title: s.title, advice: s.advice });
     }
   }
   const lineOf = (paragraph: number | undefined) =>
@@ -123,7 +176,7 @@ const MISSING_RULES = new Set(['cycle-stage-missing', 'criterion-not-evidenced']
 export interface AccountSummary {
   /** Criteria evidenced of the unit's; absent when the account names no unit. */
   criteria?: { evidenced: number; of: number };
-  /** Stages of the service cycle shown; absent when the unit reads no cycle. */
+  /** Stages of the unit's model (the service cycle unless its rubric names another) shown; absent when the unit reads none. */
   stages?: { shown: number; of: number };
   /** Findings in the text to put right (what is missing is counted above, not here). */
   toFix: number;
@@ -140,10 +193,12 @@ export function accountSummary(result: AnalysisResult, rubric?: Rubric): Account
   const criteria = rubric
     ? { evidenced: result.criteria.filter((c) => c.status === 'evidenced').length, of: result.criteria.length }
     : undefined;
+  const view = cycleViewOf(rubric);
+  const shown = view && stagesShown(result, view);
   const stages =
-    rubric?.cycle === 'none'
-      ? undefined
-      : { shown: STAGES.filter((s) => result.stages[s].length > 0).length, of: STAGES.length };
+    view && shown
+      ? { shown: view.stages.filter((s) => shown[s.id]?.length).length, of: view.stages.length }
+      : undefined;
   const toFix = result.findings.filter((f) => !MISSING_RULES.has(f.rule)).length;
   const short: string[] = [];
   const long: string[] = [];
@@ -151,9 +206,13 @@ export function accountSummary(result: AnalysisResult, rubric?: Rubric): Account
     short.push(`AC ${criteria.evidenced} of ${criteria.of}`);
     long.push(`${criteria.evidenced} of ${plural(criteria.of, 'criterion', 'criteria')} evidenced`);
   }
-  if (stages) {
-    short.push(`Cycle ${stages.shown} of ${stages.of}`);
-    long.push(`${stages.shown} of ${stages.of} service-cycle stages shown`);
+  if (stages && view) {
+    short.push(`${view.short} ${stages.shown} of ${stages.of}`);
+    long.push(
+      view.id === 'service'
+        ? `${stages.shown} of ${stages.of} service-cycle stages shown`
+        : `${stages.shown} of ${stages.of} stages of ${view.title} shown`,
+    );
   }
   short.push(toFix ? `${toFix} to fix` : 'nothing to fix');
   long.push(toFix ? `${plural(toFix, 'finding')} to fix` : 'nothing to fix');

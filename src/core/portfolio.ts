@@ -7,15 +7,9 @@
  */
 import { frontMatterOf } from './front-matter.js';
 import { LineIndex } from './positions.js';
+import { cycleViewOf, stagesShown, type CycleView } from './next-steps.js';
 import { firstSentence } from './quotes.js';
-import {
-  STAGES,
-  type CriterionResult,
-  type CriterionStatus,
-  type FileResult,
-  type Rubric,
-  type Stage,
-} from './types.js';
+import type { CriterionResult, CriterionStatus, FileResult, Rubric } from './types.js';
 
 /** The version of the portfolio JSON (`report --format json`). */
 export const PORTFOLIO_VERSION = 1;
@@ -66,7 +60,8 @@ export interface PortfolioRow {
   learner: string;
   accounts: string[];
   criteria: Record<string, PortfolioCell>;
-  stages: Record<Stage, Place[]>;
+  /** By the unit's stage ids (PortfolioUnit.stages). */
+  stages: Record<string, Place[]>;
   counts: PortfolioCounts;
   readiness: Readiness;
   reasons: string[];
@@ -77,6 +72,8 @@ export interface PortfolioUnit {
   unit: string | null;
   title: string;
   criteria: Array<{ id: string; text: string }>;
+  /** The stages of the unit's reflective model, in order: the service cycle's unless its rubric names Gibbs or Kolb; none for `"cycle": "none"`. */
+  stages: Array<{ id: string; title: string }>;
   rows: PortfolioRow[];
 }
 
@@ -194,7 +191,7 @@ export function rowSummary(row: PortfolioRow, unit: PortfolioUnit): { criteria: 
   return {
     criteria: unit.criteria.filter((c) => isMet(row.criteria[c.id])).length,
     of: unit.criteria.length,
-    stages: STAGES.filter((s) => row.stages[s].length).length,
+    stages: unit.stages.filter((s) => row.stages[s.id]?.length).length,
   };
 }
 
@@ -232,8 +229,10 @@ export function buildPortfolio(
       const title = rubric
         ? `${rubric.title} (${rubric.id}, Level ${rubric.level})`
         : 'No unit named (cycle stages only)';
-      const built = [...rows.values()].map((r) => rowOf(r.learner, r.accounts, id, criteria, latest));
-      return { unit: id, title, criteria, rows: built.sort(byReadinessThenName) };
+      const view = cycleViewOf(rubric);
+      const stages = (view?.stages ?? []).map((s) => ({ id: s.id, title: s.title }));
+      const built = [...rows.values()].map((r) => rowOf(r.learner, r.accounts, id, criteria, view, latest));
+      return { unit: id, title, criteria, stages, rows: built.sort(byReadinessThenName) };
     }),
   };
 }
@@ -253,6 +252,7 @@ function rowOf(
   accounts: readonly PortfolioAccount[],
   unit: string | null,
   criteria: ReadonlyArray<{ id: string }>,
+  view: CycleView | undefined,
   decisions: ReadonlyMap<string, AssessorDecision>,
 ): PortfolioRow {
   const places = new Places(accounts);
@@ -274,10 +274,13 @@ function rowOf(
     if (d) cell.decision = { decision: d.decision, comment: d.comment, at: d.at };
     cells[id] = cell;
   }
-  const stages = {} as Record<Stage, Place[]>;
-  for (const s of STAGES) {
-    stages[s] = accounts.flatMap((a) =>
-      [...new Set(a.stages[s].map((r) => r.start.line + 1))].map((line) => ({ path: a.path, line })),
+  const stages: Record<string, Place[]> = {};
+  for (const s of view?.stages ?? []) {
+    stages[s.id] = accounts.flatMap((a) =>
+      [...new Set((stagesShown(a, view!)[s.id] ?? []).map((r) => r.start.line + 1))].map((line) => ({
+        path: a.path,
+        line,
+      })),
     );
   }
   const counts = {} as PortfolioCounts;

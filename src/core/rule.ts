@@ -2,6 +2,7 @@
 import type { AccountDocument, Block, Sentence } from './document.js';
 import type { CriterionReference } from './references.js';
 import type { RankedCriterion } from './ranking.js';
+import type { ModelAnalysis } from './models.js';
 import type { CycleAnalysis } from './stages.js';
 import type { Statements } from './statements.js';
 import type { CriterionResult, Rubric, Severity } from './types.js';
@@ -46,6 +47,8 @@ export interface RuleContext {
   statements: Statements;
   rubric?: Rubric;
   cycle: CycleAnalysis;
+  /** The unit's own reflective model (Gibbs, Kolb), when its rubric names one instead of the service cycle. */
+  model?: ModelAnalysis;
   references: CriterionReference[];
   paragraphs: ParagraphInfo[];
   /** Each criterion of the rubric with its status (evidenced, claimed, suggested, missing), in the rubric's order. */

@@ -91,7 +91,7 @@ export interface RubricCheck {
 export type CheckScope = 'sentence' | 'paragraph' | 'account';
 
 /** The reflective model an account is read against: the service cycle unless the rubric names another. */
-export type CycleModel = 'service' | 'none';
+export type CycleModel = 'service' | 'gibbs' | 'kolb' | 'none';
 
 /** A learning outcome: the criteria it groups, cited together as `LO2`. */
 export interface LearningOutcome {
@@ -127,6 +127,11 @@ export interface StageEvidence {
   end: number;
 }
 
+export interface ModelResult {
+  id: 'gibbs' | 'kolb';
+  stages: Record<string, Range[]>;
+}
+
 export interface ParagraphResult {
   range: Range;
   criteria: string[];
@@ -153,6 +158,11 @@ export interface AnalysisResult {
   rubric: string | null;
   findings: Finding[];
   stages: Record<Stage, Range[]>;
+  /**
+   * For a unit read against Gibbs' or Kolb's cycle (its rubric's `cycle`): that model's stages, in
+   * its order, each with the sentences that show it. Absent for the service cycle and for `none`.
+   */
+  model?: ModelResult;
   paragraphs: ParagraphResult[];
   criteria: CriterionResult[];
 }

@@ -124,14 +124,19 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       } else this.status.hide();
       return;
     }
-    const cycle = `Cycle ${c.stages.filter((s) => s.present).length}/6`;
+    const cycle = c.cycle ? `${c.cycle.short} ${c.stages.filter((s) => s.present).length}/${c.stages.length}` : '';
     const criteria = c.rubric
       ? `AC ${c.criteria.filter((x) => x.status === 'evidenced').length}/${c.criteria.length} · `
       : '';
-    this.status.text = `$(checklist) ${criteria}${cycle}`;
+    this.status.text = `$(checklist) ${cycle ? criteria + cycle : criteria.replace(/ · $/, '')}`;
+    const stages = !c.cycle
+      ? ''
+      : c.cycle.short === 'Cycle'
+        ? 'service-cycle stages shown'
+        : `stages of ${c.cycle.title} shown`;
     this.status.tooltip = c.rubric
-      ? `${c.rubric.title}: criteria evidenced and service-cycle stages shown. Click to open the Criteria view.`
-      : 'No unit named: service-cycle stages shown. Click to open the Criteria view.';
+      ? `${c.rubric.title}: criteria evidenced${stages ? ` and ${stages}` : ''}. Click to open the Criteria view.`
+      : `No unit named: ${stages}. Click to open the Criteria view.`;
     // Read out instead of the text: "3/5" can be read as a date or a fraction, and the icon not at all.
     const said = c.summary?.label ?? '';
     this.status.accessibilityInformation = {
@@ -217,7 +222,8 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const nodes: Node[] = [{ kind: 'next', coverage: c }];
     if (c.rubric) nodes.push({ kind: 'group', label: 'Criteria', coverage: c });
     else nodes.push({ kind: 'note', text: 'No unit named: run “Reflective Accounts: Select Unit”.' });
-    nodes.push({ kind: 'group', label: 'Service cycle', coverage: c });
+    // The stages of the unit's model (the service cycle unless its rubric names Gibbs or Kolb); none for "cycle": "none".
+    if (c.cycle) nodes.push({ kind: 'group', label: 'Service cycle', coverage: c });
     if (c.rubric && this.portfolio) nodes.push({ kind: 'learner', coverage: c });
     return nodes;
   }
@@ -277,7 +283,9 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
         return stepItem(node);
       case 'group': {
         const item = new vscode.TreeItem(
-          node.label === 'Criteria' ? `${node.coverage.rubric?.title ?? 'Criteria'}` : 'Service cycle',
+          node.label === 'Criteria'
+            ? `${node.coverage.rubric?.title ?? 'Criteria'}`
+            : (node.coverage.cycle?.title ?? 'Service cycle'),
           collapsed.Expanded,
         );
         item.id = `${node.coverage.uri}#${node.label}`;

@@ -5,8 +5,6 @@
  */
 import {
   rowSummary,
-  STAGES,
-  STAGE_TITLES,
   type CriterionStatus,
   type DecisionValue,
   type GroupBy,
@@ -100,19 +98,17 @@ export const COUNT_COLUMNS = [
   { key: 'unlinked', title: 'Unlinked paragraphs' },
 ] as const;
 
-/** The summary cells after the criteria and stages: criteria n/N, stages n/6, the four counts. */
+/** The summary cells after the criteria and stages: criteria n/N, stages n/6 (of the unit's model), the four counts. */
 export function summaryCells(row: PortfolioRow, unit: PortfolioUnit): string[] {
   const s = rowSummary(row, unit);
   return [
     `${s.criteria}/${s.of}`,
-    `${s.stages}/${STAGES.length}`,
+    unit.stages.length ? `${s.stages}/${unit.stages.length}` : 'none',
     ...COUNT_COLUMNS.map((c) => String(row.counts[c.key])),
   ];
 }
 
 export const SUMMARY_TITLES = ['Criteria', 'Stages', ...COUNT_COLUMNS.map((c) => c.title)];
-
-export const STAGE_COLUMNS = STAGES.map((s) => ({ stage: s, title: STAGE_TITLES[s] }));
 
 /** The readiness cell: `ready`, or `refer: reason; reason`. */
 export function readinessText(row: PortfolioRow): string {

@@ -1,18 +1,10 @@
 /**
  * The grid as CSV (RFC 4180, CRLF line ends), for a spreadsheet: one header for every unit, a row
- * per learner or account; a criterion the row's unit does not have says `n/a`. Words, not marks,
+ * per learner or account; a criterion or stage the row's unit does not have says `n/a`. Words, not marks,
  * so a spreadsheet sorts and filters on them; every place, not the first few.
  */
 import type { Portfolio } from '../core/index.js';
-import {
-  criterionText,
-  labelColumns,
-  rowLabels,
-  stageText,
-  STAGE_COLUMNS,
-  summaryCells,
-  SUMMARY_TITLES,
-} from './cells.js';
+import { criterionText, labelColumns, rowLabels, stageText, summaryCells, SUMMARY_TITLES } from './cells.js';
 
 function field(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -22,11 +14,13 @@ export function formatPortfolioCsv(p: Portfolio): string {
   const ids = [...new Set(p.units.flatMap((u) => u.criteria.map((c) => c.id)))].sort((a, b) =>
     a.localeCompare(b, undefined, { numeric: true }),
   );
+  // Stage columns of every unit's model (the service cycle's, Gibbs', Kolb's), each once, in the order first met.
+  const stageIds = [...new Set(p.units.flatMap((u) => u.stages.map((s) => s.id)))];
   const head = [
     ...labelColumns(p.by).map((h) => h.toLowerCase()),
     'unit',
     ...ids.map((id) => `AC ${id}`),
-    ...STAGE_COLUMNS.map((s) => s.stage),
+    ...stageIds,
     ...SUMMARY_TITLES.map((t) => t.toLowerCase()),
     'readiness',
     'reasons',
@@ -39,7 +33,7 @@ export function formatPortfolioCsv(p: Portfolio): string {
         ...rowLabels(row, p.by),
         unit.unit ?? '',
         ...ids.map((id) => (has.has(id) ? criterionText(row.criteria[id], row, false, Infinity) : 'n/a')),
-        ...STAGE_COLUMNS.map((s) => stageText(row.stages[s.stage], row, false, Infinity)),
+        ...stageIds.map((id) => (row.stages[id] ? stageText(row.stages[id], row, false, Infinity) : 'n/a')),
         ...summaryCells(row, unit),
         row.readiness,
         row.reasons.join('; '),

@@ -39,7 +39,7 @@ export function explanationLines(
 
   out.push(`Why ${path} reads as it does${unit ? ` against ${unit}` : ' (no unit: only the general rules ran)'}`);
   out.push('');
-  out.push('Stages of the service cycle');
+  out.push(`Stages of ${e.modelTitle}`);
   for (const s of e.stages) {
     mark(`stage:${s.stage}`);
     out.push(`  ${s.title}: ${s.present ? 'shown' : 'not shown'}`);

@@ -13,7 +13,6 @@ import {
   LINE_NOTE,
   placeLabel,
   placesText,
-  STAGE_COLUMNS,
   STATUS_MARK,
   summaryCells,
   SUMMARY_TITLES,
@@ -91,7 +90,7 @@ function section(unit: PortfolioUnit, index: number, by: Portfolio['by']): strin
   const head = [
     `<th scope="col">${by === 'learner' ? 'Learner' : 'Account'}</th>`,
     ...unit.criteria.map((c) => `<th scope="col" title="${esc(c.text)}">AC ${esc(c.id)}</th>`),
-    ...STAGE_COLUMNS.map((s) => `<th scope="col" class="stage">${s.title}</th>`),
+    ...unit.stages.map((s) => `<th scope="col" class="stage">${s.title}</th>`),
     ...SUMMARY_TITLES.map((t) => `<th scope="col" class="summary">${t}</th>`),
     '<th scope="col">Readiness</th>',
   ].join('');
@@ -100,7 +99,7 @@ function section(unit: PortfolioUnit, index: number, by: Portfolio['by']): strin
       const cells = [
         rowHeader(row, by),
         ...unit.criteria.map((c) => criterionCell(unit, c.id, row)),
-        ...STAGE_COLUMNS.map((s) => stageCell(s.title, row.stages[s.stage], row)),
+        ...unit.stages.map((s) => stageCell(s.title, row.stages[s.id], row)),
         ...summaryCells(row, unit).map((s) => `<td class="summary">${s}</td>`),
         readinessCell(row),
       ];

@@ -19,6 +19,7 @@ export function jsonFile(f: FileResult) {
     rubric: f.rubric,
     findings: f.findings,
     stages: f.stages,
+    ...(f.model ? { model: f.model } : {}),
     paragraphs: f.paragraphs,
     criteria: f.criteria,
   };

@@ -9,7 +9,6 @@ import {
   readinessText,
   rowLabels,
   stageText,
-  STAGE_COLUMNS,
   STATUS_MARK,
   summaryCells,
   SUMMARY_TITLES,
@@ -26,7 +25,7 @@ export function formatPortfolioMarkdown(p: Portfolio): string {
     const head = [
       ...labelColumns(p.by),
       ...unit.criteria.map((c) => `AC ${c.id}`),
-      ...STAGE_COLUMNS.map((s) => s.title),
+      ...unit.stages.map((s) => s.title),
       ...SUMMARY_TITLES,
       'Readiness',
     ];
@@ -35,7 +34,7 @@ export function formatPortfolioMarkdown(p: Portfolio): string {
       const cells = [
         ...rowLabels(row, p.by),
         ...unit.criteria.map((c) => criterionText(row.criteria[c.id], row)),
-        ...STAGE_COLUMNS.map((s) => stageText(row.stages[s.stage], row)),
+        ...unit.stages.map((s) => stageText(row.stages[s.id], row)),
         ...summaryCells(row, unit),
         readinessText(row),
       ];

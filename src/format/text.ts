@@ -1,5 +1,5 @@
 /** The text format: `file:line:col  severity  message  rule`, then one summary line per file. */
-import { STAGES, type FileResult, type Rubric, type Severity } from '../core/index.js';
+import { cycleViewOf, stagesShown, type FileResult, type Rubric, type Severity } from '../core/index.js';
 
 export interface Colours {
   enabled: boolean;
@@ -41,12 +41,18 @@ export function formatText(files: readonly FileResult[], rubrics: readonly Rubri
 }
 
 export function summary(file: FileResult, rubrics: readonly Rubric[], c: Colours): string {
-  const present = STAGES.filter((s) => file.stages[s].length);
-  const absent = STAGES.filter((s) => !file.stages[s].length);
-  const stages = `stages ${present.length}/6${absent.length ? ` (absent: ${absent.join(', ')})` : ''}`;
+  const rubric = file.rubric ? rubrics.find((r) => r.id === file.rubric) : undefined;
+  // The service cycle's stages, or those of the unit's own model ("Gibbs stages 5/6"); none for "cycle": "none".
+  const view = cycleViewOf(rubric);
+  let stages = 'no reflective model';
+  if (view) {
+    const shown = stagesShown(file, view);
+    const absent = view.stages.filter((s) => !shown[s.id]?.length).map((s) => s.id);
+    const label = view.id === 'service' ? 'stages' : `${view.short} stages`;
+    stages = `${label} ${view.stages.length - absent.length}/${view.stages.length}${absent.length ? ` (absent: ${absent.join(', ')})` : ''}`;
+  }
   let criteria = 'no unit rubric (only general rules ran)';
   if (file.rubric) {
-    const rubric = rubrics.find((r) => r.id === file.rubric);
     const evidenced = file.criteria.filter((x) => x.status === 'evidenced').map((x) => x.id);
     const claimed = file.criteria.filter((x) => x.status === 'claimed').map((x) => x.id);
     const total = rubric?.criteria.length ?? file.criteria.length;

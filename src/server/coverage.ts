@@ -1,6 +1,5 @@
-/** The coverage of an account: each criterion's status and evidence, and the six stages. */
-import { STAGES, STAGE_TITLES } from '../core/index.js';
-import { accountSummary, nextSteps } from '../core/next-steps.js';
+/** The coverage of an account: each criterion's status and evidence, and the stages of its unit's reflective model. */
+import { accountSummary, cycleViewOf, nextSteps, stagesShown } from '../core/next-steps.js';
 import type { Coverage } from '../shared/protocol.js';
 import type { Analysis, Check } from './documents.js';
 
@@ -20,6 +19,8 @@ export function coverageOf(check: Check, learner?: string): Coverage {
 }
 
 function analysedCoverage(a: Analysis): Coverage {
+  const view = cycleViewOf(a.rubric);
+  const shown = view ? stagesShown(a.result, view) : {};
   const lines = a.text.split('\n');
   const preview = (line: number) => {
     const t = (lines[line] ?? '').trim();
@@ -44,13 +45,18 @@ function analysedCoverage(a: Analysis): Coverage {
         claimedIn: c.claimedIn.map(at),
       };
     }),
-    stages: STAGES.map((s) => ({
-      id: s,
-      title: STAGE_TITLES[s],
-      present: a.result.stages[s].length > 0,
-      lines: [...new Set(a.result.stages[s].map((r) => r.start.line))],
+    stages: (view?.stages ?? []).map((s) => ({
+      id: s.id,
+      title: s.title,
+      present: (shown[s.id]?.length ?? 0) > 0,
+      lines: [...new Set((shown[s.id] ?? []).map((r) => r.start.line))],
     })),
+    ...(view
+      ? { cycle: { title: view.id === 'service' ? 'Service cycle' : capitalise(view.title), short: view.short } }
+      : {}),
     nextSteps: nextSteps(a.result, a.rubric),
     summary: accountSummary(a.result, a.rubric),
   };
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -3,7 +3,7 @@
  * explanation itself as `reflect-lint --explain` prints it (src/format/explain.ts), opened at that part.
  * Answers reflectLint/explain and the reflectLint.explain command; the hover links to it.
  */
-import { STAGE_TITLES, STAGES, type Explanation, type Finding, type Stage } from '../core/index.js';
+import { stageTitle, type Explanation, type Finding } from '../core/index.js';
 import { explanationLines } from '../format/explain.js';
 import type { ExplainAnswer, ExplainPart } from '../shared/protocol.js';
 import type { Analysis } from './documents.js';
@@ -51,8 +51,7 @@ export function partsOf(f: Finding): ExplainPart[] {
 
 /** A part in words, as a link names it: "Monitor", "AC 3", "check feedback-techniques". */
 export function partTitle(p: ExplainPart): string {
-  if (p.kind === 'stage')
-    return (STAGES as readonly string[]).includes(p.id ?? '') ? STAGE_TITLES[p.id as Stage] : `stage ${p.id}`;
+  if (p.kind === 'stage') return stageTitle(p.id ?? '') ?? `stage ${p.id}`;
   if (p.kind === 'criterion') return `AC ${p.id}`;
   if (p.kind === 'check') return `check ${p.id}`;
   return 'sentences left out';

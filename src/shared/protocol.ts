@@ -35,6 +35,8 @@ export interface Coverage {
   rubric: { id: string; title: string } | null;
   criteria: CoverageCriterion[];
   stages: CoverageStage[];
+  /** The reflective model the stages are of: "Service cycle" / "Cycle", "Gibbs' reflective cycle" / "Gibbs"; absent when the unit reads none (no stages). */
+  cycle?: { title: string; short: string };
   /** "What to add next": each stage not shown and criterion not evidenced, with what would count (src/core/next-steps.ts). Empty when not analysed. */
   nextSteps: NextStep[];
   /** Criteria evidenced, stages shown and findings to fix, in words (the CodeLens's text); null when not analysed. */

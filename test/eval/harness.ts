@@ -4,9 +4,9 @@
  * hypothetical language, top-1 accuracy of criterion suggestions, and claims: how well the analyser
  * tells a citation the paragraph does not back (a claim) from one it does (evidence).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, STAGES, type AnalysisResult, type Finding, type Rubric } from '../../src/core/index.js';
+import { analyze, bundledRubrics, readRubric, STAGES, type AnalysisResult, type Finding, type Rubric } from '../../src/core/index.js';
 import { LineIndex } from '../../src/core/positions.js';
 
 interface ParagraphLabel {
@@ -26,6 +26,9 @@ export interface AccountLabel {
   paragraphs: ParagraphLabel[];
   personal_data: string[];
   hypothetical: string[];
+  /** For an account of a unit read against Gibbs' or Kolb's cycle: that model, and its stages as labelled. */
+  model?: 'gibbs' | 'kolb';
+  model_stages?: Record<string, boolean>;
 }
 
 export class Score {
@@ -65,6 +68,10 @@ export interface Evaluation {
    * found unsupported (claimed). Ids the unit does not have are unknown-criterion's, not counted.
    */
   claims: Score;
+  /** Stages of Gibbs' or Kolb's cycle, per account and stage, for the accounts labelled with one. */
+  modelStages: Score;
+  /** How many model-stage decisions were made (accounts × the model's stages). */
+  modelDecisions: number;
 }
 
 interface Span {
@@ -118,7 +125,23 @@ export interface EvaluateOptions {
   unit?: string;
 }
 
+/** The shipped rubrics, and a corpus's own (its `rubrics/` folder, for units no shipped rubric covers). */
+export function corpusRubrics(dir: string): Rubric[] | undefined {
+  const own = join(dir, 'rubrics');
+  if (!existsSync(own)) return undefined;
+  const extra = readdirSync(own)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const r = readRubric(readFileSync(join(own, f), 'utf8'));
+      if (!r.ok) throw new Error(`${join(own, f)}: ${r.reason}`);
+      return r.rubric;
+    });
+  return [...bundledRubrics(), ...extra];
+}
+
 export function evaluate(dir: string, options: EvaluateOptions = {}): Evaluation {
+  const rubrics = options.rubrics ?? corpusRubrics(dir);
   const labels: AccountLabel[] = (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as AccountLabel[]).filter((l) => !options.unit || l.rubric === options.unit);
   const ev: Evaluation = {
     accounts: labels.length,
@@ -129,10 +152,12 @@ export function evaluate(dir: string, options: EvaluateOptions = {}): Evaluation
     hypothetical: new Score(),
     top1: { correct: 0, total: 0, misses: [] },
     claims: new Score(),
+    modelStages: new Score(),
+    modelDecisions: 0,
   };
   for (const label of labels) {
     const text = readFileSync(join(dir, 'accounts', label.file), 'utf8');
-    const result = analyze(text, { rubric: label.rubric, rubrics: options.rubrics });
+    const result = analyze(text, { rubric: label.rubric, rubrics });
     const lines = new LineIndex(text);
     const file = label.file;
 
@@ -146,6 +171,24 @@ export function evaluate(dir: string, options: EvaluateOptions = {}): Evaluation
       } else if (gold) {
         ev.stages.fn++;
         ev.stages.misses.push(`${file}: ${stage} missed`);
+      }
+    }
+
+    if (label.model && label.model_stages) {
+      if (result.model?.id !== label.model) throw new Error(`${file}: labelled ${label.model}, but the analysis read ${result.model?.id ?? 'no model'} (is the rubric's cycle set?)`);
+      for (const [stage, gold] of Object.entries(label.model_stages)) {
+        const found = result.model.stages[stage];
+        if (!found) throw new Error(`${file}: ${label.model} has no stage ${stage}`);
+        ev.modelDecisions++;
+        const predicted = found.length > 0;
+        if (predicted && gold) ev.modelStages.tp++;
+        else if (predicted) {
+          ev.modelStages.fp++;
+          ev.modelStages.misses.push(`${file}: ${label.model} ${stage} found but not there (${found.map((r) => text.slice(lines.offset(r.start), lines.offset(r.end)).slice(0, 90)).join(' | ')})`);
+        } else if (gold) {
+          ev.modelStages.fn++;
+          ev.modelStages.misses.push(`${file}: ${label.model} ${stage} missed`);
+        }
       }
     }
 
@@ -211,5 +254,11 @@ export function formatEvaluation(name: string, ev: Evaluation): string {
     `  hypothetical      ${ev.hypothetical}`,
     `  top-1 criterion   ${(ev.top1.correct / Math.max(1, ev.top1.total)).toFixed(2)} (${ev.top1.correct}/${ev.top1.total})`,
     `  claims            ${ev.claims}`,
+    ...(ev.modelDecisions
+      ? [
+          `  model stages      ${ev.modelStages}`,
+          `  model decisions   ${(((ev.modelDecisions - ev.modelStages.fp - ev.modelStages.fn) / ev.modelDecisions) * 100).toFixed(0)}% correct (${ev.modelDecisions - ev.modelStages.fp - ev.modelStages.fn}/${ev.modelDecisions}), ${ev.modelStages.fp} false alarms`,
+        ]
+      : []),
   ].join('\n');
 }

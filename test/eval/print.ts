@@ -11,6 +11,7 @@ const sets = [
   ['test/corpus-4', 'test/corpus-4'],
   ['test/corpus-5', 'test/corpus-5'],
   ['test/corpus-6', 'test/corpus-6'],
+  ['test/corpus-models', 'test/corpus-models'],
 ] as const;
 for (const [name, dir] of sets) {
   if (!existsSync(`${dir}/labels.json`)) {
@@ -19,6 +20,6 @@ for (const [name, dir] of sets) {
   }
   const ev = evaluate(dir);
   console.log(formatEvaluation(name, ev));
-  if (verbose) for (const s of [ev.stages, ev.vague, ev.links, ev.personalData, ev.hypothetical, ev.claims]) for (const m of s.misses) console.log('    ' + m);
+  if (verbose) for (const s of [ev.stages, ev.vague, ev.links, ev.personalData, ev.hypothetical, ev.claims, ev.modelStages]) for (const m of s.misses) console.log('    ' + m);
   if (verbose) for (const m of ev.top1.misses) console.log('    ' + m);
 }

@@ -4,7 +4,8 @@
  * writing, modelled on public learners' pages, used while building the clause reader) and
  * test/corpus-4 and test/corpus-5 (real-style, by two more authors: held out at first, then used for development
  * once measured), test/corpus-6 (real-style, a fourth author, held out: measured, never tuned to) and test/corpus-models
- * (Gibbs and Kolb units: measured, then used to build the models' reading). Each floor is the figure reached
+ * (Gibbs and Kolb units: measured, then used to build the models' reading) with test/corpus-models-2 (the same units, held
+ * out: measured, never tuned to). Each floor is the figure reached
  * when it was set, less a small margin, so a change that loses accuracy fails here.
  */
 import assert from 'node:assert/strict';
@@ -27,7 +28,7 @@ interface Floors {
   modelStages?: number;
 }
 
-const sets: Array<{ name: string; dir: string; floors: Floors }> = [
+const sets: Array<{ name: string; dir: string; rubricsDir?: string; floors: Floors }> = [
   {
     name: 'eval-dev',
     dir: join(root, '..', 'shared', 'eval-dev'),
@@ -87,6 +88,21 @@ const sets: Array<{ name: string; dir: string; floors: Floors }> = [
       modelStages: 0.93,
     },
   },
+  {
+    // Held out: written by another author for the same two units, measured and never tuned to (model stages F1 0.90 when set).
+    name: 'test/corpus-models-2 (held out)',
+    dir: join(root, 'test', 'corpus-models-2'),
+    rubricsDir: join(root, 'test', 'corpus-models', 'rubrics'),
+    floors: {
+      stages: 0.7,
+      vague: 0.95,
+      links: 0.83,
+      personalDataPrecision: 0.95,
+      hypothetical: 0.95,
+      top1: 0.84,
+      modelStages: 0.85,
+    },
+  },
 ];
 
 for (const set of sets) {
@@ -95,7 +111,7 @@ for (const set of sets) {
     const f = set.floors;
     before(function () {
       assert.ok(existsSync(join(set.dir, 'labels.json')), `labelled set not found at ${set.dir}`);
-      ev = evaluate(set.dir);
+      ev = evaluate(set.dir, { rubricsDir: set.rubricsDir });
       console.log(formatEvaluation(set.name, ev).replace(/^/gm, '      '));
     });
     it(`finds the service-cycle stages (F1 ≥ ${f.stages})`, () => {

@@ -123,11 +123,12 @@ export interface EvaluateOptions {
   rubrics?: Rubric[];
   /** Only the accounts of this unit. */
   unit?: string;
+  /** The folder of the corpus's own rubrics, when not its `rubrics/` (a held-out set for another set's units). */
+  rubricsDir?: string;
 }
 
-/** The shipped rubrics, and a corpus's own (its `rubrics/` folder, for units no shipped rubric covers). */
-export function corpusRubrics(dir: string): Rubric[] | undefined {
-  const own = join(dir, 'rubrics');
+/** The shipped rubrics, and a corpus's own (its `rubrics/` folder, or another's, for units no shipped rubric covers). */
+export function corpusRubrics(dir: string, own = join(dir, 'rubrics')): Rubric[] | undefined {
   if (!existsSync(own)) return undefined;
   const extra = readdirSync(own)
     .filter((f) => f.endsWith('.json'))
@@ -141,7 +142,7 @@ export function corpusRubrics(dir: string): Rubric[] | undefined {
 }
 
 export function evaluate(dir: string, options: EvaluateOptions = {}): Evaluation {
-  const rubrics = options.rubrics ?? corpusRubrics(dir);
+  const rubrics = options.rubrics ?? corpusRubrics(dir, options.rubricsDir);
   const labels: AccountLabel[] = (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as AccountLabel[]).filter((l) => !options.unit || l.rubric === options.unit);
   const ev: Evaluation = {
     accounts: labels.length,

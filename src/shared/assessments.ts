@@ -139,9 +139,11 @@ async function takeLock(files: StoreFiles, store: string): Promise<() => Promise
       await files.delete(mine).catch(() => undefined);
       const age = await files.age(lock);
       if (age === undefined) {
-        // Released between our rename and the look, or a rename that fails for another reason.
-        if (++vanished > 3)
+        // Released between our rename and the look (a busy writer takes and releases it many times a second), or a
+        // rename that fails for another reason, which fails every time: so give up only when it keeps failing.
+        if (++vanished > 3 && Date.now() > deadline)
           throw new AssessmentsError(`${files.label(lock)}: cannot be made (${(e as Error).message})`);
+        if (vanished > 3) await files.pause(Math.min(50, 2 + vanished));
         continue;
       }
       if (age > LOCK_STALE_MS) {

@@ -2,7 +2,7 @@
  * docs/editors.md shows each editor's configuration, and those configurations are the files in
  * scripts/editors/ that scripts/editors/run.mjs runs in the real editors (Neovim 0.7, Emacs, Vim) or
  * parses: this fails when the page and the files drift apart, when a configuration replaces the
- * default reflectLint.files or starts the server some other way, and when the page forgets a command.
+ * default reflectiveAccounts.files or starts the server some other way, and when the page forgets a command.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -36,7 +36,7 @@ describe('docs/editors.md', () => {
     });
   }
 
-  it('keeps the default reflectLint.files in every configuration, and each starts `reflect-lint lsp --stdio`', () => {
+  it('keeps the default reflectiveAccounts.files in every configuration, and each starts `reflect-lint lsp --stdio`', () => {
     const starts: Record<string, RegExp> = {
       lua: /cmd = \{ 'reflect-lint', 'lsp', '--stdio' \}/,
       elisp: /\("reflect-lint" "lsp" "--stdio"\)/,
@@ -45,21 +45,21 @@ describe('docs/editors.md', () => {
       jsonc: /"command": \["reflect-lint", "lsp", "--stdio"\]/,
     };
     for (const [name, fence] of CONFIGURATIONS.filter(([n]) => !n.endsWith('.sublime-commands'))) {
-      // `files = …` (Lua, TOML), `:files` (Emacs), `'files':` (Vim), `"reflectLint.files":` (Sublime Text).
+      // `files = …` (Lua, TOML), `:files` (Emacs), `'files':` (Vim), `"reflectiveAccounts.files":` (Sublime Text).
       assert.doesNotMatch(
         file(name),
-        /\bfiles\s*=|:files\b|'files'\s*:|"(?:reflectLint\.)?files"\s*:/,
-        `${name} sets reflectLint.files`,
+        /\bfiles\s*=|:files\b|'files'\s*:|"(?:reflectiveAccounts\.)?files"\s*:/,
+        `${name} sets reflectiveAccounts.files`,
       );
       assert.match(file(name), starts[fence], `${name} does not start reflect-lint lsp --stdio`);
     }
   });
 
-  it('gives Helix a server for Markdown and its settings under reflectLint', () => {
+  it('gives Helix a server for Markdown and its settings under reflectiveAccounts', () => {
     const helix = parseToml(file('helix/languages.toml')) as any;
     const server = helix['language-server']['reflect-lint'];
     assert.deepEqual([server.command, server.args], ['reflect-lint', ['lsp', '--stdio']]);
-    assert.equal(typeof server.config.reflectLint, 'object');
+    assert.equal(typeof server.config.reflectiveAccounts, 'object');
     const markdown = helix.language.find((l: { name: string }) => l.name === 'markdown');
     assert.ok(markdown['language-servers'].includes('reflect-lint'));
   });
@@ -70,7 +70,7 @@ describe('docs/editors.md', () => {
     assert.equal(client.selector, 'text.html.markdown');
     assert.deepEqual(Object.keys(client.semantic_tokens).sort(), ['criterionReference', 'demonstratesSentence']);
     assert.equal(client.initializationOptions.semanticTokens, true);
-    for (const key of Object.keys(client.settings)) assert.match(key, /^reflectLint\.[a-zA-Z]+$/);
+    for (const key of Object.keys(client.settings)) assert.match(key, /^reflectiveAccounts\.[a-zA-Z]+$/);
     const commands = sublimeJson('sublime/reflect-lint.sublime-commands') as Array<{
       args: { session_name: string; command_name: string };
     }>;

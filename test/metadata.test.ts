@@ -33,7 +33,7 @@ interface Configuration {
 const configurationOf = (packageJson: string) =>
   (JSON.parse(packageJson) as { contributes: { configuration: Configuration } }).contributes.configuration;
 const rulesSetting = (packageJson: string) =>
-  configurationOf(packageJson).properties['reflectLint.rules'] as unknown as RulesSetting;
+  configurationOf(packageJson).properties['reflectiveAccounts.rules'] as unknown as RulesSetting;
 
 interface UnitSetting {
   default: string;
@@ -41,7 +41,7 @@ interface UnitSetting {
   markdownDescription: string;
 }
 const unitSetting = (packageJson: string) =>
-  configurationOf(packageJson).properties['reflectLint.defaultUnit'] as unknown as UnitSetting;
+  configurationOf(packageJson).properties['reflectiveAccounts.defaultUnit'] as unknown as UnitSetting;
 
 /** The repository's files, with some replaced. */
 const readWith =
@@ -125,7 +125,7 @@ describe('generated rule metadata', () => {
     const configuration = configurationOf(readRepoFile('package.json'));
     assert.equal(configuration.title, 'Reflective Accounts');
     for (const [key, property] of Object.entries(configuration.properties)) {
-      assert.ok(key.startsWith('reflectLint.'), key);
+      assert.ok(key.startsWith('reflectiveAccounts.'), key);
       assert.doesNotMatch(JSON.stringify(property), /Reflect ?Lint:/i, key);
     }
   });

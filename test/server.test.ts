@@ -292,7 +292,7 @@ describe('language server', function () {
     assert.ok(d.diagnostics.length > 0);
   });
 
-  it('recognises accounts by the reflectLint.files globs', async () => {
+  it('recognises accounts by the reflectiveAccounts.files globs', async () => {
     h = await startHarness({ files: ['**/my-evidence/*.md'] });
     const uri = await h.open('my-evidence/one.md', 'I always give good service.\n');
     const d = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
@@ -574,7 +574,7 @@ describe('language server', function () {
     assert.match(d.diagnostics[0].message, /paused/);
   });
 
-  it('checks on save only, when reflectLint.run is onSave', async () => {
+  it('checks on save only, when reflectiveAccounts.run is onSave', async () => {
     h = await startHarness({ run: 'onSave' });
     const uri = await h.open('accounts/bins.md', ACCOUNT);
     await h.waitForDiagnostics(uri, (p) => p.version === 1);
@@ -588,7 +588,7 @@ describe('language server', function () {
     assert.equal((h.diagnostics.get(uri) ?? []).filter((p) => p.version === 2).length, 1, 'published once, on save');
   });
 
-  it('waits reflectLint.debounceMs after typing, as workspace/configuration gives it', async () => {
+  it('waits reflectiveAccounts.debounceMs after typing, as workspace/configuration gives it', async () => {
     const clock = new ManualClock();
     h = await startHarness({ debounceMs: 1234 }, {}, { timers: clock });
     const uri = await openOnClock(h, clock);
@@ -1081,7 +1081,7 @@ describe('language server with clients other than VS Code', function () {
     );
     // Settings it does carry are read over the start-up ones, field by field.
     await h.client.sendNotification('workspace/didChangeConfiguration', {
-      settings: { reflectLint: { rules: { 'unknown-criterion': 'off' } } },
+      settings: { reflectiveAccounts: { rules: { 'unknown-criterion': 'off' } } },
     });
     const later = h.diagnostics.get(uri)!.length;
     const off = await h.waitForDiagnostics(uri, (p) => h.diagnostics.get(uri)!.indexOf(p) >= later);
@@ -1209,7 +1209,7 @@ describe('language server in an editor without workspace/configuration', functio
     }
   });
 
-  it('takes reflectLint.debounceMs from the initialization options, 0 allowed', async () => {
+  it('takes reflectiveAccounts.debounceMs from the initialization options, 0 allowed', async () => {
     const clock = new ManualClock();
     const initializationOptions = { settings: { reflectLint: { debounceMs: 0, files: ['**/evidence/*.md'] } } };
     const h = await startHarness({}, {}, { timers: clock, pullConfiguration: false, initializationOptions });
@@ -1244,22 +1244,38 @@ describe('server settings', () => {
       .properties as Record<string, { default: unknown }>;
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
-      assert.deepEqual(properties[`reflectLint.${key}`]?.default, value, `reflectLint.${key} in package.json`);
+      assert.deepEqual(
+        properties[`reflectiveAccounts.${key}`]?.default,
+        value,
+        `reflectiveAccounts.${key} in package.json`,
+      );
       assert.ok(readme.includes(`\`${key}\``), `the README's settings list names ${key}`);
     }
     assert.deepEqual(
       Object.keys(properties).sort(),
       Object.keys(DEFAULT_SETTINGS)
-        .map((k) => `reflectLint.${k}`)
+        .map((k) => `reflectiveAccounts.${k}`)
         .sort(),
     );
   });
 
-  it('reads initialization options as `settings.reflectLint`, or the fields directly under `settings`', () => {
+  it('reads initialization options as `settings.reflectiveAccounts` (or the old `settings.reflectLint`), or the fields directly under `settings`', () => {
     assert.equal(
-      readInitializationSettings({ settings: { reflectLint: { debounceMs: 40, defaultUnit: 'crm-principles' } } })
-        ?.defaultUnit,
+      readInitializationSettings({
+        settings: { reflectiveAccounts: { debounceMs: 40, defaultUnit: 'crm-principles' } },
+      })?.defaultUnit,
       'crm-principles',
+    );
+    // The section's name before 0.2 still works; the new one wins where both are given.
+    assert.equal(
+      readInitializationSettings({ settings: { reflectLint: { defaultUnit: 'crm-principles' } } })?.defaultUnit,
+      'crm-principles',
+    );
+    assert.equal(
+      readInitializationSettings({
+        settings: { reflectiveAccounts: { defaultUnit: 'external-customers' }, reflectLint: { defaultUnit: 'x' } },
+      })?.defaultUnit,
+      'external-customers',
     );
     assert.equal(readInitializationSettings({ settings: { reflectLint: { debounceMs: 40 } } })?.debounceMs, 40);
     assert.equal(readInitializationSettings({ settings: { debounceMs: 40 } })?.debounceMs, 40);
@@ -1306,7 +1322,7 @@ describe('language server: what to add next', function () {
     assert.equal(coverage.learner, 'accounts');
   });
 
-  it('shows no CodeLens with reflectLint.codeLens off, and asks the client to ask again when it changes', async () => {
+  it('shows no CodeLens with reflectiveAccounts.codeLens off, and asks the client to ask again when it changes', async () => {
     h = await startHarness(
       { codeLens: false },
       {},

@@ -2,7 +2,7 @@
 // Verifies docs/editors.md's editor configurations in the real editors, headless: Debian's Neovim 0.7
 // (nvim/init.lua), Emacs 28 with eglot (emacs/init.el) and Vim 9 with ALE (vim/vimrc). Each editor
 // opens an account (test/fixtures/editors/draft.md) in a workspace with no git (as portfolio/accounts/draft.md, no front matter, so it is
-// an account only if the workspace folder is right and the default reflectLint.files globs are kept),
+// an account only if the workspace folder is right and the default reflectiveAccounts.files globs are kept),
 // waits for the server's diagnostics, prints them, asks for a hover on "CRM", gets the quick fixes
 // as the editor itself sends the request, applies "Disable vague-standard for this line", runs one
 // server command, and quits; then the server process must have exited. The server is the README's

@@ -194,7 +194,7 @@ export function run(argv: string[], io: Io): number | Promise<number> {
 
   /**
    * `rubrics lint`: every problem of the rubric files given (by --rubrics DIR or as files; else the
-   * folder ./rubrics, as the editor's reflectLint.rubrics default), one line each on stdout.
+   * folder ./rubrics, as the editor's reflectiveAccounts.rubrics default), one line each on stdout.
    * Exit 2 when a file cannot be used, 1 when one has warnings, else 0.
    */
   function lintCommand(files: string[], io: Io): number {

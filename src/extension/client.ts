@@ -24,6 +24,7 @@ import { registerDraftRubric } from './draft-rubric.js';
 import { registerExplain } from './explain.js';
 import { ExtensionLog } from './log.js';
 import { registerReportPanel, type DecisionRecorder, type ReportPanel } from './report-panel.js';
+import { migrateSettings } from './settings-migration.js';
 
 /**
  * Where accounts live: on disk, unsaved, and on the file systems of VS Code for the Web
@@ -34,7 +35,7 @@ const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test
 
 export const CLIENT_OPTIONS: LanguageClientOptions = {
   documentSelector: SCHEMES.map((scheme) => ({ language: 'markdown', scheme })),
-  synchronize: { configurationSection: 'reflectLint' },
+  synchronize: { configurationSection: 'reflectiveAccounts' },
   diagnosticCollectionName: 'reflect-lint',
   // fileSystem: the server may ask for the workspace's files through reflectLint/fs/* (answered below).
   // commands: false: this extension has its own commands of the server's command names, with pickers;
@@ -223,6 +224,8 @@ export async function startClient(
   });
 
   logServerState(client, log);
+  // Before the server first asks for them: settings written under their old names count.
+  await migrateSettings(context, log);
   try {
     await client.start();
   } catch (e) {

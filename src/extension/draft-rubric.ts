@@ -135,7 +135,7 @@ export function registerDraftRubric(context: vscode.ExtensionContext, client: Ba
     }
     out.appendLine(`  written to ${baseName(target)}`);
     out.appendLine(
-      `  to use it: put it in a rubrics folder (the reflectLint.rubrics setting; rubrics/ by default), and give accounts "unit: ${draft.id}"\n`,
+      `  to use it: put it in a rubrics folder (the reflectiveAccounts.rubrics setting; rubrics/ by default), and give accounts "unit: ${draft.id}"\n`,
     );
     await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     void vscode.window

@@ -1,7 +1,7 @@
 /**
  * Which documents are reflective accounts, decided here and nowhere else: a Markdown document is
  * one when its front matter names a unit (core unitOf), or its place in a workspace folder matches
- * reflectLint.files, or the writer ran "Check This Document" on it. Any other Markdown is left alone.
+ * reflectiveAccounts.files, or the writer ran "Check This Document" on it. Any other Markdown is left alone.
  * Documents and folders are URIs of any scheme (src/server/uris.ts); the workspace's files are read
  * through a WorkspaceFiles (on disk, or through the editor).
  */
@@ -37,7 +37,7 @@ export class Accounts {
   /** Documents the writer asked to check though they are not recognised as accounts. */
   private readonly asked = new Set<string>();
 
-  /** The workspace folders (URIs), and the globs of reflectLint.files (compiled once, here). */
+  /** The workspace folders (URIs), and the globs of reflectiveAccounts.files (compiled once, here). */
   configure(folders: readonly string[], files: readonly string[]): void {
     this.folders = [...folders];
     this.match = picomatch([...files], { dot: true });
@@ -60,7 +60,7 @@ export class Accounts {
   }
 
   /**
-   * Every Markdown file in the workspace that is an account (by reflectLint.files or by its front
+   * Every Markdown file in the workspace that is an account (by reflectiveAccounts.files or by its front
    * matter), with its text when it was read to look at its front matter, so it is not read twice.
    */
   async inWorkspace(files: WorkspaceFiles): Promise<Array<{ uri: string; text?: string }>> {

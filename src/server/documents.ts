@@ -221,7 +221,7 @@ export class Documents {
     }
     const text = doc.getText();
     if (text.length > this.current.maxFileSizeKB * 1024) {
-      const note = `Reflective account checks are paused: this file is larger than ${this.current.maxFileSizeKB} KB (setting reflectLint.maxFileSizeKB).`;
+      const note = `Reflective account checks are paused: this file is larger than ${this.current.maxFileSizeKB} KB (setting reflectiveAccounts.maxFileSizeKB).`;
       this.sessions.delete(uri);
       return { kind: 'paused', uri, version, note };
     }

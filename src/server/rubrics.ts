@@ -1,6 +1,6 @@
 /**
  * The rubrics in effect: the bundled units plus a centre's own from the folders of
- * reflectLint.rubrics (relative to each workspace folder, or absolute paths on disk), read through
+ * reflectiveAccounts.rubrics (relative to each workspace folder, or absolute paths on disk), read through
  * a WorkspaceFiles, so on the web too. The files taken, in their order, and a same-id rubric
  * replacing a bundled one, are as the command line's --rubrics (both load through the core's RubricSet).
  * A broken file, or one with warnings, is kept here with its problems, so its diagnostics can be

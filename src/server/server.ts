@@ -61,7 +61,14 @@ import { workspaceFolders } from './uris.js';
 import { clientFiles, filesByScheme, type WorkspaceFiles } from './workspace-files.js';
 import { exportReport, feedbackDraft, mappingGrid, reportView, type ReportSources } from './report.js';
 import { WorkspaceRubrics } from './rubrics.js';
-import { readInitializationSettings, readSettings, type Settings } from './settings.js';
+import {
+  OLD_SETTINGS_SECTION,
+  readInitializationSettings,
+  readSettings,
+  settingsSection,
+  SETTINGS_SECTION,
+  type Settings,
+} from './settings.js';
 
 export interface StartOptions {
   /** The clock the typing delay runs on (Node's timers unless a test gives its own). */
@@ -181,8 +188,13 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   /** The settings as the editor gives them through workspace/configuration, else those given at start-up. */
   async function pulledSettings(): Promise<Settings> {
     try {
-      const [value] = await connection.workspace.getConfiguration([{ section: 'reflectLint' }]);
-      return value && typeof value === 'object' ? readSettings(value, initialSettings) : initialSettings;
+      // The section under its name since 0.2, else under its old one, for an editor configured before.
+      const [value, old] = await connection.workspace.getConfiguration([
+        { section: SETTINGS_SECTION },
+        { section: OLD_SETTINGS_SECTION },
+      ]);
+      const given = value && typeof value === 'object' ? value : old;
+      return given && typeof given === 'object' ? readSettings(given, initialSettings) : initialSettings;
     } catch {
       return initialSettings;
     }
@@ -265,7 +277,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   connection.onDidChangeConfiguration((change) => {
     // Settings in effect: the defaults, then initialization options, then what workspace/configuration
     // answers, or else what this notification carries; a notification that carries none keeps them.
-    const pushed = (change.settings as { reflectLint?: unknown } | null | undefined)?.reflectLint;
+    const pushed = settingsSection(change.settings);
     void configure(() =>
       canPullConfiguration
         ? pulledSettings()

@@ -89,12 +89,26 @@ export function readSettings(value: unknown, base: Settings = DEFAULT_SETTINGS):
 
 /**
  * Settings given at start-up by an editor that cannot answer workspace/configuration:
- * `initializationOptions.settings.reflectLint`, as didChangeConfiguration sends them, or the same
+ * `initializationOptions.settings.reflectiveAccounts` (or the old `reflectLint`), as didChangeConfiguration sends them, or the same
  * fields directly under `settings` (or under the options themselves).
  */
 export function readInitializationSettings(options: unknown): Settings | undefined {
   if (!options || typeof options !== 'object') return undefined;
   const given = (options as { settings?: unknown }).settings ?? options;
-  const section = given && typeof given === 'object' ? (given as { reflectLint?: unknown }).reflectLint : undefined;
-  return readSettings(section && typeof section === 'object' ? section : given);
+  return readSettings(settingsSection(given) ?? given);
+}
+
+/** The settings section's name; until 0.2 it was `reflectLint`, and an editor's configuration may still use that. */
+export const SETTINGS_SECTION = 'reflectiveAccounts';
+export const OLD_SETTINGS_SECTION = 'reflectLint';
+
+/** `reflectiveAccounts` of an object that holds the sections, else the old `reflectLint`; undefined when neither is an object. */
+export function settingsSection(container: unknown): object | undefined {
+  if (!container || typeof container !== 'object') return undefined;
+  const c = container as Record<string, unknown>;
+  for (const name of [SETTINGS_SECTION, OLD_SETTINGS_SECTION]) {
+    const v = c[name];
+    if (v && typeof v === 'object') return v;
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@
 (defun reflect-lint-root (dir)
   "The workspace folder of an account in DIR.
 The nearest folder above it that holds .git or rubrics/; else the folder above the outermost one
-named accounts, portfolio or reflective-accounts; else DIR. reflectLint.files globs are matched from it."
+named accounts, portfolio or reflective-accounts; else DIR. reflectiveAccounts.files globs are matched from it."
   (let ((dir (file-name-as-directory (expand-file-name dir))))
     (or (locate-dominating-file
          dir (lambda (d) (or (file-directory-p (expand-file-name "rubrics" d))
@@ -31,9 +31,9 @@ named accounts, portfolio or reflective-accounts; else DIR. reflectLint.files gl
 (add-to-list 'eglot-server-programs '((markdown-mode gfm-mode) . ("reflect-lint" "lsp" "--stdio")))
 (add-hook 'markdown-mode-hook #'eglot-ensure)
 
-;; The reflectLint.* settings of the README, without the prefix; any left out keeps its default.
-;; For example (:reflectLint (:defaultUnit "customer-relations" :rules (:criterion-not-evidenced "off"))).
-(setq-default eglot-workspace-configuration '(:reflectLint (:debounceMs 250)))
+;; The reflectiveAccounts.* settings of the README, without the prefix; any left out keeps its default.
+;; For example (:reflectiveAccounts (:defaultUnit "customer-relations" :rules (:criterion-not-evidenced "off"))).
+(setq-default eglot-workspace-configuration '(:reflectiveAccounts (:debounceMs 250)))
 
 (defun reflect-lint--command (command &rest arguments)
   (jsonrpc-request (eglot--current-server-or-lose) :workspace/executeCommand

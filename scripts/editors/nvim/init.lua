@@ -1,7 +1,7 @@
 -- reflect-lint in Neovim 0.7 or later (vim.lsp.start_client, which 0.8's vim.lsp.start builds on).
 -- One server per workspace folder. An account's workspace folder: the nearest folder above it that
 -- holds .git or rubrics/; else the folder above the outermost one named accounts, portfolio or
--- reflective-accounts; else the account's own folder. reflectLint.files globs are matched from it.
+-- reflective-accounts; else the account's own folder. reflectiveAccounts.files globs are matched from it.
 local function reflect_lint_root(file)
   local function up(dir, test)
     while true do
@@ -70,9 +70,9 @@ vim.api.nvim_create_autocmd('FileType', {
         root_dir = root,
         workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
         on_attach = reflect_lint_attach,
-        -- The reflectLint.* settings of the README, without the prefix; any left out keeps its default.
-        -- For example: reflectLint = { defaultUnit = 'customer-relations', rules = { ['criterion-not-evidenced'] = 'off' } }
-        settings = { reflectLint = { debounceMs = 250 } },
+        -- The reflectiveAccounts.* settings of the README, without the prefix; any left out keeps its default.
+        -- For example: reflectiveAccounts = { defaultUnit = 'customer-relations', rules = { ['criterion-not-evidenced'] = 'off' } }
+        settings = { reflectiveAccounts = { debounceMs = 250 } },
       })
       reflect_lint_clients[root] = id
     end

@@ -1,7 +1,7 @@
 -- reflect-lint in Neovim 0.8 or later (vim.lsp.start: one server per workspace folder, reused for
 -- every account in it). An account's workspace folder: the nearest folder above it that holds .git or
 -- rubrics/; else the folder above the outermost one named accounts, portfolio or reflective-accounts;
--- else the account's own folder. reflectLint.files globs are matched from it.
+-- else the account's own folder. reflectiveAccounts.files globs are matched from it.
 local function reflect_lint_root(file)
   local marker = vim.fs.find({ '.git', 'rubrics' }, { upward = true, path = vim.fs.dirname(file) })[1]
   if marker then return vim.fs.dirname(marker) end
@@ -22,9 +22,9 @@ vim.api.nvim_create_autocmd('FileType', {
       name = 'reflect-lint',
       cmd = { 'reflect-lint', 'lsp', '--stdio' },
       root_dir = reflect_lint_root(file),
-      -- The reflectLint.* settings, without the prefix; any left out keeps its default. For example:
-      -- reflectLint = { defaultUnit = 'customer-relations', rules = { ['criterion-not-evidenced'] = 'off' } }
-      settings = { reflectLint = { debounceMs = 250 } },
+      -- The reflectiveAccounts.* settings, without the prefix; any left out keeps its default. For example:
+      -- reflectiveAccounts = { defaultUnit = 'customer-relations', rules = { ['criterion-not-evidenced'] = 'off' } }
+      settings = { reflectiveAccounts = { debounceMs = 250 } },
       -- Highlights criterion references and "This demonstrates…" sentences (Neovim 0.9 or later).
       init_options = { semanticTokens = true },
     })

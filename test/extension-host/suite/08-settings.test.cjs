@@ -1,11 +1,11 @@
-// Settings (reflectLint.*) take effect without a reload: the client forwards
+// Settings (reflectiveAccounts.*) take effect without a reload: the client forwards
 // the change and the server re-reads them and re-checks open documents.
 'use strict';
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 const h = require('../helpers.cjs');
 
-const config = () => vscode.workspace.getConfiguration('reflectLint');
+const config = () => vscode.workspace.getConfiguration('reflectiveAccounts');
 const Workspace = vscode.ConfigurationTarget.Workspace;
 
 describe('settings', function () {
@@ -13,7 +13,14 @@ describe('settings', function () {
     for (const key of ['rules', 'files']) await config().update(key, undefined, Workspace);
   });
 
-  it('reflectLint.rules turns a rule off and on again', async function () {
+  it('copies a setting written under its old name (reflectLint.*, before 0.2) to its new one at start', function () {
+    // The workspace's .vscode/settings.json holds "reflectLint.maxFileSizeKB": 600 only (a little above the default 500).
+    assert.equal(vscode.workspace.getConfiguration('reflectLint').inspect('maxFileSizeKB').workspaceValue, 600);
+    assert.equal(config().inspect('maxFileSizeKB').workspaceValue, 600);
+    assert.equal(config().get('maxFileSizeKB'), 600);
+  });
+
+  it('reflectiveAccounts.rules turns a rule off and on again', async function () {
     const rel = await h.copyFixture('accounts/sample.md', 'rules');
     const { uri } = await h.open(rel);
     const before = await h.waitForDiagnostics(
@@ -41,7 +48,7 @@ describe('settings', function () {
     );
   });
 
-  it('reflectLint.files decides which Markdown files are accounts', async function () {
+  it('reflectiveAccounts.files decides which Markdown files are accounts', async function () {
     const readme = await h.open('notes/README.md');
     await h.serverHasSeen(readme.uri);
     assert.deepEqual(h.diagnosticsOf(readme.uri), []);

@@ -1,5 +1,5 @@
 // Measured, not asserted: how long an edit takes to show as updated
-// diagnostics on a 6,000-word account (the server's typing delay, reflectLint.debounceMs = 250 ms, included).
+// diagnostics on a 6,000-word account (the server's typing delay, reflectiveAccounts.debounceMs = 250 ms, included).
 'use strict';
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -74,7 +74,7 @@ describe('performance (measured, not asserted)', function () {
       times.push(performance.now() - start);
     }
     h.record(
-      `edit → updated diagnostics, ${words}-word account (median of ${EDITS}, incl. the server's 250 ms reflectLint.debounceMs)`,
+      `edit → updated diagnostics, ${words}-word account (median of ${EDITS}, incl. the server's 250 ms reflectiveAccounts.debounceMs)`,
       h.median(times),
       'ms',
       `each: ${times.map((t) => Math.round(t)).join(', ')} ms`,

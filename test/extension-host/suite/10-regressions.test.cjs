@@ -9,7 +9,7 @@ const h = require('../helpers.cjs');
 describe('regressions', function () {
   afterEach(async function () {
     await vscode.workspace
-      .getConfiguration('reflectLint')
+      .getConfiguration('reflectiveAccounts')
       .update('run', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
@@ -67,11 +67,11 @@ describe('regressions', function () {
     );
   });
 
-  // src/server/server.ts current(): with reflectLint.run = onSave, a request
+  // src/server/server.ts current(): with reflectiveAccounts.run = onSave, a request
   // (the light bulb's textDocument/codeAction on every cursor move, hover,
   // completion) re-analyses the unsaved text and publishes its diagnostics,
   // so in the active editor “check on save” behaves like “check as you type”.
-  it('reflectLint.run = onSave: moving the cursor does not re-check unsaved text', async function () {
+  it('reflectiveAccounts.run = onSave: moving the cursor does not re-check unsaved text', async function () {
     const rel = await h.copyFixture('accounts/sample.md', 'repro-onsave');
     const { uri, doc, editor } = await h.open(rel);
     await h.waitForDiagnostics(
@@ -80,7 +80,7 @@ describe('regressions', function () {
       'the good-service finding',
     );
     await vscode.workspace
-      .getConfiguration('reflectLint')
+      .getConfiguration('reflectiveAccounts')
       .update('run', 'onSave', vscode.ConfigurationTarget.Workspace);
     // The server re-checks open documents once it has re-read the settings.
     await new Promise((resolve) => {

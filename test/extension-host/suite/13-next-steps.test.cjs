@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const vscode = require('vscode');
 const h = require('../helpers.cjs');
 
-const config = () => vscode.workspace.getConfiguration('reflectLint');
+const config = () => vscode.workspace.getConfiguration('reflectiveAccounts');
 const Workspace = vscode.ConfigurationTarget.Workspace;
 /** Findings counted as what is missing, not as things to fix. */
 const MISSING = new Set(['cycle-stage-missing', 'criterion-not-evidenced']);
@@ -60,7 +60,7 @@ describe('what to add next', function () {
       assert.equal(view.treeView.visible, true);
     });
 
-    it('goes with reflectLint.codeLens off, and comes back', async function () {
+    it('goes with reflectiveAccounts.codeLens off, and comes back', async function () {
       const { uri, coverage } = await freshSample('lens-off');
       assert.equal((await lensesOf(uri)).length, 1);
       await config().update('codeLens', false, Workspace);

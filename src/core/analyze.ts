@@ -245,8 +245,8 @@ export function analyseDocument(
   const findings: Finding[] = [];
   const severities = { ...rubric?.severities, ...options.severities };
 
-  // Every finding is labelled here, from its rule: id, severity (the settings', else the rubric's, else the rule's) and link.
-  const makeContext = (rule: Rule): RuleContext => ({
+  // What every rule is given; its report is the rule's own.
+  const given: Omit<RuleContext, 'report'> = {
     doc,
     statements,
     rubric,
@@ -256,6 +256,10 @@ export function analyseDocument(
     paragraphs,
     criteria,
     keep,
+  };
+  // Every finding is labelled here, from its rule: id, severity (the settings', else the rubric's, else the rule's) and link.
+  const makeContext = (rule: Rule): RuleContext => ({
+    ...given,
     report(r: Report) {
       const range = doc.lines.range(r.start, r.end);
       if (!inline.enabled(rule.id, range.start.line)) return;
@@ -284,18 +288,7 @@ export function analyseDocument(
     if (severities[rule.id] === 'off' || (rule.needsRubric && !rubric)) continue;
     rule.check(makeContext(rule));
   }
-  trace?.done({
-    doc,
-    statements,
-    rubric,
-    cycle,
-    ...(model ? { model } : {}),
-    references,
-    paragraphs,
-    criteria,
-    keep,
-    report: () => undefined,
-  });
+  trace?.done({ ...given, report: () => undefined });
 
   findings.sort(
     (a, b) =>

@@ -287,6 +287,40 @@ export const steps = [
       record('extension activation (VS Code’s Running Extensions)', Number(m[1]), text.slice(0, 160));
     },
   },
+  {
+    name: 'the Settings editor titles every setting “Reflective Accounts: …”, like their group',
+    async run({ page, shot }) {
+      await runCommand(page, 'Preferences: Open Settings (UI)');
+      const search = page.locator('.settings-editor .suggest-input-container textarea').first();
+      await search.waitFor();
+      await search.fill('@ext:reflect-lint.reflect-lint');
+      // The list updates after the query: wait for this extension's settings, not the editor's common ones.
+      await page.waitForFunction(() => {
+        const titles = [...document.querySelectorAll('.settings-editor .setting-item-title')];
+        return (
+          titles.length > 0 &&
+          titles.every((t) => /Default Unit|Code Lens|Debounce|Files|Rubrics|Rules|Run|Max File/.test(t.textContent))
+        );
+      });
+      const titles = (await page.locator('.settings-editor .setting-item-title').allInnerTexts()).map((t) =>
+        t.split('\n')[0].trim(),
+      );
+      // The list is virtual (only those in view are drawn): every setting is counted, the drawn ones read.
+      const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+      const declared = Object.keys(manifest.contributes.configuration.properties).length;
+      await page
+        .locator('.settings-editor .settings-count-widget', { hasText: `${declared} Settings Found` })
+        .waitFor();
+      assert.ok(titles.length >= 2, `only ${titles.length} settings drawn`);
+      for (const t of titles) assert.match(t, /^Reflective Accounts: [A-Z]/, `a setting titled “${t}”`);
+      await shot('settings.png');
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'View: Close Editor');
+      await page.locator('.settings-editor').waitFor({ state: 'detached' });
+      // Back in an editor, so the keyboard reaches the workbench (F1) again.
+      await page.locator('.tabs-container .tab', { hasText: '.md' }).first().click();
+    },
+  },
   // Last: they edit an account and join the editor groups.
   ...walkthroughSteps,
 ];

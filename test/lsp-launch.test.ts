@@ -19,7 +19,7 @@ describe('reflect-lint lsp: the server runs with the Node flags the extension gi
       ...SERVER_NODE_FLAGS,
       's.cjs',
     ]);
-    // Already started with them (`node --optimize-for-size dist/cli.cjs lsp`), or on a channel that cannot be handed on.
+    // Already started with them (`node FLAGS dist/cli.cjs lsp`), or on a channel that cannot be handed on.
     assert.equal(serverRelaunch(['--stdio'], [...SERVER_NODE_FLAGS], 's.cjs'), undefined);
     assert.equal(serverRelaunch(['--node-ipc'], [], 's.cjs'), undefined);
     assert.equal(serverRelaunch(['--socket=5007'], [], 's.cjs'), undefined);

@@ -12,7 +12,8 @@
  * 2. The CLI on 1,000 accounts: wall time, CPU time and peak RSS, each against a bare `node -e ""` start in the
  *    same rounds (targets ≤ 3 s, ≤ 200 MB), on one thread and with worker threads (which is the default
  *    depends on the cores: src/cli/workers.ts).
- * 3. The language server's cold start: spawn `node dist/server.cjs --stdio`, initialize, initialized,
+ * 3. The language server's cold start: spawn `node dist/server.cjs --stdio` with the Node flags the extension starts
+ *    it with (src/server/node-flags.ts; bench/server-session.ts), initialize, initialized,
  *    didOpen of the 6,000-word account, until its first publishDiagnostics (target ≤ 0.35 s), against
  *    one remark-parse of that text measured between the sessions.
  * 4. The server's RSS after 200 incremental didChange edits of that account (target ≤ 100 MB).
@@ -22,15 +23,15 @@
  *    of the same text, run by run (bench/incremental.ts).
  *
  * --quick: fewer runs, for a rough look while working.
+ * --only 1,3: only those parts (1, 2, 3 for 3–5, 6), to look at one figure while working on it.
  * --cli-before FILE: also run another build of the command (a bin or bundle, say the one before a change) on
  *   the same 1,000 accounts in the same rounds, for a before/after side by side.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -38,7 +39,8 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { account, sources } from './account.js';
 import { editFigures } from './incremental.js';
 import { workerPolicy } from '../src/cli/workers.js';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { serverSession, type Session } from './server-session.js';
+import { SERVER_NODE_FLAGS } from '../src/server/node-flags.js';
 
 // The built bundle, as users run it (not the TypeScript sources through a loader).
 const { analyze } = createRequire(import.meta.url)('../dist/core.cjs') as typeof import('../src/core/index.js');
@@ -47,8 +49,11 @@ const quick = process.argv.includes('--quick');
 const cliBefore = process.argv.includes('--cli-before')
   ? process.argv[process.argv.indexOf('--cli-before') + 1]
   : undefined;
+const only = process.argv.includes('--only')
+  ? new Set(process.argv[process.argv.indexOf('--only') + 1].split(',').map(Number))
+  : undefined;
+const section = (n: number) => !only || only.has(n);
 const root = join(import.meta.dirname, '..');
-const serverBundle = join(root, 'dist', 'server.cjs');
 const cliBin = join(root, 'bin', 'reflect-lint.cjs');
 const peakRssPreload = join(import.meta.dirname, 'peak-rss.cjs');
 
@@ -140,7 +145,7 @@ console.log(
 
 // ---- 1. Full analysis against one parse ---------------------------------------------------------
 
-{
+if (section(1)) {
   const rounds = quick ? 15 : 40;
   const times = interleaved(
     {
@@ -195,7 +200,7 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRu
   return { seconds, peakMB: kb / 1024, cpuSeconds: micros / 1e6, status: r.status, stdoutFile };
 }
 
-{
+if (section(2)) {
   const dir = mkdtempSync(join(tmpdir(), 'reflect-lint-bench-'));
   const accounts = join(dir, 'accounts');
   try {
@@ -325,158 +330,49 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, dir: string): ProcessRu
 
 // ---- 3–5. The language server over stdio ---------------------------------------------------------
 
-interface Session {
-  coldMs: number;
-  /** Milliseconds from each didChange to the publishDiagnostics of its version. */
-  editMs: number[];
-  /** One remark-parse of the text after each edit, timed here once its diagnostics had arrived. */
-  editParseMs: number[];
-  rssMB?: number;
-  /** Whether the server took the typing delay of 0 (reflectLint.debounceMs) rather than its own. */
-  debounceSetting: boolean;
-}
-
-/** The server's resident set now, from /proc (Linux), else from ps. */
-function rssMB(pid: number): number {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    if (kb) return Number(kb) / 1024;
-  } catch {
-    // not Linux
-  }
-  return Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim()) / 1024;
-}
-
-/** Prose lines (not headings, lists, tables, quotes or front matter) to type at the end of, spread over the account. */
-function typingLines(lines: string[]): number[] {
-  const end = lines.indexOf('---', 1);
-  const prose = lines
-    .map((l, i) => i)
-    .filter((i) => i > end && lines[i].length > 60 && /^[A-Z]/.test(lines[i]) && /[.!?]$/.test(lines[i]));
-  return Array.from({ length: 8 }, (_, k) => prose[Math.floor(((k + 0.5) * prose.length) / 8)]);
-}
-
-/**
- * One real session: spawn the server, initialize with a typing delay of 0, open the account, wait for its
- * first diagnostics; then type `edits` characters, one incremental didChange each, awaiting each edit's
- * diagnostics (a sentence at the end of a paragraph, moving to another paragraph after each sentence).
- */
-async function serverSession(edits: number): Promise<Session> {
-  const folder = mkdtempSync(join(tmpdir(), 'reflect-lint-bench-lsp-'));
-  const uri = pathToFileURL(join(folder, 'account.md')).href;
-  // debounceMs 0: measure the analysis, not the typing delay. Given both ways the server may read it (the
-  // reflectLint section through workspace/configuration, or initialization options), in both shapes.
-  const reflectLint = { debounceMs: 0 };
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting: Array<{ version: number; resolve: (t: number) => void }> = [];
-  let latest = -1;
-  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
-    if (p.uri !== uri) return;
-    const now = performance.now();
-    latest = Math.max(latest, p.version ?? latest);
-    for (let i = waiting.length - 1; i >= 0; i--)
-      if (p.version === undefined || p.version >= waiting[i].version) waiting.splice(i, 1)[0].resolve(now);
-  });
-  conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
-    p.items.map((item) => (item.section === 'reflectLint' ? reflectLint : null)),
-  );
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.onNotification(() => undefined);
-  conn.listen();
-  const diagnosticsOf = (version: number) =>
-    new Promise<number>((resolve, reject) => {
-      if (latest >= version) return resolve(performance.now());
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} within 60 s`)), 60_000);
-      waiting.push({ version, resolve: (t) => (clearTimeout(timer), resolve(t)) });
-    });
-  try {
-    await conn.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(folder).href,
-      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
-      },
-      initializationOptions: { settings: { ...reflectLint, reflectLint } },
-    });
-    await conn.sendNotification('initialized', {});
-    await conn.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'markdown', version: 1, text },
-    });
-    const coldMs = (await diagnosticsOf(1)) - t0;
-
-    const lines = text.split('\n');
-    const targets = typingLines(lines);
-    const sentence = ' I rang her back the next morning to check.';
-    const editMs: number[] = [];
-    const editParseMs: number[] = [];
-    for (let e = 0; e < edits; e++) {
-      const line = targets[Math.floor(e / sentence.length) % targets.length];
-      const ch = sentence[e % sentence.length];
-      const at = { line, character: lines[line].length };
-      lines[line] += ch;
-      const version = e + 2;
-      const t = performance.now();
-      await conn.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [{ range: { start: at, end: at }, text: ch }],
-      });
-      editMs.push((await diagnosticsOf(version)) - t);
-      // The server is idle now: one parse of the same text here, interleaved edit by edit.
-      editParseMs.push(parseMs(lines.join('\n'), 1));
-    }
-    const rss = edits ? rssMB(child.pid!) : undefined;
-    return {
-      coldMs,
-      editMs,
-      editParseMs,
-      rssMB: rss,
-      debounceSetting: readFileSync(serverBundle, 'utf8').includes('debounceMs'),
-    };
-  } finally {
-    conn.dispose();
-    child.kill();
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
-{
+if (section(3)) {
   const editSessions = quick ? 1 : 3;
   const coldOnly = quick ? 2 : 4;
   const sessions: Session[] = [];
   const coldParse: number[] = [];
   // Cold-only sessions between the editing ones (0, 200, 0, 200, …): more cold starts for little time.
-  const order: number[] = [];
+  // Each editing session is paired with one on Node's default flags, so that what the flags change (memory, and
+  // the time an edit takes) is measured side by side.
+  const order: Array<{ edits: number; flags?: readonly string[] }> = [];
   for (let cold = coldOnly, edit = editSessions; cold + edit > 0;) {
-    if (cold > 0 && (order.length % 2 === 0 || edit === 0)) {
-      order.push(0);
+    if (cold > 0 && (order.length % 3 === 0 || edit === 0)) {
+      order.push({ edits: 0 });
       cold--;
     } else {
-      order.push(200);
+      const pair = [{ edits: 200 }, { edits: 200, flags: [] }];
+      order.push(...(edit % 2 ? pair : pair.reverse()));
       edit--;
     }
   }
-  for (const edits of order) {
-    sessions.push(await serverSession(edits));
-    // One parse of the text the server opened, timed between sessions (the server is gone).
-    coldParse.push(parseMs(text));
+  const plain: Session[] = [];
+  for (const { edits, flags } of order) {
+    const session = await serverSession(text, edits, (t) => parseMs(t, 1), flags);
+    if (flags) plain.push(session);
+    else {
+      sessions.push(session);
+      // One parse of the text the server opened, timed between sessions (the server is gone).
+      coldParse.push(parseMs(text));
+    }
   }
   const cold = sessions.map((s) => s.coldMs);
   const edited = sessions.filter((s) => s.editMs.length);
-  console.log(`3–5. Language server over stdio (remark-parse of the account ${fmt(median(coldParse))} ms here)`);
+  console.log(
+    `3–5. Language server over stdio, node ${SERVER_NODE_FLAGS.join(' ')} (remark-parse of the account ${fmt(median(coldParse))} ms here)`,
+  );
   row('cold start → first diagnostics', spread(cold.map((ms) => ms / 1000)), ' s', [0.35], cold.length);
   row('cold start / one remark-parse', spread(ratios(cold, coldParse)), '×', [], cold.length);
   row('server RSS after 200 edits', spread(edited.map((s) => s.rssMB!)), ' MB', [100], edited.length);
-  const p95 = edited.map((s) =>
+  const p95Of = (s: Session) =>
     quantile(
       [...s.editMs].sort((a, b) => a - b),
       0.95,
-    ),
-  );
+    );
+  const p95 = edited.map(p95Of);
   row('edit → diagnostics p95, ms', spread(p95), ' ms', [], edited.length);
   row(
     'edit → diagnostics p95 / one remark-parse',
@@ -484,6 +380,14 @@ async function serverSession(edits: number): Promise<Session> {
     '×',
     [0.5],
     edited.length,
+  );
+  row('Node defaults (reference): RSS after 200 edits', spread(plain.map((s) => s.rssMB!)), ' MB', [], plain.length);
+  row(
+    'Node defaults (reference): edit p95 / one parse',
+    spread(plain.map((s) => p95Of(s) / median(s.editParseMs))),
+    '×',
+    [],
+    plain.length,
   );
   // The analyser alone, in this process (bench/incremental.ts): what of the edit figure is the analysis.
   const rounds = quick ? 40 : 120;
@@ -510,5 +414,5 @@ async function serverSession(edits: number): Promise<Session> {
     );
   }
 }
-await (await import('./report.js')).reportFigures({ quick, cliBin }); // 6. the assessor's desk
+if (section(6)) await (await import('./report.js')).reportFigures({ quick, cliBin }); // 6. the assessor's desk
 console.log(`\n${load()} at the end`);

@@ -4,7 +4,6 @@
  * code is 2. Otherwise it is 1 when any finding is a warning or an error, else 0.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { RUBRIC_FIT_MIN, suggestRubrics, type Rubric } from '../core/index.js';
@@ -15,6 +14,7 @@ import { expandPaths, readInput } from '../node/inputs.js';
 import { loadRubrics, reportLine, type LoadedRubrics } from '../node/rubric-files.js';
 import { checkInWorkers, serveIfWorker, workerCount } from './workers.js';
 import { draftCommand } from './rubrics-draft.js';
+import { startLanguageServer } from './lsp.js';
 
 const USAGE = `Usage:
   reflect-lint [--rubric ID] [--rubrics DIR] [--format text|json|sarif] [--explain] PATH...
@@ -65,8 +65,7 @@ interface Io {
 export function run(argv: string[], io: Io): number | Promise<number> {
   if (argv[0] === 'lsp') {
     // The language server, for any LSP editor: `reflect-lint lsp --stdio`. It speaks on stdio until the editor closes it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the server's own bundle, loaded only for this command
-    require(join(__dirname, 'server.cjs'));
+    startLanguageServer(argv.slice(1));
     return -1;
   }
   // Its own options (--id, -o): parsed by the command itself.

@@ -235,36 +235,32 @@ describe('rubrics draft: criterion suggestion with an unedited draft (eval-dev t
   // Each seed's draft in place of its hand-written rubric, measured by the eval harness on that unit's accounts.
   const shipped = bundledRubrics();
   const drafts = shipped.map((r) => draftRubric(seedOf(r), { id: r.id, source: r.source }).rubric as unknown as Rubric);
-  const top1 = (e: ReturnType<typeof evaluate>) => e.top1.correct / e.top1.total;
   const rows: string[] = [];
-  let hand = 0;
-  let drafted = 0;
-  let total = 0;
+  const measured: Array<{ id: string; hand: number; draft: number; total: number }> = [];
   before(function () {
     assert.ok(existsSync(join(EVAL_DEV, 'labels.json')), `labelled set not found at ${EVAL_DEV}`);
     for (let i = 0; i < shipped.length; i++) {
       const h = evaluate(EVAL_DEV, { unit: shipped[i].id });
       const d = evaluate(EVAL_DEV, { unit: shipped[i].id, rubrics: shipped.map((r, k) => (k === i ? drafts[i] : r)) });
-      hand += h.top1.correct;
-      drafted += d.top1.correct;
-      total += h.top1.total;
-      rows.push(
-        `${shipped[i].id.padEnd(34)} hand-written ${top1(h).toFixed(2)}  draft ${top1(d).toFixed(2)}  (${h.top1.correct} and ${d.top1.correct} of ${h.top1.total})`,
-      );
+      measured.push({ id: shipped[i].id, hand: h.top1.correct, draft: d.top1.correct, total: h.top1.total });
     }
-    rows.push(
-      `${'all five'.padEnd(34)} hand-written ${(hand / total).toFixed(2)}  draft ${(drafted / total).toFixed(2)}`,
-    );
+    const sum = (k: 'hand' | 'draft' | 'total') => measured.reduce((n, m) => n + m[k], 0);
+    for (const m of [...measured, { id: 'all five', hand: sum('hand'), draft: sum('draft'), total: sum('total') }])
+      rows.push(
+        `${m.id.padEnd(34)} hand-written ${(m.hand / m.total).toFixed(2)}  draft ${(m.draft / m.total).toFixed(2)}  (${m.hand} and ${m.draft} of ${m.total})`,
+      );
     console.log(rows.map((r) => `      ${r}`).join('\n'));
   });
 
-  // The issue asks for within 0.10 of the hand-written rubrics (0.90 over the five units); measured 0.84
-  // (0.75 before the learner vocabulary and the stage filter) when this floor was set, less a small margin,
-  // so a change that loses accuracy fails here. Per seed, 002 (0.82 against 1.00) and 004 (0.75 against
-  // 0.88) are still further than 0.10 behind.
-  it('ranks a labelled criterion first for most paragraphs (top-1 ≥ 0.80 over the five units)', () => {
-    assert.ok(drafted / total >= 0.8, rows.join('\n'));
-  });
+  // The issue asks each unedited draft to come within 0.10 top-1 of its hand-written rubric. Counted in whole
+  // paragraphs (10 × the paragraphs lost ≤ the paragraphs labelled), so 0.80 against 0.90 holds and rounding
+  // cannot decide it. Measured when this was set: 0.80/0.90, 0.75/0.83, 0.91/1.00, 0.90/0.90, 0.88/0.88.
+  for (const [i, r] of shipped.entries())
+    it(`${r.id}: the draft's top-1 is within 0.10 of the hand-written rubric's`, () => {
+      const m = measured[i];
+      assert.ok(m.total > 0, `no labelled paragraphs for ${r.id}`);
+      assert.ok((m.hand - m.draft) * 10 <= m.total, rows.join('\n'));
+    });
 });
 
 describe('rubrics draft for the editor (reflectLint/draftRubric)', () => {

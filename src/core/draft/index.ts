@@ -56,6 +56,8 @@ const STOP = new Set([
   'eg',
   'etc',
 ]);
+/** Words assessors use of the evidence's quality or form, not its topic ("clear examples", "appropriate methods"). */
+const GENERIC = new Set(wording.generic);
 /** vocabulary.json by the stems of its keys. */
 const VOCABULARY = new Map(
   Object.entries(vocabulary)
@@ -236,6 +238,7 @@ function signalsOf(text: string): string[] {
       if (
         w.lower.length > 2 &&
         !STOP.has(w.lower) &&
+        !GENERIC.has(w.lower) &&
         !w.num &&
         !w.lex.preposition &&
         !w.lex.determiner &&
@@ -366,7 +369,12 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
     );
 
   // The words learners write for what a criterion names (vocabulary.json), by its own words' stems: a unit
-  // says "resolve complaints", a learner "she complained… I apologised and refunded her".
+  // says "resolve complaints", a learner "she complained… I apologised and refunded her". Not for a word
+  // most of the unit's criteria use ("relationship" in a unit on customer relationships): its learner words
+  // would go to most criteria and tell none of them apart.
+  const textDf = new Map<string, number>();
+  for (const c of criteria) for (const st of stemsOf(c.text)) textDf.set(st, (textDf.get(st) ?? 0) + 1);
+  const shared = (stem: string) => criteria.length > 2 && (textDf.get(stem) ?? 0) > criteria.length / 2;
   for (const c of criteria) {
     const have = new Set(c.signals);
     const ws = words(withoutLeadIn(c.text));
@@ -376,6 +384,7 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
           .slice(i, i + len)
           .map((w) => w.stem)
           .join(' ');
+        if (len === 1 && shared(key)) continue;
         for (const p of VOCABULARY.get(key) ?? [])
           if (!have.has(p) && c.signals.length < 300) {
             c.signals.push(p);

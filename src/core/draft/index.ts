@@ -5,7 +5,6 @@
  * and nothing fetched. Pure TypeScript, so the editor on the web runs it as the command line does.
  */
 import { words as stopwords } from 'natural/lib/natural/util/stopwords.js';
-import cues from '../lexicon/stages.json' with { type: 'json' };
 import { PhraseSet } from '../phrases.js';
 import { checkRubric } from '../rubric.js';
 import { rules } from '../rules/index.js';
@@ -262,34 +261,19 @@ function relatedCriteria(
   return criteria.filter((c) => mine.some((s) => c.stems.has(s))).map((c) => c.id);
 }
 
-/** Which stage a criterion's words name: a cue of identifying needs, agreeing standards, delivering… */
-const STAGE_CUES: Array<[Stage, PhraseSet[]]> = [
-  [
-    'identify-need',
-    [
-      new PhraseSet([
-        ...cues.identifyStrong,
-        ...cues.identifyWeak,
-        'identify',
-        'identification',
-        'find out',
-        'assess',
-        'listen',
-        'listening',
-        'clarify',
-        'question',
-      ]),
-    ],
-  ],
-  ['agree-standards', [new PhraseSet(cues.agreeWords)]],
-  ['deliver', [new PhraseSet(['deliver', 'delivery', 'delivering'])]],
-  ['monitor', [new PhraseSet(cues.monitorCues)]],
-  ['evaluate', [new PhraseSet(cues.feedbackWords)]],
-  ['improve', [new PhraseSet(cues.improveCues)]],
-];
+/**
+ * Which stages a criterion's words name (wording.json `stages`): words a criterion uses for a stage of the
+ * service cycle ("agreed … timescales", "monitoring", "feedback"). Not the cue lists that find stages in an
+ * account (lexicon/stages.json): those hear how learners write ("must be", "policy", "check"), which in a
+ * criterion's wording names no stage ("details must be recorded", "cancellation policy").
+ */
+const STAGE_WORDS: Array<[Stage, PhraseSet]> = Object.entries(wording.stages).map(([stage, list]) => [
+  stage as Stage,
+  new PhraseSet(list),
+]);
 export function stagesOf(text: string): Stage[] {
   const ws = words(text);
-  return STAGE_CUES.filter(([, sets]) => sets.every((p) => p.matchAll(ws).length > 0)).map(([s]) => s);
+  return STAGE_WORDS.filter(([, p]) => p.matchAll(ws).length > 0).map(([s]) => s);
 }
 
 function uniqueId(id: string, taken: Set<string>): string {
@@ -399,7 +383,7 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
   for (const c of stemmed) for (const s of c.stems) df.set(s, (df.get(s) ?? 0) + 1);
   const common = new Set([...df].filter(([, n]) => criteria.length > 2 && n > criteria.length / 2).map(([s]) => s));
 
-  // Stages from the criterion's own words, by the service cycle's cue words (src/core/lexicon/stages.json).
+  // Stages from the criterion's own words (stagesOf).
   // A stage most criteria name (every criterion "identifies" or "listens") says nothing about which one a
   // paragraph shows: only the stages at most half of the criteria name are kept. The stage's cue words are
   // not added to the signals: its bonus already leans a paragraph showing it to the criterion, and the long

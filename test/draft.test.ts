@@ -13,6 +13,7 @@ import { abilityOf } from '../src/core/draft/ability.js';
 import { countCheck, mistakeCheck } from '../src/core/draft/checks.js';
 import { draftForEditor, draftRubric, type Draft } from '../src/core/draft/index.js';
 import { bundledRubrics, checkRubric, type Rubric } from '../src/core/index.js';
+import { rubricWarnings } from '../src/core/rubric-warnings.js';
 import { evaluate } from './eval/harness.js';
 
 const root = join(import.meta.dirname, '..');
@@ -63,6 +64,27 @@ describe('rubrics draft: the seeds', () => {
     const d = draftRubric(seedOf(bundledRubrics().find((r) => r.id === 'customer-relations')!));
     assert.equal(d.rubric.level, 'not stated');
     assert.ok(d.report.check.some((c) => /level/.test(c)));
+  });
+
+  it('drafts rubrics that `rubrics lint` has no warning for (a signal it would warn of is left out)', () => {
+    const documents = [
+      ...bundledRubrics().map(seedOf),
+      ...readdirSync(UNITS)
+        .filter((f) => /\.(?:txt|md)$/.test(f))
+        .map((f) => readFileSync(join(UNITS, f), 'utf8')),
+    ];
+    for (const text of documents) {
+      const d = draftRubric(text);
+      assert.deepEqual(
+        rubricWarnings(d.rubric as unknown as Rubric).map((w) => `${w.path.join('.')}: ${w.message}`),
+        [],
+        d.rubric.title,
+      );
+    }
+    // "person" would also count "personal": the criterion keeps "right person" but not "person" alone.
+    const d = draftRubric(readFileSync(join(UNITS, 'handle-telephone-calls.md'), 'utf8'));
+    assert.ok(d.rubric.criteria[2].signals.includes('right person'));
+    assert.ok(!d.rubric.criteria[2].signals.includes('person'));
   });
 
   it('drafts the checks the seeds word mechanically', () => {
@@ -162,6 +184,15 @@ describe('rubrics draft: tolerant reading', () => {
       'using active listening,\n  questioning techniques,',
     );
     assert.deepEqual(shape(draftRubric(wrapped)).criteria, shape(draftRubric(seed)).criteria);
+  });
+
+  it('reads each labelled fact on its own line, after a long one that could have wrapped', () => {
+    const d = draftRubric(
+      '# Greet visitors\n\nAwarding body: Riverside Training Centre (centre-devised unit, 2026 edition)\nLevel: 2\nQualification: Centre award in reception\n\n## Assessment criteria\n\n1. Greet each visitor within one minute.\n',
+    );
+    assert.equal(d.rubric.awardingBody, 'Riverside Training Centre (centre-devised unit, 2026 edition)');
+    assert.equal(d.rubric.level, 2);
+    assert.equal(d.rubric.qualification, 'Centre award in reception');
   });
 
   it('drafts nothing from a document with no criteria, and says what it looked for', () => {

@@ -7,6 +7,7 @@
 import { words as stopwords } from 'natural/lib/natural/util/stopwords.js';
 import { PhraseSet } from '../phrases.js';
 import { checkRubric } from '../rubric.js';
+import { rubricWarnings } from '../rubric-warnings.js';
 import { rules } from '../rules/index.js';
 import type { Criterion, KeyTerm, Rubric, RubricCheck, Stage } from '../types.js';
 import { words } from '../words.js';
@@ -486,6 +487,17 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
     keyTerms,
     checks,
   } as DraftRubric;
+  // A signal that `rubrics lint` would warn of (a one-word phrase whose stem a word of another meaning
+  // shares: "person" also counts "personal") is left out, so the draft does not count the wrong word.
+  const flagged = new Set(
+    rubricWarnings(rubric as Rubric)
+      .filter((w) => w.path[0] === 'criteria' && w.path[2] === 'signals')
+      .map((w) => `${w.path[1]}/${w.path[3]}`),
+  );
+  criteria.forEach((c, i) => {
+    const kept = c.signals.filter((_, j) => !flagged.has(`${i}/${j}`));
+    if (kept.length) c.signals = kept;
+  });
   const verdict = checkRubric(rubric);
   return {
     rubric,

@@ -365,6 +365,7 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
     const ws = words(withoutLeadIn(c.text));
     for (let i = 0; i < ws.length; i++)
       for (const len of [2, 1]) {
+        if (len === 1 && GENERIC.has(ws[i].lower)) continue;
         const key = ws
           .slice(i, i + len)
           .map((w) => w.stem)

@@ -87,6 +87,11 @@ describe('rubrics draft: the seeds', () => {
     assert.ok(!d.rubric.criteria[2].signals.includes('person'));
   });
 
+  it("gives a key term's definition as a sentence, though the document writes it after a colon in lower case", () => {
+    const d = draftRubric(readFileSync(join(UNITS, 'handle-telephone-calls.md'), 'utf8'));
+    assert.equal(d.rubric.keyTerms[2].definition, 'Passing a live call to another extension.');
+  });
+
   it('drafts the checks the seeds word mechanically', () => {
     const byId = (id: string) => draftRubric(seedOf(bundledRubrics().find((r) => r.id === id)!)).rubric.checks;
     const cr = byId('customer-relations');

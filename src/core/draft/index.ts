@@ -191,7 +191,7 @@ function keyTermsOf(layout: Layout): { terms: TermFound[]; bare: string[] } {
       if (!term || !definition) continue;
       term = term.trim();
       if (term.split(' ').length > 8 || terms.some((t) => t.term.toLowerCase() === term!.toLowerCase())) continue;
-      terms.push({ term: term.slice(0, 80), definition: cut(definition.trim(), 400), line: l.line });
+      terms.push({ term: term.slice(0, 80), definition: sentenceCase(cut(definition.trim(), 400)), line: l.line });
     }
   }
   return { terms, bare };

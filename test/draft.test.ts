@@ -5,7 +5,7 @@
  * on ../shared/eval-dev nearly as well as the hand-written rubric (test/eval/harness.ts's top-1).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../src/cli/main.js';
@@ -293,6 +293,17 @@ describe('rubrics draft: criterion suggestion with an unedited draft (eval-dev t
   // cannot decide it. Measured when this was set (draft/hand-written): 0.90/0.90, 0.75/0.83, 0.91/1.00, 0.90/0.90,
   // 0.88/0.88; 0.86/0.90 over the five (0.74/0.73 on the held-out test/corpus* sets: a change was kept
   // only if it did not lose there, but their paragraphs were not read).
+  it("docs/rubrics.md's table gives these figures", () => {
+    const docs = readFileSync(join(root, 'docs', 'rubrics.md'), 'utf8');
+    const shown = (n: number, of: number) => `${(n / of).toFixed(2)} \\(${n} of ${of}\\)`;
+    for (const m of measured)
+      assert.match(
+        docs,
+        new RegExp(`\\(\`${m.id}\`\\) \\|.*\\| ${shown(m.hand, m.total)} \\| ${shown(m.draft, m.total)} \\|`),
+        m.id,
+      );
+  });
+
   for (const [i, r] of shipped.entries())
     it(`${r.id}: the draft's top-1 is within 0.10 of the hand-written rubric's`, () => {
       const m = measured[i];
@@ -332,6 +343,9 @@ describe('rubrics draft: criterion suggestion on a regulated-layout unit (test/f
       `      ${id.padEnd(34)} hand-written ${(h.top1.correct / h.top1.total).toFixed(2)}  draft ${(d.top1.correct / d.top1.total).toFixed(2)}  (${h.top1.correct} and ${d.top1.correct} of ${h.top1.total})`,
     );
     assert.equal(h.top1.total, 6);
+    const docs = readFileSync(join(root, 'docs', 'rubrics.md'), 'utf8');
+    const shown = (n: number) => `${(n / 6).toFixed(2)} (${n} of 6)`;
+    assert.ok(docs.includes(`| ${shown(h.top1.correct)} | ${shown(d.top1.correct)} |`), 'docs/rubrics.md table');
     assert.ok(d.top1.correct >= 3, d.top1.misses.join('\n'));
     assert.ok(h.top1.correct >= 5, h.top1.misses.join('\n'));
   });
@@ -402,6 +416,20 @@ describe('reflect-lint rubrics draft', () => {
     assert.equal(readFileSync(file, 'utf8'), 'my own edits');
     assert.equal(cli(['rubrics', 'draft', join(UNITS, 'handle-customer-bookings.txt'), '-o', file, '--force']).code, 0);
     assert.ok(checkRubric(JSON.parse(readFileSync(file, 'utf8'))).ok);
+  });
+
+  it("gives the reports docs/rubrics.md shows as the command's real output", () => {
+    const docs = readFileSync(join(root, 'docs', 'rubrics.md'), 'utf8').replace(/\r\n/g, '\n');
+    for (const [file, id, out] of [
+      ['handle-customer-bookings.txt', 'handle-customer-bookings', 'rubrics'],
+      ['handle-telephone-calls.md', 'handle-telephone-calls', 'centre-rubrics'],
+    ]) {
+      mkdirSync(join(dir, out), { recursive: true });
+      const r = cli(['rubrics', 'draft', join(UNITS, file), '--id', id, '-o', join(dir, out, `${id}.json`), '--force']);
+      assert.equal(r.code, 0, r.err);
+      const shown = r.err.split(`${UNITS}/`).join('').split(`${dir}/`).join('');
+      assert.ok(docs.includes(`\`\`\`text\n${shown}\`\`\``), `docs/rubrics.md should show:\n${shown}`);
+    }
   });
 
   it('gives one line and exit 2 for a missing file, a bad id, or a document with no criteria', () => {

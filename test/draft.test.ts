@@ -72,6 +72,9 @@ describe('rubrics draft: the seeds', () => {
       ...readdirSync(UNITS)
         .filter((f) => /\.(?:txt|md)$/.test(f))
         .map((f) => readFileSync(join(UNITS, f), 'utf8')),
+      ...['reflect-improve-customer-service', 'learn-from-experience-admin'].map((u) =>
+        readFileSync(join(root, 'test', 'corpus-models', 'units', `${u}.md`), 'utf8'),
+      ),
     ];
     for (const text of documents) {
       const d = draftRubric(text);
@@ -349,6 +352,42 @@ describe('rubrics draft: criterion suggestion on a regulated-layout unit (test/f
     assert.ok(d.top1.correct >= 3, d.top1.misses.join('\n'));
     assert.ok(h.top1.correct >= 5, h.top1.misses.join('\n'));
   });
+});
+
+describe('rubrics draft: the units of test/corpus-models (regulated layout, hand-written rubrics, labelled accounts)', () => {
+  // Measured only: that corpus is for measuring, not for tuning on (its README). Its two units ask for
+  // Gibbs' and Kolb's cycles; the drafter's learner words are mostly for customer service topics, and the
+  // criteria of a reflective model ("Describe a situation…", "Explain your thoughts and feelings…") are worded
+  // generally, so an unedited draft is far behind there. Measured when set: reflect-improve-customer-service
+  // hand-written 25 of 33, draft 15 of 33; learn-from-experience-admin 18 of 23 and 11 of 23. Floors at those.
+  const dir = join(root, 'test', 'corpus-models');
+  for (const [id, floor] of [
+    ['reflect-improve-customer-service', 15],
+    ['learn-from-experience-admin', 11],
+  ] as const) {
+    it(`${id}: criteria and outcomes as the hand-written rubric's; top-1 of the unedited draft at least ${floor}`, () => {
+      const hand = JSON.parse(readFileSync(join(dir, 'rubrics', `${id}.json`), 'utf8')) as Rubric;
+      const d = draftRubric(readFileSync(join(dir, 'units', `${id}.md`), 'utf8'), { id });
+      valid(d);
+      assert.deepEqual(
+        d.rubric.criteria.map((c) => c.id),
+        hand.criteria.map((c) => c.id),
+      );
+      assert.deepEqual(
+        d.rubric.outcomes?.map((o) => [o.id, o.criteria]),
+        hand.outcomes?.map((o) => [o.id, o.criteria]),
+      );
+      const h = evaluate(dir, { unit: id, rubrics: [...bundledRubrics(), hand] });
+      const e = evaluate(dir, { unit: id, rubrics: [...bundledRubrics(), d.rubric as unknown as Rubric] });
+      console.log(
+        `      ${id.padEnd(34)} hand-written ${(h.top1.correct / h.top1.total).toFixed(2)}  draft ${(e.top1.correct / e.top1.total).toFixed(2)}  (${h.top1.correct} and ${e.top1.correct} of ${h.top1.total})`,
+      );
+      assert.ok(e.top1.correct >= floor, e.top1.misses.join('\n'));
+      const shown = (n: number) => `${(n / h.top1.total).toFixed(2)} (${n} of ${h.top1.total})`;
+      const docs = readFileSync(join(root, 'docs', 'rubrics.md'), 'utf8');
+      assert.ok(docs.includes(`| ${shown(h.top1.correct)} | ${shown(e.top1.correct)} |`), 'docs/rubrics.md table');
+    });
+  }
 });
 
 describe('rubrics draft for the editor (reflectLint/draftRubric)', () => {

@@ -12,7 +12,7 @@ import { run } from '../src/cli/main.js';
 import { abilityOf } from '../src/core/draft/ability.js';
 import { countCheck, mistakeCheck } from '../src/core/draft/checks.js';
 import { draftForEditor, draftRubric, type Draft } from '../src/core/draft/index.js';
-import { bundledRubrics, checkRubric, type Rubric } from '../src/core/index.js';
+import { analyze, bundledRubrics, checkRubric, type Rubric } from '../src/core/index.js';
 import { rubricWarnings } from '../src/core/rubric-warnings.js';
 import { evaluate } from './eval/harness.js';
 
@@ -469,6 +469,37 @@ describe('reflect-lint rubrics draft', () => {
       const shown = r.err.split(`${UNITS}/`).join('').split(`${dir}/`).join('');
       assert.ok(docs.includes(`\`\`\`text\n${shown}\`\`\``), `docs/rubrics.md should show:\n${shown}`);
     }
+  });
+
+  it("gives the header and criterion 2 docs/rubrics.md's worked example shows as drafted", () => {
+    const docs = readFileSync(join(root, 'docs', 'rubrics.md'), 'utf8').replace(/\r\n/g, '\n');
+    const d = draftRubric(readFileSync(join(UNITS, 'handle-telephone-calls.md'), 'utf8'), {
+      id: 'handle-telephone-calls',
+      source: 'handle-telephone-calls.md',
+    });
+    const j = (v: unknown) =>
+      Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(', ')}]` : JSON.stringify(v);
+    const { criteria, keyTerms: _k, checks: _c, ...header } = d.rubric;
+    const head = Object.entries(header).map(([k, v]) => `${JSON.stringify(k)}: ${j(v)},`);
+    assert.ok(docs.includes(`\`\`\`json\n${head.join('\n')}\n\`\`\``), head.join('\n'));
+    const c2 = Object.entries(criteria[1]).map(([k, v]) => `  ${JSON.stringify(k)}: ${j(v)}`);
+    assert.ok(docs.includes(`\`\`\`json\n{\n${c2.join(',\n')}\n}\n\`\`\``), c2.join('\n'));
+  });
+
+  it("gives, for the worked example's account, the one finding of the unedited draft's checks docs/rubrics.md says", () => {
+    const docs = readFileSync(join(root, 'docs', 'rubrics.md'), 'utf8').replace(/\r\n/g, '\n');
+    const account = /`accounts\/sam-switchboard\.md`:\n\n```markdown\n([\s\S]*?)```/.exec(docs)![1];
+    const draft = draftRubric(readFileSync(join(UNITS, 'handle-telephone-calls.md'), 'utf8'), {
+      id: 'handle-telephone-calls',
+    }).rubric as unknown as Rubric;
+    const ids = new Set(draft.checks.map((c) => c.id));
+    const own = analyze(account, { rubrics: [...bundledRubrics(), draft] }).findings.filter((f) => ids.has(f.rule));
+    assert.deepEqual(
+      own.map((f) => f.rule),
+      ['details'],
+    );
+    assert.match(own[0].message, /your account shows 1\b/);
+    assert.match(docs, /`details` counts 1 of the 4 details/);
   });
 
   it('gives one line and exit 2 for a missing file, a bad id, or a document with no criteria', () => {

@@ -60,6 +60,10 @@ describe('rubrics draft: the seeds', () => {
     assert.match(d.rubric.qualification ?? '', /Level 2 Diploma in Business Administration/);
   });
 
+  it('keeps the service cycle (no `cycle`) for a unit document that names no other reflective model', () => {
+    for (const shipped of bundledRubrics()) assert.equal(draftRubric(seedOf(shipped)).rubric.cycle, undefined);
+  });
+
   it('says "not stated" for a level the document does not give, and asks the author to check it', () => {
     const d = draftRubric(seedOf(bundledRubrics().find((r) => r.id === 'customer-relations')!));
     assert.equal(d.rubric.level, 'not stated');
@@ -369,6 +373,7 @@ describe('rubrics draft: the units of test/corpus-models (regulated layout, hand
       const hand = JSON.parse(readFileSync(join(dir, 'rubrics', `${id}.json`), 'utf8')) as Rubric;
       const d = draftRubric(readFileSync(join(dir, 'units', `${id}.md`), 'utf8'), { id });
       valid(d);
+      assert.equal(d.rubric.cycle, hand.cycle, 'the reflective model the document names');
       assert.deepEqual(
         d.rubric.criteria.map((c) => c.id),
         hand.criteria.map((c) => c.id),

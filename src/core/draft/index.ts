@@ -277,6 +277,19 @@ export function stagesOf(text: string): Stage[] {
   return STAGE_WORDS.filter(([, p]) => p.matchAll(ws).length > 0).map(([s]) => s);
 }
 
+/**
+ * The reflective model a unit asks accounts to follow, when its document names one: Gibbs' reflective cycle
+ * or Kolb's learning cycle, by name. A document naming neither (or both) keeps the default, the service cycle.
+ */
+function cycleOf(layout: Layout): { cycle: 'gibbs' | 'kolb'; line: number } | undefined {
+  const named = (re: RegExp) => layout.lines.find((l) => re.test(l.text));
+  const gibbs = named(/\bGibbs\b/);
+  const kolb = named(/\bKolb\b/);
+  if (gibbs && !kolb) return { cycle: 'gibbs', line: gibbs.line };
+  if (kolb && !gibbs) return { cycle: 'kolb', line: kolb.line };
+  return undefined;
+}
+
 function uniqueId(id: string, taken: Set<string>): string {
   const base = id || 'check';
   let out = base;
@@ -312,6 +325,16 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
     fields.hours && `${fields.hours} guided learning hours`,
   ].filter(Boolean);
   if (facts.length) found.push(facts.join(', '));
+
+  const model = cycleOf(layout);
+  if (model) {
+    found.push(
+      `reflective model: ${model.cycle === 'gibbs' ? "Gibbs' reflective cycle" : "Kolb's learning cycle"} (named on line ${model.line})`,
+    );
+    check.push(
+      `the reflective model: accounts are read against ${model.cycle === 'gibbs' ? "Gibbs'" : "Kolb's"} cycle ("cycle": "${model.cycle}"), as the document names it; set "service" or "none" if it only mentions it`,
+    );
+  }
 
   const foundCriteria = findCriteria(layout);
   if (!foundCriteria.criteria.length) {
@@ -481,6 +504,7 @@ export function draftRubric(document: string, options: DraftOptions = {}): Draft
     ...(qualification ? { qualification } : {}),
     ...(description ? { description } : {}),
     ...(source ? { source: cut(source, 300) } : {}),
+    ...(model ? { cycle: model.cycle } : {}),
     criteria,
     ...(grouped.length
       ? { outcomes: grouped.map((o) => ({ id: o.id, text: cut(o.text, 600), criteria: o.criteria })) }

@@ -164,10 +164,12 @@ export function readLines(source: string): Line[] {
       return;
     }
     // A wrapped line: indented under the item it continues, or going on in lower case, or after a
-    // long line that stopped mid-sentence. A short line after a short line is a line of its own.
+    // long line that stopped mid-sentence. A short line after a short line is a line of its own, and
+    // so is a labelled fact ("Level: 2") after a long one ("Awarding body: … (centre-devised unit)").
     const indent = raw.length - raw.trimStart().length;
     if (
       open &&
+      !labelledFact(words) &&
       (indent > openIndent || /^\p{Ll}/u.test(words) || (open.text.length > 60 && !/[.!?:]$/.test(open.text)))
     ) {
       open.text = `${open.text} ${words}`;
@@ -211,20 +213,28 @@ function fieldOf(label: string): keyof Fields | undefined {
   return undefined;
 }
 
+const LABELLED = /^([\p{L} ()]{2,40}?)\s*(?::|\s[-–—]\s)\s*(.+)$/u;
+
+/** A line giving one of the unit's facts ("Level: 2"): the field and its value. */
+function labelledFact(text: string): [keyof Fields, string] | undefined {
+  const m = LABELLED.exec(text);
+  const f = m && fieldOf(m[1]);
+  return f ? [f, m[2].trim()] : undefined;
+}
+
 export function readFields(layout: Layout): Fields {
   const out: Fields = {};
-  const set = (label: string, value: string) => {
-    const f = fieldOf(label);
+  const set = (f: keyof Fields | undefined, value: string) => {
     const v = value.trim();
     if (f && v && out[f] === undefined) out[f] = v;
   };
   for (const l of layout.lines) {
     if (l.kind === 'row' && l.cells && l.cells.length >= 2) {
-      set(l.cells[0], l.cells.slice(1).filter(Boolean).join(' '));
+      set(fieldOf(l.cells[0]), l.cells.slice(1).filter(Boolean).join(' '));
       continue;
     }
-    const m = /^([\p{L} ()]{2,40}?)\s*(?::|\s[-–—]\s)\s*(.+)$/u.exec(l.text);
-    if (m) set(m[1], m[2]);
+    const fact = labelledFact(l.text);
+    if (fact) set(...fact);
   }
   return out;
 }

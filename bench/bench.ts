@@ -410,7 +410,7 @@ if (section(3)) {
   if (!edited.every((s) => s.debounceSetting)) {
     const fastest = Math.min(...edited.flatMap((s) => s.editMs));
     console.log(
-      `  note: this server has no reflectLint.debounceMs setting yet, so every edit figure includes its typing delay (fastest edit ${fmt(fastest)} ms).`,
+      `  note: this server has no reflectiveAccounts.debounceMs setting yet, so every edit figure includes its typing delay (fastest edit ${fmt(fastest)} ms).`,
     );
   }
 }

@@ -21,7 +21,7 @@ export interface Session {
   /** One remark-parse of the text after each edit, timed here once its diagnostics had arrived. */
   editParseMs: number[];
   rssMB?: number;
-  /** Whether the server took the typing delay of 0 (reflectLint.debounceMs) rather than its own. */
+  /** Whether the server took the typing delay of 0 (reflectiveAccounts.debounceMs) rather than its own. */
   debounceSetting: boolean;
 }
 
@@ -59,8 +59,8 @@ export async function serverSession(
   const folder = mkdtempSync(join(tmpdir(), 'reflect-lint-bench-lsp-'));
   const uri = pathToFileURL(join(folder, 'account.md')).href;
   // debounceMs 0: measure the analysis, not the typing delay. Given both ways the server may read it (the
-  // reflectLint section through workspace/configuration, or initialization options), in both shapes.
-  const reflectLint = { debounceMs: 0 };
+  // reflectiveAccounts section through workspace/configuration, or initialization options), in both shapes.
+  const reflectiveAccounts = { debounceMs: 0 };
   const t0 = performance.now();
   const child = spawn(process.execPath, [...nodeFlags, serverBundle, '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -76,7 +76,7 @@ export async function serverSession(
       if (p.version === undefined || p.version >= waiting[i].version) waiting.splice(i, 1)[0].resolve(now);
   });
   conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
-    p.items.map((item) => (item.section === 'reflectLint' ? reflectLint : null)),
+    p.items.map((item) => (item.section === 'reflectiveAccounts' ? reflectiveAccounts : null)),
   );
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
@@ -97,7 +97,7 @@ export async function serverSession(
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
-      initializationOptions: { settings: { ...reflectLint, reflectLint } },
+      initializationOptions: { settings: { ...reflectiveAccounts, reflectiveAccounts } },
     });
     await conn.sendNotification('initialized', {});
     await conn.sendNotification('textDocument/didOpen', {

@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { serverRelaunch } from '../src/cli/lsp.js';
 import { SERVER_NODE_FLAGS } from '../src/server/node-flags.js';
+import { initializeOverStdio } from './lsp-stdio.js';
 
 describe('reflect-lint lsp: the server runs with the Node flags the extension gives it', () => {
   it('starts the bundle again with the flags on standard input and output, and in-process otherwise', () => {
@@ -29,18 +29,7 @@ describe('reflect-lint lsp: the server runs with the Node flags the extension gi
     if (process.platform !== 'linux') this.skip();
     const bin = join(fileURLToPath(import.meta.url), '..', '..', 'bin', 'reflect-lint.cjs');
     const command = spawn(process.execPath, [bin, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const exited = new Promise<number | null>((resolve) => command.on('exit', (code) => resolve(code)));
-    const client = createMessageConnection(
-      new StreamMessageReader(command.stdout),
-      new StreamMessageWriter(command.stdin),
-    );
-    client.listen();
-    const answer = await client.sendRequest<{ serverInfo?: { name: string } }>('initialize', {
-      processId: null,
-      rootUri: null,
-      capabilities: {},
-    });
-    assert.equal(answer.serverInfo?.name, 'reflect-lint');
+    const { client, exited } = await initializeOverStdio(command);
     // The command's children (field 4 of /proc/PID/stat is the parent's id) and their arguments.
     const children = readdirSync('/proc')
       .filter((p) => /^\d+$/.test(p))

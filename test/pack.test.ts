@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { initializeOverStdio } from './lsp-stdio.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -109,18 +109,7 @@ describe('the npm package', function () {
       env,
       stdio: ['pipe', 'pipe', 'inherit'],
     });
-    const exited = new Promise<number | null>((done) => server.on('exit', (code) => done(code)));
-    const client = createMessageConnection(
-      new StreamMessageReader(server.stdout),
-      new StreamMessageWriter(server.stdin),
-    );
-    client.listen();
-    const answer = await client.sendRequest<{ serverInfo?: { name: string } }>('initialize', {
-      processId: null,
-      rootUri: null,
-      capabilities: {},
-    });
-    assert.equal(answer.serverInfo?.name, 'reflect-lint');
+    const { client, exited } = await initializeOverStdio(server);
     await client.sendRequest('shutdown');
     await client.sendNotification('exit');
     assert.equal(await exited, 0);

@@ -165,14 +165,14 @@ function judge(reading: CueReading, s: Sentence, st: Statements, m: PhraseMatch)
   const p = st.predicateAt(s, m.from);
   switch (reading) {
     case 'occasion':
-      return undefined;
     case 'judgement':
       return undefined;
     case 'learner': {
       if (why) return why;
       // "I didn't really think about how I felt": a feeling told inside a negated clause is not stated.
-      const k = st.of(s).reading.predicateOf[m.from];
-      const governing = k > 0 ? st.of(s).reading.predicates[k - 1] : undefined;
+      const { predicateOf, predicates } = st.of(s).reading;
+      const k = predicateOf[m.from];
+      const governing = k > 0 ? predicates[k - 1] : undefined;
       if (p?.embedded && governing?.polarity === 'negative') return 'negated';
       return p?.actor === 'other' ? 'not-the-learner' : undefined;
     }
@@ -206,14 +206,14 @@ export function readModelSentence(
   const found = new Map<string, PhraseMatch[]>();
   const inContext: string[] = [];
   const rejected: ModelReading['rejected'] = [];
-  if (s.block.kind === 'heading' || s.block.kind === 'quote')
-    return { skipped: s.block.kind, found, inContext: [], rejected };
-  if (st.of(s).meta) return { skipped: 'meta', found, inContext: [], rejected };
+  const skip = (skipped: SentenceSkip): ModelReading => ({ skipped, found, inContext, rejected });
+  if (s.block.kind === 'heading' || s.block.kind === 'quote') return skip(s.block.kind);
+  if (st.of(s).meta) return skip('meta');
   const text = doc.prose.slice(s.start, s.end);
-  if (isLinkSentence(text)) return { skipped: 'link-sentence', found, inContext: [], rejected };
-  if (placeholderSpans(text, 0).length) return { skipped: 'placeholder', found, inContext: [], rejected };
+  if (isLinkSentence(text)) return skip('link-sentence');
+  if (placeholderSpans(text, 0).length) return skip('placeholder');
   const scan = model.index.scan(s.words);
-  if (scan.has(model.aboutModel)) return { skipped: 'meta', found, inContext, rejected };
+  if (scan.has(model.aboutModel)) return skip('meta');
   for (const stage of model.stages) {
     const unless = stage.unless ? scan.of(stage.unless) : [];
     const excused = (m: PhraseMatch) => unless.some((u) => m.from < u.to && u.from < m.to);
@@ -260,7 +260,7 @@ function holdsInContext(context: ContextReading, s: Sentence, st: Statements): b
  * The stages named by the heading each block stands under, or by the lead-in line of the list it is in
  * ("My action plan:"). Worked out per analysis, not kept per sentence: it depends on other blocks.
  */
-export function stagesNamedAbove(model: ReflectiveModel, doc: AccountDocument): Map<Block, Set<string>> {
+function stagesNamedAbove(model: ReflectiveModel, doc: AccountDocument): Map<Block, Set<string>> {
   const named = new Map<Block, Set<string>>();
   const naming = (b: Block) =>
     new Set(model.stages.filter((x) => x.headings.matchAll(b.words).length).map((x) => x.id));
@@ -336,7 +336,7 @@ export function analyseModel(
     for (const s of example.sentences) {
       const r = readOf(s);
       const context = named.get(s.block);
-      for (const id of model.stages.map((x) => x.id))
+      for (const { id } of model.stages)
         if (r.found.has(id) || (context?.has(id) && r.inContext.includes(id))) ev.get(id)!.push(s);
     }
     return { example, evidence: ev };

@@ -5,7 +5,7 @@
  * command line, SARIF and every editor place and word them alike.
  */
 import type { AccountDocument } from './document.js';
-import { modelOf } from './models.js';
+import { MODELS, modelOf } from './models.js';
 import {
   STAGES,
   STAGE_TITLES,
@@ -65,8 +65,8 @@ export function cycleViewOf(rubric: Pick<Rubric, 'cycle'> | undefined): CycleVie
 
 /** A stage's title by its id, of any model ("Monitor", "Feelings"); ids are distinct across models. */
 export function stageTitle(id: string): string | undefined {
-  for (const view of [SERVICE_CYCLE, cycleViewOf({ cycle: 'gibbs' })!, cycleViewOf({ cycle: 'kolb' })!]) {
-    const stage = view.stages.find((s) => s.id === id);
+  for (const stages of [SERVICE_CYCLE.stages, ...Object.values(MODELS).map((m) => m.stages)]) {
+    const stage = stages.find((s) => s.id === id);
     if (stage) return stage.title;
   }
   return undefined;

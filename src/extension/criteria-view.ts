@@ -126,9 +126,9 @@ export class CriteriaView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
     const cycle = c.cycle ? `${c.cycle.short} ${c.stages.filter((s) => s.present).length}/${c.stages.length}` : '';
     const criteria = c.rubric
-      ? `AC ${c.criteria.filter((x) => x.status === 'evidenced').length}/${c.criteria.length} · `
+      ? `AC ${c.criteria.filter((x) => x.status === 'evidenced').length}/${c.criteria.length}`
       : '';
-    this.status.text = `$(checklist) ${cycle ? criteria + cycle : criteria.replace(/ · $/, '')}`;
+    this.status.text = `$(checklist) ${[criteria, cycle].filter(Boolean).join(' · ')}`;
     const stages = !c.cycle
       ? ''
       : c.cycle.short === 'Cycle'
